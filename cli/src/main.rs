@@ -1,0 +1,297 @@
+//! `switchboard`: the command-line face of switchboard-core, and the auth
+//! helper Codex runs (`switchboard token <id>`) to read a key from the keychain.
+//!
+//! Exit codes: 0 success, 1 error (one sentence plus a hint on stderr), 2 bad usage.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use switchboard_core::preset::{self, Inputs, KeySource};
+use switchboard_core::{Error, Switchboard, home, switchboard};
+
+#[derive(Parser)]
+#[command(name = "switchboard", version, about = "Point Codex CLI at another model provider, with keys in the OS keychain.")]
+struct Cli {
+    /// Codex home (default: $CODEX_HOME, else ~/.codex).
+    #[arg(long, global = true, value_name = "DIR")]
+    codex_home: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// List the presets.
+    Presets {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add a provider from a preset (azure, vercel, openrouter, ollama, custom).
+    Add {
+        preset: String,
+        #[command(flatten)]
+        opts: ProviderOpts,
+    },
+    /// Change a provider; options not given keep their value.
+    Edit {
+        id: String,
+        #[command(flatten)]
+        opts: ProviderOpts,
+    },
+    /// List every provider: yours, hand-written and built-in.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Make a provider active (`use openai` goes back to the default).
+    Use {
+        id: String,
+        #[arg(long, value_name = "M")]
+        model: Option<String>,
+    },
+    /// Remove a provider and its key.
+    Remove {
+        id: String,
+        /// Remove even the active provider (Codex goes back to openai).
+        #[arg(long)]
+        force: bool,
+    },
+    /// Store or delete a provider's key in the system keychain.
+    Key {
+        #[command(subcommand)]
+        action: KeyAction,
+    },
+    /// Print a provider's key (Codex runs this through the [auth] table).
+    Token { id: String },
+    /// List config.toml backups, newest first.
+    Backups {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Put a backup back (the current file is backed up first).
+    Restore { name: String },
+}
+
+#[derive(Subcommand)]
+enum KeyAction {
+    /// Store the key read from standard input.
+    Set { id: String },
+    /// Delete the stored key.
+    Delete { id: String },
+}
+
+#[derive(Args)]
+struct ProviderOpts {
+    #[arg(long)]
+    id: Option<String>,
+    #[arg(long)]
+    name: Option<String>,
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    #[arg(long, value_name = "M")]
+    model: Option<String>,
+    /// Azure resource name (https://<resource>.openai.azure.com).
+    #[arg(long, value_name = "R")]
+    resource: Option<String>,
+    /// Azure deployment name (used as the model).
+    #[arg(long, value_name = "D")]
+    deployment: Option<String>,
+    /// Azure api-version query parameter.
+    #[arg(long, value_name = "V")]
+    api_version: Option<String>,
+    /// Static header, K=V (repeatable).
+    #[arg(long = "header", value_name = "K=V", value_parser = pair)]
+    headers: Vec<(String, String)>,
+    /// Header filled from an environment variable, K=VAR (repeatable).
+    #[arg(long = "env-header", value_name = "K=VAR", value_parser = pair)]
+    env_headers: Vec<(String, String)>,
+    /// Query parameter, K=V (repeatable).
+    #[arg(long = "query", value_name = "K=V", value_parser = pair)]
+    query: Vec<(String, String)>,
+    /// Read the key from standard input and keep it in the system keychain.
+    #[arg(long, group = "auth")]
+    key_stdin: bool,
+    /// Name of an environment variable holding the key (you manage it).
+    #[arg(long, value_name = "VAR", group = "auth")]
+    env_key: Option<String>,
+    /// A command that prints a token (e.g. az, gcloud, a vault CLI).
+    #[arg(long, value_name = "CMD", group = "auth")]
+    token_command: Option<String>,
+    /// An argument for --token-command (repeatable).
+    #[arg(long = "token-arg", value_name = "A", requires = "token_command", allow_hyphen_values = true)]
+    token_args: Vec<String>,
+    /// How often Codex re-runs --token-command, in ms (0: only after a 401).
+    #[arg(long, value_name = "MS", requires = "token_command")]
+    refresh_interval_ms: Option<u64>,
+    /// Use no key at all.
+    #[arg(long, group = "auth")]
+    no_key: bool,
+}
+
+fn pair(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((k, v)) if !k.trim().is_empty() => Ok((k.trim().to_owned(), v.to_owned())),
+        _ => Err(format!("expected K=V, got `{s}`")),
+    }
+}
+
+impl ProviderOpts {
+    fn inputs(&self) -> Inputs {
+        let key = if self.key_stdin {
+            KeySource::Keychain
+        } else if let Some(var) = &self.env_key {
+            KeySource::Env(var.clone())
+        } else if let Some(cmd) = &self.token_command {
+            KeySource::Command { command: cmd.clone(), args: self.token_args.clone(), refresh_interval_ms: self.refresh_interval_ms }
+        } else if self.no_key {
+            KeySource::None
+        } else {
+            KeySource::Unspecified
+        };
+        Inputs {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            base_url: self.base_url.clone(),
+            model: self.model.clone(),
+            resource: self.resource.clone(),
+            deployment: self.deployment.clone(),
+            api_version: self.api_version.clone(),
+            headers: self.headers.clone(),
+            env_headers: self.env_headers.clone(),
+            query: self.query.clone(),
+            key,
+        }
+    }
+
+    fn key(&self) -> Result<Option<String>, Error> {
+        if self.key_stdin { read_key().map(Some) } else { Ok(None) }
+    }
+}
+
+/// Reads a key from standard input; never echoes it, never takes it as an argument.
+fn read_key() -> Result<String, Error> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!("Paste the key and press Enter: ");
+        let mut line = String::new();
+        stdin.read_line(&mut line).map_err(|e| Error::InvalidInput(format!("Could not read the key: {e}.")))?;
+        return switchboard_core::secret::clean_key(&line);
+    }
+    let mut buf = String::new();
+    stdin
+        .take(64 * 1024)
+        .read_to_string(&mut buf)
+        .map_err(|_| Error::InvalidInput("The key on standard input is not UTF-8 text.".into()))?;
+    switchboard_core::secret::clean_key(&buf)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            eprintln!("hint: {}", e.hint());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn helper_path() -> PathBuf {
+    std::env::current_exe().and_then(|p| p.canonicalize()).unwrap_or_else(|_| PathBuf::from("switchboard"))
+}
+
+fn run(cli: Cli) -> Result<(), Error> {
+    // `token` and `presets` read no file: `token` is on Codex's hot path.
+    match &cli.command {
+        Command::Token { id } => {
+            let key = switchboard::token(id)?;
+            let mut out = std::io::stdout().lock();
+            let _ = writeln!(out, "{}", key.expose());
+            return Ok(());
+        }
+        Command::Presets { json } => {
+            print_presets(*json);
+            return Ok(());
+        }
+        _ => {}
+    }
+    let home = home::from_env(cli.codex_home.as_deref())?;
+    let sb = Switchboard::new(home, helper_path());
+    let outcome = match cli.command {
+        Command::Token { .. } | Command::Presets { .. } => unreachable!(),
+        Command::Add { preset, opts } => sb.add(&preset, &opts.inputs(), opts.key()?.as_deref())?,
+        Command::Edit { id, opts } => sb.edit(&id, &opts.inputs(), opts.key()?.as_deref())?,
+        Command::List { json } => {
+            let listing = sb.list()?;
+            if json {
+                print_json(&listing);
+            } else {
+                print_listing(&listing);
+            }
+            return Ok(());
+        }
+        Command::Use { id, model } => sb.use_provider(&id, model.as_deref())?,
+        Command::Remove { id, force } => sb.remove(&id, force)?,
+        Command::Key { action: KeyAction::Set { id } } => sb.set_key(&id, &read_key()?)?,
+        Command::Key { action: KeyAction::Delete { id } } => sb.delete_key(&id)?,
+        Command::Backups { json } => {
+            let list = sb.backups()?;
+            if json {
+                print_json(&list);
+            } else if list.is_empty() {
+                println!("No backups yet. One is taken before every change Switchboard makes to config.toml.");
+            } else {
+                for b in &list {
+                    println!("{}  {} UTC  {} bytes", b.name, b.taken, b.size);
+                }
+            }
+            return Ok(());
+        }
+        Command::Restore { name } => sb.restore(&name)?,
+    };
+    println!("{}", outcome.message);
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    if let Some(b) = &outcome.backup {
+        println!("Backup of the previous config.toml: {b}");
+    }
+    Ok(())
+}
+
+fn print_json<T: serde::Serialize>(v: &T) {
+    println!("{}", serde_json::to_string_pretty(v).expect("serializable"));
+}
+
+fn print_presets(json: bool) {
+    if json {
+        print_json(&preset::PRESETS);
+        return;
+    }
+    for p in preset::PRESETS {
+        let url = if p.base_url.is_empty() { "(your --base-url)" } else { p.base_url };
+        println!("{:<11} {:<18} id {:<13} {}", p.preset, p.name, p.default_id, url);
+        println!("{:<11} asks for: {}", "", p.asks_for.join(", "));
+    }
+}
+
+fn print_listing(l: &switchboard_core::Listing) {
+    println!("Codex home: {}", l.codex_home.display());
+    for p in &l.providers {
+        let mark = if p.active { "*" } else { " " };
+        let key = match (p.auth, p.key_stored) {
+            ("keychain", Some(true)) => "key stored: yes",
+            ("keychain", Some(false)) => "key stored: no",
+            ("keychain", None) => "key stored: unknown (keychain unreachable)",
+            ("env", _) => "key from environment",
+            ("command", _) => "key from command",
+            ("file_token", _) => "key in config.toml (plain text)",
+            _ => "no key",
+        };
+        let model = if p.active { l.model.as_deref() } else { p.model.as_deref() }.unwrap_or("-");
+        println!("{mark} {:<18} {:<26} {:<9} {:<42} model {model}  {key}", p.id, p.name, p.source, p.base_url);
+    }
+}

@@ -1,0 +1,523 @@
+//! Lossless editing of a Codex `config.toml`.
+//!
+//! `toml_edit` re-renders a document with `\n` line endings, so instead of
+//! serialising a mutated tree we parse with spans and splice the original text:
+//! only the bytes of the values, lines and tables we were asked to change are
+//! replaced; every other byte (comments, blank lines, CRLF, order, unknown
+//! tables) is copied through untouched. Every result is parsed again before it
+//! is handed back, so a splice can never produce a broken file.
+
+use std::ops::Range;
+use std::path::Path;
+
+use toml_edit::{Document, InlineTable, Item, Table, TableLike, Value};
+
+use crate::error::{Error, Result};
+
+/// What an edit wants for one key. Keys an edit does not mention are kept as they are.
+#[derive(Debug, Clone)]
+pub enum Want {
+    /// The key must hold this value.
+    Set(Value),
+    /// The key must not exist.
+    Remove,
+    /// The key must be a table; its own keys are reconciled recursively.
+    Table(Vec<(String, Want)>),
+}
+
+/// A parsed config file: the original text plus the ability to splice it.
+#[derive(Debug, Clone)]
+pub struct ConfigDoc {
+    text: String,
+    eol: &'static str,
+}
+
+#[derive(Debug)]
+struct Splice {
+    range: Range<usize>,
+    text: String,
+}
+
+impl ConfigDoc {
+    /// Parses `text`; `path` only names the file in error messages.
+    pub fn parse(text: String, path: &Path) -> Result<Self> {
+        if let Err(err) = Document::parse(text.as_str()) {
+            return Err(toml_error(&text, &err, path));
+        }
+        let eol = detect_eol(&text);
+        Ok(ConfigDoc { text, eol })
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// The line ending used by the file (`"\r\n"` or `"\n"`).
+    pub fn eol(&self) -> &'static str {
+        self.eol
+    }
+
+    fn doc(&self) -> Document<&str> {
+        Document::parse(self.text.as_str()).expect("ConfigDoc always holds valid TOML")
+    }
+
+    /// Reads a top-level string key such as `model` or `model_provider`.
+    pub fn top_level_str(&self, key: &str) -> Result<Option<String>> {
+        let doc = self.doc();
+        match doc.get(key) {
+            None => Ok(None),
+            Some(item) => match item.as_str() {
+                Some(s) => Ok(Some(s.to_owned())),
+                None => Err(Error::WrongType { key: key.into(), found: type_name(item), expected: "a string" }),
+            },
+        }
+    }
+
+    /// Whether a top-level key exists at all (of any type).
+    pub fn has_top_level(&self, key: &str) -> bool {
+        self.doc().contains_key(key)
+    }
+
+    /// Ids of `[model_providers.*]` entries, in file order.
+    pub fn provider_ids(&self) -> Result<Vec<String>> {
+        let doc = self.doc();
+        match doc.get("model_providers") {
+            None => Ok(Vec::new()),
+            Some(item) => match item.as_table_like() {
+                Some(t) => Ok(t.iter().map(|(k, _)| k.to_owned()).collect()),
+                None => Err(Error::WrongType { key: "model_providers".into(), found: type_name(item), expected: "a table" }),
+            },
+        }
+    }
+
+    /// Calls `f` with the provider's table (header, dotted or inline alike).
+    pub fn with_provider<T>(&self, id: &str, f: impl FnOnce(&dyn TableLike) -> Result<T>) -> Result<Option<T>> {
+        let doc = self.doc();
+        let Some(providers) = providers_table(&doc)? else { return Ok(None) };
+        match providers.get(id) {
+            None => Ok(None),
+            Some(item) => match item.as_table_like() {
+                Some(t) => f(t).map(Some),
+                None => Err(Error::WrongType {
+                    key: format!("model_providers.{id}"),
+                    found: type_name(item),
+                    expected: "a table",
+                }),
+            },
+        }
+    }
+
+    /// Sets (or with `None` removes) a top-level key. New keys go after the last
+    /// top-level key, above the first table, never after a table header.
+    pub fn set_top_level(&mut self, key: &str, value: Option<&str>) -> Result<bool> {
+        let want = match value {
+            Some(v) => Want::Set(Value::from(v)),
+            None => Want::Remove,
+        };
+        let doc = self.doc();
+        let root = doc.as_table();
+        let mut splices = Vec::new();
+        let at = root_insert_point(&doc);
+        reconcile(self, root, "", at, &[(key.to_owned(), want)], &mut splices)?;
+        drop(doc);
+        self.apply(splices, key)
+    }
+
+    /// Makes `[model_providers.<id>]` match `wants`, creating the table if needed.
+    pub fn upsert_provider(&mut self, id: &str, wants: &[(String, Want)]) -> Result<bool> {
+        let doc = self.doc();
+        let mut splices = Vec::new();
+        let path = format!("model_providers.{id}");
+        let existing = providers_table(&doc)?.and_then(|p| p.get(id));
+        match existing {
+            None => {
+                let at = providers_append_point(self, &doc);
+                let block = new_table_block(self, &path, wants);
+                splices.push(self.insert_block(at, &block));
+            }
+            Some(Item::Table(t)) if !t.is_implicit() && !t.is_dotted() => {
+                let at = table_insert_point(self, t);
+                reconcile(self, t, &path, at, wants, &mut splices)?;
+            }
+            Some(Item::Table(t)) if t.is_dotted() => {
+                return Err(Error::UnsupportedLayout { id: id.into(), form: "dotted keys" });
+            }
+            Some(Item::Table(_)) => {
+                return Err(Error::UnsupportedLayout { id: id.into(), form: "only sub-tables, no table of its own" });
+            }
+            Some(Item::Value(Value::InlineTable(old))) => {
+                let mut merged = old.clone();
+                if merge_inline(&mut merged, wants)? {
+                    merged.fmt();
+                    let span = old.span().expect("parsed value has a span");
+                    splices.push(Splice { range: span, text: merged.to_string().trim().to_owned() });
+                }
+            }
+            Some(other) => {
+                return Err(Error::WrongType { key: path, found: type_name(other), expected: "a table" });
+            }
+        }
+        drop(doc);
+        self.apply(splices, "model_providers")
+    }
+
+    /// Removes `[model_providers.<id>]` and all of its sub-tables. Returns false when absent.
+    pub fn remove_provider(&mut self, id: &str) -> Result<bool> {
+        let doc = self.doc();
+        let mut splices = Vec::new();
+        let Some(providers) = providers_table(&doc)? else { return Ok(false) };
+        let Some((key, item)) = providers.get_key_value(id) else { return Ok(false) };
+        match item {
+            Item::Table(t) if !t.is_dotted() => self.remove_table_regions(t, &mut splices),
+            Item::Value(v) => {
+                let start = key.span().map(|s| s.start).unwrap_or_else(|| v.span().unwrap().start);
+                splices.push(self.remove_lines(start, v.span().unwrap().end));
+            }
+            _ => return Err(Error::UnsupportedLayout { id: id.into(), form: "dotted keys" }),
+        }
+        drop(doc);
+        self.apply(splices, "model_providers")
+    }
+
+    fn apply(&mut self, mut splices: Vec<Splice>, what: &str) -> Result<bool> {
+        if splices.is_empty() {
+            return Ok(false);
+        }
+        splices.sort_by_key(|s| (s.range.start, s.range.end));
+        let mut out = String::with_capacity(self.text.len() + 256);
+        let mut pos = 0;
+        for s in &splices {
+            debug_assert!(s.range.start >= pos, "overlapping splices");
+            out.push_str(&self.text[pos..s.range.start]);
+            out.push_str(&s.text);
+            pos = s.range.end;
+        }
+        out.push_str(&self.text[pos..]);
+        if Document::parse(out.as_str()).is_err() {
+            return Err(Error::UnsupportedLayout {
+                id: what.into(),
+                form: "a layout the edit could not be spliced into safely",
+            });
+        }
+        self.text = out;
+        Ok(true)
+    }
+
+    /// A splice inserting whole lines at `at` (a line start), keeping the file's line ending.
+    fn insert_block(&self, at: usize, block: &str) -> Splice {
+        let mut text = String::new();
+        if at > 0 && at == self.text.len() && !self.text.ends_with('\n') {
+            text.push_str(self.eol);
+        }
+        text.push_str(block);
+        Splice { range: at..at, text }
+    }
+
+    fn remove_lines(&self, start: usize, end: usize) -> Splice {
+        Splice { range: line_start(&self.text, start)..line_end(&self.text, end), text: String::new() }
+    }
+
+    /// Removes a header table's lines and those of every header sub-table below it.
+    /// One blank line above each header goes too, undoing what `new_table_block` adds.
+    fn remove_table_regions(&self, t: &Table, out: &mut Vec<Splice>) {
+        if let Some(region) = table_region(&self.text, t) {
+            let mut start = region.start;
+            let before = &self.text[..start];
+            let blank = if before.ends_with("\r\n\r\n") {
+                2
+            } else if before.ends_with("\n\n") {
+                1
+            } else {
+                0
+            };
+            if blank > 0 {
+                start -= blank;
+            }
+            out.push(Splice { range: start..region.end, text: String::new() });
+        }
+        for (_, item) in t.iter() {
+            if let Item::Table(sub) = item {
+                if !sub.is_dotted() {
+                    self.remove_table_regions(sub, out);
+                }
+            }
+        }
+    }
+}
+
+fn providers_table<'a>(doc: &'a Document<&str>) -> Result<Option<&'a Table>> {
+    match doc.get("model_providers") {
+        None => Ok(None),
+        Some(Item::Table(t)) => Ok(Some(t)),
+        Some(Item::Value(Value::InlineTable(_))) => {
+            Err(Error::UnsupportedLayout { id: "model_providers".into(), form: "an inline table" })
+        }
+        Some(item) => Err(Error::WrongType { key: "model_providers".into(), found: type_name(item), expected: "a table" }),
+    }
+}
+
+/// Reconciles the keys of `table` (at dotted `path`) with `wants`. New keys are
+/// inserted at `at`; new sub-tables follow them.
+fn reconcile(
+    doc: &ConfigDoc,
+    table: &Table,
+    path: &str,
+    at: usize,
+    wants: &[(String, Want)],
+    out: &mut Vec<Splice>,
+) -> Result<()> {
+    let full = |k: &str| if path.is_empty() { k.to_owned() } else { format!("{path}.{k}") };
+    let mut new_lines = String::new();
+    let mut new_tables = String::new();
+    for (k, want) in wants {
+        match (table.get_key_value(k), want) {
+            (None, Want::Remove) => {}
+            (None, Want::Set(v)) => new_lines.push_str(&kv_line(k, v, doc.eol)),
+            (None, Want::Table(sub)) => {
+                if sub.iter().any(|(_, w)| !matches!(w, Want::Remove)) {
+                    new_tables.push_str(&new_table_block(doc, &full(k), sub));
+                }
+            }
+            (Some((_, Item::Value(old))), Want::Set(v)) => {
+                if !same_value(old, v) {
+                    out.push(Splice { range: old.span().expect("span"), text: render(v) });
+                }
+            }
+            (Some((key, Item::Value(old))), Want::Remove) => {
+                let start = key.span().expect("span").start;
+                out.push(doc.remove_lines(start, old.span().expect("span").end));
+            }
+            (Some((_, Item::Value(Value::InlineTable(old)))), Want::Table(sub)) => {
+                let mut merged = old.clone();
+                if merge_inline(&mut merged, sub)? {
+                    merged.fmt();
+                    out.push(Splice { range: old.span().expect("span"), text: merged.to_string().trim().to_owned() });
+                }
+            }
+            (Some((_, Item::Table(t))), Want::Table(sub)) if !t.is_dotted() && !t.is_implicit() => {
+                let sub_at = table_insert_point(doc, t);
+                reconcile(doc, t, &full(k), sub_at, sub, out)?;
+            }
+            (Some((_, Item::Table(t))), Want::Set(v)) if !t.is_dotted() && !t.is_implicit() => {
+                if !same_table_value(t, v) {
+                    doc.remove_table_regions(t, out);
+                    new_lines.push_str(&kv_line(k, v, doc.eol));
+                }
+            }
+            (Some((_, Item::Table(t))), Want::Remove) if !t.is_dotted() && !t.is_implicit() => {
+                doc.remove_table_regions(t, out);
+            }
+            (Some((_, Item::Table(_))), _) => {
+                return Err(Error::UnsupportedLayout { id: full(k), form: "dotted keys or bare sub-tables" });
+            }
+            (Some((_, item)), Want::Table(_)) | (Some((_, item @ Item::ArrayOfTables(_))), _) => {
+                return Err(Error::WrongType { key: full(k), found: type_name(item), expected: "a table" });
+            }
+            (Some((_, Item::None)), _) => {}
+        }
+    }
+    if !new_lines.is_empty() || !new_tables.is_empty() {
+        new_lines.push_str(&new_tables);
+        out.push(doc.insert_block(at, &new_lines));
+    }
+    Ok(())
+}
+
+/// Applies `wants` to an inline table. Returns whether anything changed.
+fn merge_inline(t: &mut InlineTable, wants: &[(String, Want)]) -> Result<bool> {
+    let mut changed = false;
+    for (k, want) in wants {
+        match want {
+            Want::Remove => changed |= t.remove(k).is_some(),
+            Want::Set(v) => {
+                if !t.get(k).is_some_and(|old| same_value(old, v)) {
+                    let mut v = v.clone();
+                    v.decor_mut().clear();
+                    t.insert(k, v);
+                    changed = true;
+                }
+            }
+            Want::Table(sub) => match t.get_mut(k) {
+                Some(Value::InlineTable(inner)) => changed |= merge_inline(inner, sub)?,
+                Some(other) => {
+                    return Err(Error::WrongType { key: k.clone(), found: other.type_name(), expected: "a table" });
+                }
+                None => {
+                    let mut inner = InlineTable::new();
+                    if merge_inline(&mut inner, sub)? {
+                        t.insert(k, Value::InlineTable(inner));
+                        changed = true;
+                    }
+                }
+            },
+        }
+    }
+    Ok(changed)
+}
+
+/// `[path]` followed by its keys, then its sub-tables, preceded by a blank line.
+fn new_table_block(doc: &ConfigDoc, path: &str, wants: &[(String, Want)]) -> String {
+    let eol = doc.eol;
+    let mut s = String::new();
+    if !doc.text.trim().is_empty() {
+        s.push_str(eol);
+    }
+    s.push('[');
+    s.push_str(path);
+    s.push(']');
+    s.push_str(eol);
+    let mut subs = String::new();
+    for (k, want) in wants {
+        match want {
+            Want::Set(v) => s.push_str(&kv_line(k, v, eol)),
+            Want::Remove => {}
+            Want::Table(sub) => subs.push_str(&new_table_block(doc, &format!("{path}.{k}"), sub)),
+        }
+    }
+    s.push_str(&subs);
+    s
+}
+
+fn kv_line(k: &str, v: &Value, eol: &str) -> String {
+    let key = toml_edit::Key::new(k);
+    format!("{} = {}{eol}", key.display_repr(), render(v))
+}
+
+fn render(v: &Value) -> String {
+    let mut v = v.clone();
+    v.decor_mut().clear();
+    if let Value::InlineTable(t) = &mut v {
+        t.fmt();
+    }
+    v.to_string().trim().to_owned()
+}
+
+/// Where new top-level keys go: after the last top-level key's line, else the very start.
+fn root_insert_point(doc: &Document<&str>) -> usize {
+    last_value_end(doc.as_table()).map(|end| line_end(doc.raw(), end)).unwrap_or(0)
+}
+
+/// Where new keys of a header table go: after its last key's line, else after its header.
+fn table_insert_point(doc: &ConfigDoc, t: &Table) -> usize {
+    table_region(&doc.text, t).map(|r| r.end).unwrap_or(doc.text.len())
+}
+
+/// Where a new provider table goes: after the last `model_providers` table, else at the end.
+fn providers_append_point(doc: &ConfigDoc, parsed: &Document<&str>) -> usize {
+    let mut end = None;
+    if let Some(Item::Table(t)) = parsed.get("model_providers") {
+        collect_region_ends(&doc.text, t, &mut end);
+    }
+    end.unwrap_or(doc.text.len())
+}
+
+fn collect_region_ends(text: &str, t: &Table, end: &mut Option<usize>) {
+    if let Some(r) = table_region(text, t) {
+        *end = Some(end.map_or(r.end, |e: usize| e.max(r.end)));
+    }
+    for (_, item) in t.iter() {
+        if let Item::Table(sub) = item {
+            collect_region_ends(text, sub, end);
+        }
+    }
+}
+
+/// The lines of a header table: its header line through the line of its last key.
+fn table_region(text: &str, t: &Table) -> Option<Range<usize>> {
+    if t.is_implicit() || t.is_dotted() {
+        return None;
+    }
+    let header = t.span()?;
+    let end = last_value_end(t).unwrap_or(header.end).max(header.end);
+    Some(line_start(text, header.start)..line_end(text, end))
+}
+
+/// The end of the last value that belongs to this table's own section
+/// (its keys and dotted keys, not header sub-tables).
+fn last_value_end(t: &Table) -> Option<usize> {
+    let mut end: Option<usize> = None;
+    for (_, item) in t.iter() {
+        let e = match item {
+            Item::Value(v) => v.span().map(|s| s.end),
+            Item::Table(sub) if sub.is_dotted() => last_value_end(sub),
+            _ => None,
+        };
+        if let Some(e) = e {
+            end = Some(end.map_or(e, |x| x.max(e)));
+        }
+    }
+    end
+}
+
+fn line_start(text: &str, pos: usize) -> usize {
+    text[..pos].rfind('\n').map_or(0, |i| i + 1)
+}
+
+fn line_end(text: &str, pos: usize) -> usize {
+    text[pos..].find('\n').map_or(text.len(), |i| pos + i + 1)
+}
+
+fn detect_eol(text: &str) -> &'static str {
+    match text.find('\n') {
+        Some(i) if i > 0 && text.as_bytes()[i - 1] == b'\r' => "\r\n",
+        _ => "\n",
+    }
+}
+
+/// Semantic equality of two TOML values, ignoring formatting.
+pub fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.value() == y.value(),
+        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
+        (Value::Float(x), Value::Float(y)) => x.value() == y.value(),
+        (Value::Boolean(x), Value::Boolean(y)) => x.value() == y.value(),
+        (Value::Datetime(x), Value::Datetime(y)) => x.value() == y.value(),
+        (Value::Array(x), Value::Array(y)) => x.len() == y.len() && x.iter().zip(y.iter()).all(|(a, b)| same_value(a, b)),
+        (Value::InlineTable(x), Value::InlineTable(y)) => same_table_like(x, y),
+        _ => false,
+    }
+}
+
+fn same_table_value(t: &Table, v: &Value) -> bool {
+    matches!(v, Value::InlineTable(it) if same_table_like(t, it))
+}
+
+fn same_table_like(x: &dyn TableLike, y: &dyn TableLike) -> bool {
+    x.len() == y.len()
+        && x.iter().all(|(k, a)| match (a.as_value(), y.get(k).and_then(Item::as_value)) {
+            (Some(a), Some(b)) => same_value(a, b),
+            _ => false,
+        })
+}
+
+pub(crate) fn type_name(item: &Item) -> &'static str {
+    match item {
+        Item::None => "nothing",
+        Item::Value(Value::String(_)) => "a string",
+        Item::Value(Value::Integer(_)) => "an integer",
+        Item::Value(Value::Float(_)) => "a number",
+        Item::Value(Value::Boolean(_)) => "a boolean",
+        Item::Value(Value::Datetime(_)) => "a date",
+        Item::Value(Value::Array(_)) => "an array",
+        Item::Value(Value::InlineTable(_)) | Item::Table(_) => "a table",
+        Item::ArrayOfTables(_) => "an array of tables",
+    }
+}
+
+/// Turns a parse error into line/column and a reason, without quoting the
+/// file's text (a broken line may hold a secret the user pasted).
+fn toml_error(text: &str, err: &toml_edit::TomlError, path: &Path) -> Error {
+    let offset = err.span().map_or(0, |s| s.start).min(text.len());
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let reason = err.message().trim().trim_end_matches('.').to_owned();
+    Error::InvalidToml { path: path.to_owned(), line, column, reason }
+}
+
+#[cfg(test)]
+mod tests;

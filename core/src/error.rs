@@ -1,0 +1,121 @@
+//! Typed errors. Every variant renders as one plain sentence (`Display`) and
+//! carries a concrete hint (`Error::hint`). No variant ever holds a secret.
+
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("CODEX_HOME is set to {0}, but that directory does not exist.")]
+    CodexHomeMissing(PathBuf),
+    #[error("Could not find your home directory.")]
+    NoHomeDir,
+    #[error("{path} is not valid TOML (line {line}, column {column}): {reason}.")]
+    InvalidToml { path: PathBuf, line: usize, column: usize, reason: String },
+    #[error("`{key}` in config.toml is {found}, but Codex expects {expected}.")]
+    WrongType { key: String, found: &'static str, expected: &'static str },
+    #[error("The provider `{id}` is written in a form Switchboard does not edit ({form}).")]
+    UnsupportedLayout { id: String, form: &'static str },
+    #[error("`{0}` is reserved for a provider built into Codex.")]
+    ReservedId(String),
+    #[error("`{0}` is not a valid provider id.")]
+    InvalidId(String),
+    #[error("A provider with the id `{0}` already exists.")]
+    DuplicateId(String),
+    #[error("There is no provider with the id `{0}`.")]
+    UnknownProvider(String),
+    #[error("`{0}` is built into Codex and cannot be changed or removed.")]
+    BuiltIn(String),
+    #[error("`{url}` is not a usable {what}: {reason}.")]
+    InvalidUrl { what: &'static str, url: String, reason: &'static str },
+    #[error("wire_api `{0}` is not supported; Codex only speaks the Responses API.")]
+    WireApi(String),
+    #[error("There is no preset called `{0}`.")]
+    UnknownPreset(String),
+    #[error("The {preset} preset needs {what}.")]
+    MissingInput { preset: &'static str, what: &'static str },
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("`{0}` is the active provider.")]
+    ActiveProvider(String),
+    #[error("The key is empty.")]
+    EmptyKey,
+    #[error("No key is stored for `{0}` in the system keychain.")]
+    NoKey(String),
+    #[error("No Secret Service is running, so the system keychain cannot be reached.")]
+    NoSecretService,
+    #[error("The system keychain refused the request: {0}.")]
+    Keychain(String),
+    #[error("config.toml kept changing while Switchboard tried to save it.")]
+    ConcurrentEdit,
+    #[error("There is no backup called `{0}`.")]
+    UnknownBackup(String),
+    #[error("Could not {action} {path}: {source}.")]
+    Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
+}
+
+impl Error {
+    /// A concrete next step for the user, in one line.
+    pub fn hint(&self) -> String {
+        match self {
+            Error::CodexHomeMissing(p) => format!("Create it (mkdir -p {}) or unset CODEX_HOME.", p.display()),
+            Error::NoHomeDir => "Set HOME, or pass --codex-home DIR.".into(),
+            Error::InvalidToml { .. } => "Fix the file by hand or restore a backup (switchboard backups); nothing was written.".into(),
+            Error::WrongType { key, .. } => format!("Fix `{key}` in config.toml by hand; nothing was written."),
+            Error::UnsupportedLayout { id, .. } => format!("Rewrite it as a [model_providers.{id}] table, or edit it by hand; nothing was written."),
+            Error::ReservedId(_) => "Pick another id, for example `ollama-local` or `my-openai`.".into(),
+            Error::InvalidId(_) => "Use only letters, digits, `-` and `_`.".into(),
+            Error::DuplicateId(id) => format!("Choose another --id, or change it with `switchboard edit {id}`."),
+            Error::UnknownProvider(_) => "Run `switchboard list` to see the providers you have.".into(),
+            Error::BuiltIn(_) => "Add your own provider with another id instead.".into(),
+            Error::InvalidUrl { .. } => "Use a full http:// or https:// address, for example https://openrouter.ai/api/v1.".into(),
+            Error::WireApi(_) => "Use a provider that offers the Responses API (POST /v1/responses).".into(),
+            Error::UnknownPreset(_) => "Run `switchboard presets` to see them.".into(),
+            Error::MissingInput { what, .. } => format!("Pass {what}."),
+            Error::InvalidInput(_) => "Check the value and try again; nothing was written.".into(),
+            Error::ActiveProvider(_) => "Switch to another provider first (switchboard use openai), or pass --force.".into(),
+            Error::EmptyKey => "Paste the key on standard input, for example: printf %s \"$KEY\" | switchboard key set <id>.".into(),
+            Error::NoKey(id) => format!("Store one with `switchboard key set {id}` (the key is read from standard input)."),
+            Error::NoSecretService => "Log in to a desktop session (GNOME Keyring or KWallet), or start one by hand: \
+                dbus-run-session -- sh -c 'printf pass | gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'."
+                .into(),
+            Error::Keychain(_) => "Unlock your keychain (it may be locked) and try again.".into(),
+            Error::ConcurrentEdit => "Another program is editing config.toml right now; try again in a moment.".into(),
+            Error::UnknownBackup(_) => "Run `switchboard backups` to see the names.".into(),
+            Error::Io { .. } => "Check that the path exists and that you may write to it.".into(),
+        }
+    }
+
+    /// A short machine-readable code for scripts and the UI.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::CodexHomeMissing(_) | Error::NoHomeDir => "codex_home",
+            Error::InvalidToml { .. } => "invalid_toml",
+            Error::WrongType { .. } => "wrong_type",
+            Error::UnsupportedLayout { .. } => "unsupported_layout",
+            Error::ReservedId(_) => "reserved_id",
+            Error::InvalidId(_) => "invalid_id",
+            Error::DuplicateId(_) => "duplicate_id",
+            Error::UnknownProvider(_) => "unknown_provider",
+            Error::BuiltIn(_) => "built_in",
+            Error::InvalidUrl { .. } => "invalid_url",
+            Error::WireApi(_) => "wire_api",
+            Error::UnknownPreset(_) => "unknown_preset",
+            Error::MissingInput { .. } | Error::InvalidInput(_) => "invalid_input",
+            Error::ActiveProvider(_) => "active_provider",
+            Error::EmptyKey => "empty_key",
+            Error::NoKey(_) => "missing_key",
+            Error::NoSecretService => "no_secret_service",
+            Error::Keychain(_) => "keychain",
+            Error::ConcurrentEdit => "concurrent_edit",
+            Error::UnknownBackup(_) => "unknown_backup",
+            Error::Io { .. } => "io",
+        }
+    }
+
+    pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
+        let path = path.into();
+        move |source| Error::Io { action, path, source }
+    }
+}

@@ -1,0 +1,18 @@
+//! Switchboard's domain, with no GUI dependency: finding the Codex home,
+//! lossless editing of config.toml, presets, keys in the OS keychain.
+//!
+//! See ARCHITECTURE.md for the modules and the invariants they keep.
+
+pub mod backup;
+pub mod config;
+pub mod document;
+pub mod error;
+pub mod home;
+pub mod preset;
+pub mod profile;
+pub mod provider;
+pub mod secret;
+pub mod switchboard;
+
+pub use error::{Error, Result};
+pub use switchboard::{Listing, Outcome, ProviderView, Switchboard};

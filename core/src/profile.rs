@@ -1,0 +1,58 @@
+//! The Codex profile file `$CODEX_HOME/<id>.config.toml` that Switchboard keeps
+//! per provider. It records the provider's model (Switchboard's only
+//! per-provider state) in a form Codex itself reads: `codex -p <id>` runs with
+//! that provider and model. Edited with the same lossless editor as config.toml.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::config::TomlFile;
+use crate::error::{Error, Result};
+
+const HEADER: &str = "# Codex profile written by Switchboard: `codex -p {id}` runs with this provider.\n";
+
+pub fn path(home: &Path, id: &str) -> PathBuf {
+    home.join(format!("{id}.config.toml"))
+}
+
+fn file(home: &Path, id: &str) -> TomlFile {
+    TomlFile::plain(path(home, id), crate::backup::Backups::new(home).dir().to_owned())
+}
+
+/// The model recorded for `id`, if its profile file names that provider.
+pub fn model(home: &Path, id: &str) -> Result<Option<String>> {
+    let f = file(home, id);
+    let Some(bytes) = f.read_bytes()? else { return Ok(None) };
+    let doc = f.parse(Some(&bytes))?;
+    if doc.top_level_str("model_provider")?.as_deref() != Some(id) {
+        return Ok(None);
+    }
+    doc.top_level_str("model")
+}
+
+/// Records `model` for `id`, keeping anything else the file holds.
+pub fn write(home: &Path, id: &str, model: &str) -> Result<()> {
+    let header = HEADER.replace("{id}", id);
+    file(home, id).update(|doc| {
+        if doc.text().is_empty() {
+            *doc = crate::document::ConfigDoc::parse(header.clone(), Path::new(""))?;
+        }
+        doc.set_top_level("model_provider", Some(id))?;
+        doc.set_top_level("model", Some(model))?;
+        Ok(())
+    })?;
+    Ok(())
+}
+
+/// Deletes the profile file if Switchboard wrote it for `id`. Returns whether it did.
+pub fn remove(home: &Path, id: &str) -> Result<bool> {
+    let p = path(home, id);
+    let header = HEADER.replace("{id}", id);
+    match fs::read_to_string(&p) {
+        Ok(text) if text.starts_with(&header) => {
+            fs::remove_file(&p).map_err(Error::io("remove", &p))?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}

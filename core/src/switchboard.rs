@@ -1,0 +1,351 @@
+//! The operations the CLI and the app offer, over one Codex home.
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::backup::BackupInfo;
+use crate::config::TomlFile;
+use crate::document::ConfigDoc;
+use crate::error::{Error, Result};
+use crate::preset::{self, Inputs, KeySource};
+use crate::provider::{self, Auth, ProviderEntry, ProviderSpec};
+use crate::{profile, secret};
+
+/// The binary name Codex runs for keychain auth (`<helper> token <id>`).
+pub const HELPER_NAME: &str = "switchboard";
+
+pub struct Switchboard {
+    home: PathBuf,
+    config: TomlFile,
+    helper: PathBuf,
+}
+
+/// What an operation did, in words for the user.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Outcome {
+    pub message: String,
+    pub backup: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ProviderView {
+    pub id: String,
+    pub name: String,
+    pub base_url: String,
+    /// `switchboard` (has our profile file), `config` (hand-written) or `built_in`.
+    pub source: &'static str,
+    pub preset: &'static str,
+    pub active: bool,
+    pub auth: &'static str,
+    /// For keychain auth: whether a key is stored; `None` when unknown or not applicable.
+    pub key_stored: Option<bool>,
+    pub model: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<ProviderEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Listing {
+    pub codex_home: PathBuf,
+    pub active: String,
+    pub model: Option<String>,
+    pub providers: Vec<ProviderView>,
+}
+
+impl Switchboard {
+    /// `helper` is the absolute path of the `switchboard` binary written into `[auth]`.
+    pub fn new(home: PathBuf, helper: PathBuf) -> Self {
+        Switchboard { config: TomlFile::config(&home), home, helper }
+    }
+
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+
+    pub fn config_file(&self) -> &TomlFile {
+        &self.config
+    }
+
+    pub fn list(&self) -> Result<Listing> {
+        let doc = self.config.load()?;
+        let active = active_provider(&doc)?;
+        let mut providers = Vec::new();
+        for id in doc.provider_ids()? {
+            let entry = read_entry(&doc, &id)?.expect("listed id exists");
+            let model = profile::model(&self.home, &id).ok().flatten();
+            let source = if profile::path(&self.home, &id).is_file() && model.is_some() { "switchboard" } else { "config" };
+            let key_stored = match entry.auth {
+                Auth::Keychain => secret::has(&id),
+                _ => None,
+            };
+            let base_url = entry.base_url.clone().unwrap_or_default();
+            providers.push(ProviderView {
+                name: entry.name.clone().unwrap_or_else(|| id.clone()),
+                preset: preset::detect(&base_url),
+                base_url,
+                source,
+                active: active == id,
+                auth: entry.auth.mode(),
+                key_stored,
+                model,
+                id,
+                entry: Some(entry),
+            });
+        }
+        for (id, name, url) in provider::BUILT_IN {
+            if providers.iter().any(|p| p.id == *id) {
+                continue;
+            }
+            providers.push(ProviderView {
+                id: (*id).into(),
+                name: (*name).into(),
+                base_url: (*url).into(),
+                source: "built_in",
+                preset: "built_in",
+                active: active == *id,
+                auth: if *id == "openai" { "openai" } else { "none" },
+                key_stored: None,
+                model: None,
+                entry: None,
+            });
+        }
+        Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers })
+    }
+
+    /// Adds a provider from a preset. `key` is the key to store when the key
+    /// source is the keychain.
+    pub fn add(&self, preset_name: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
+        let preset = preset::find(preset_name)?;
+        let (spec, model) = preset.build(inputs)?;
+        let id = spec.id.clone();
+        let exists = |doc: &ConfigDoc| -> Result<()> {
+            if read_entry(doc, &id)?.is_some() {
+                return Err(Error::DuplicateId(id.clone()));
+            }
+            Ok(())
+        };
+        exists(&self.config.load()?)?;
+        let mut out = self.write_provider(&spec, key, exists)?;
+        profile::write(&self.home, &id, &model)?;
+        out.message = format!("Added {} as `{id}` with model {model}. Switch to it with `switchboard use {id}`.", spec.name);
+        Ok(out)
+    }
+
+    /// Changes an existing provider. Options not given keep their current value.
+    pub fn edit(&self, id: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
+        if provider::is_built_in(id) {
+            return Err(Error::BuiltIn(id.into()));
+        }
+        if inputs.id.as_deref().is_some_and(|new| new != id) {
+            return Err(Error::InvalidInput("An id cannot be changed; add a new provider and remove this one.".into()));
+        }
+        let doc = self.config.load()?;
+        let entry = read_entry(&doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+        let mut spec = entry.to_spec();
+        let model = preset::apply_edit(&mut spec, inputs)?;
+        if inputs.key == KeySource::Keychain && key.is_none() && !secret::has(id).unwrap_or(false) {
+            return Err(Error::NoKey(id.into()));
+        }
+        let mut out = self.write_provider(&spec, key, |doc| {
+            read_entry(doc, id)?.map(|_| ()).ok_or_else(|| Error::UnknownProvider(id.into()))
+        })?;
+        if let Some(m) = &model {
+            profile::write(&self.home, id, m)?;
+            if active_provider(&self.config.load()?)? == id {
+                let w = self.config.update(|doc| doc.set_top_level("model", Some(m)).map(|_| ()))?;
+                out.backup = w.backup.or(out.backup);
+            }
+        }
+        out.message = format!("Updated `{id}`.");
+        Ok(out)
+    }
+
+    /// Validates the edit, stores the key, then writes the table. A key stored
+    /// here is removed again if the config write fails.
+    fn write_provider(&self, spec: &ProviderSpec, key: Option<&str>, check: impl Fn(&ConfigDoc) -> Result<()>) -> Result<Outcome> {
+        spec.validate()?;
+        let wants = spec.wants(&self.helper);
+        // Dry run first: a refusal must come before anything touches the keychain.
+        let mut dry = self.config.load()?;
+        check(&dry)?;
+        dry.upsert_provider(&spec.id, &wants)?;
+        let key = match key {
+            Some(k) if spec.auth == Auth::Keychain => Some(secret::clean_key(k)?),
+            Some(_) => return Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into())),
+            None => None,
+        };
+        let had_key = match &key {
+            Some(k) => {
+                let had = secret::get(&spec.id)?.is_some();
+                secret::set(&spec.id, k)?;
+                Some(had)
+            }
+            None => None,
+        };
+        let written = self.config.update(|doc| {
+            check(doc)?;
+            doc.upsert_provider(&spec.id, &wants)?;
+            Ok(())
+        });
+        let written = match written {
+            Ok(w) => w,
+            Err(e) => {
+                if had_key == Some(false) {
+                    let _ = secret::delete(&spec.id);
+                }
+                return Err(e);
+            }
+        };
+        let mut warnings = Vec::new();
+        if spec.auth == Auth::Keychain && key.is_none() && secret::has(&spec.id) == Some(false) {
+            warnings.push(format!("No key is stored for `{}` yet: run `switchboard key set {}`.", spec.id, spec.id));
+        }
+        Ok(Outcome { message: String::new(), backup: written.backup, warnings })
+    }
+
+    /// Makes `id` the active provider. `use openai` goes back to Codex's default.
+    pub fn use_provider(&self, id: &str, model: Option<&str>) -> Result<Outcome> {
+        if let Some(m) = model {
+            if m.trim().is_empty() || m.chars().any(char::is_control) {
+                return Err(Error::InvalidInput(format!("`{}` is not a usable model name.", m.escape_debug())));
+            }
+        }
+        let mut warnings = Vec::new();
+        let doc = self.config.load()?;
+        let chosen_model: Option<String>;
+        if id == "openai" {
+            chosen_model = model.map(str::to_owned);
+        } else if provider::is_built_in(id) {
+            chosen_model = model.map(str::to_owned).or(doc.top_level_str("model")?);
+        } else {
+            let entry = read_entry(&doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+            if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
+                return Err(Error::WireApi(w.into()));
+            }
+            if provider::RESERVED_IDS.contains(&id) {
+                return Err(Error::ReservedId(id.into()));
+            }
+            if entry.auth == Auth::Keychain && secret::has(id) == Some(false) {
+                warnings.push(format!("No key is stored for `{id}`: run `switchboard key set {id}` before starting Codex."));
+            }
+            chosen_model = match model {
+                Some(m) => Some(m.to_owned()),
+                None => profile::model(&self.home, id)?.or(doc.top_level_str("model")?),
+            };
+        }
+        let written = self.config.update(|doc| {
+            if id == "openai" {
+                doc.set_top_level("model_provider", None)?;
+            } else {
+                if !provider::is_built_in(id) && read_entry(doc, id)?.is_none() {
+                    return Err(Error::UnknownProvider(id.into()));
+                }
+                doc.set_top_level("model_provider", Some(id))?;
+            }
+            doc.set_top_level("model", chosen_model.as_deref())?;
+            Ok(())
+        })?;
+        let model_text = match &chosen_model {
+            Some(m) => format!("model {m}"),
+            None => "Codex's default model".into(),
+        };
+        Ok(Outcome { message: format!("Codex now uses `{id}` with {model_text}."), backup: written.backup, warnings })
+    }
+
+    /// Removes a provider, its stored key and its profile file.
+    pub fn remove(&self, id: &str, force: bool) -> Result<Outcome> {
+        if provider::is_built_in(id) {
+            return Err(Error::BuiltIn(id.into()));
+        }
+        let doc = self.config.load()?;
+        if read_entry(&doc, id)?.is_none() {
+            return Err(Error::UnknownProvider(id.into()));
+        }
+        let was_active = active_provider(&doc)? == id;
+        if was_active && !force {
+            return Err(Error::ActiveProvider(id.into()));
+        }
+        let written = self.config.update(|doc| {
+            let active = active_provider(doc)? == id;
+            if active && !force {
+                return Err(Error::ActiveProvider(id.into()));
+            }
+            doc.remove_provider(id)?;
+            if active {
+                doc.set_top_level("model_provider", None)?;
+                doc.set_top_level("model", None)?;
+            }
+            Ok(())
+        })?;
+        profile::remove(&self.home, id)?;
+        let mut warnings = Vec::new();
+        if let Err(e) = secret::delete(id) {
+            warnings.push(format!("The provider is gone, but its key could not be deleted from the keychain: {e}"));
+        }
+        let mut message = format!("Removed `{id}`.");
+        if was_active {
+            message.push_str(" Codex is back on its default provider (openai).");
+        }
+        Ok(Outcome { message, backup: written.backup, warnings })
+    }
+
+    /// Stores a key and switches the provider to keychain auth if it was not.
+    pub fn set_key(&self, id: &str, key: &str) -> Result<Outcome> {
+        let key = secret::clean_key(key)?;
+        let doc = self.config.load()?;
+        let entry = read_entry(&doc, id)?.ok_or_else(|| {
+            if provider::is_built_in(id) { Error::BuiltIn(id.into()) } else { Error::UnknownProvider(id.into()) }
+        })?;
+        if entry.auth == Auth::Keychain {
+            secret::set(id, &key)?;
+            return Ok(Outcome { message: format!("Stored the key for `{id}` in the system keychain."), ..Default::default() });
+        }
+        let mut spec = entry.to_spec();
+        spec.auth = Auth::Keychain;
+        let mut out = self.write_provider(&spec, Some(&key), |doc| {
+            read_entry(doc, id)?.map(|_| ()).ok_or_else(|| Error::UnknownProvider(id.into()))
+        })?;
+        out.message = format!("Stored the key for `{id}` in the system keychain; Codex now reads it from there.");
+        Ok(out)
+    }
+
+    pub fn delete_key(&self, id: &str) -> Result<Outcome> {
+        let message = if secret::delete(id)? {
+            format!("Deleted the key for `{id}` from the system keychain.")
+        } else {
+            format!("No key was stored for `{id}`.")
+        };
+        Ok(Outcome { message, ..Default::default() })
+    }
+
+    pub fn backups(&self) -> Result<Vec<BackupInfo>> {
+        self.config.backups().expect("config has backups").list()
+    }
+
+    /// Puts a backup back; the current file is backed up first.
+    pub fn restore(&self, name: &str) -> Result<Outcome> {
+        let bytes = self.config.backups().expect("config has backups").read(name)?;
+        let written = self.config.replace(&bytes)?;
+        let message = if written.changed {
+            format!("Restored {name}.")
+        } else {
+            format!("config.toml already matches {name}; nothing to do.")
+        };
+        Ok(Outcome { message, backup: written.backup, warnings: Vec::new() })
+    }
+}
+
+/// The token helper: the key for `id`, straight from the keychain. Reads no file.
+pub fn token(id: &str) -> Result<secret::Key> {
+    secret::get(id)?.ok_or_else(|| Error::NoKey(id.into()))
+}
+
+fn active_provider(doc: &ConfigDoc) -> Result<String> {
+    Ok(doc.top_level_str("model_provider")?.unwrap_or_else(|| "openai".into()))
+}
+
+fn read_entry(doc: &ConfigDoc, id: &str) -> Result<Option<ProviderEntry>> {
+    doc.with_provider(id, |t| ProviderEntry::read(id, t, HELPER_NAME))
+}
