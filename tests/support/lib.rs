@@ -1,1 +1,360 @@
+//! Shared parts of the end-to-end tests: the real `switchboard` binary, a
+//! throwaway Codex home, and a small Responses-API server on 127.0.0.1.
 
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+pub fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_owned()
+}
+
+/// The `switchboard` binary under test: `$SWITCHBOARD_BIN`, else the debug build.
+pub fn bin() -> PathBuf {
+    let p = std::env::var_os("SWITCHBOARD_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/debug/switchboard"));
+    assert!(p.is_file(), "{} is missing: run `cargo build -p switchboard-cli` first", p.display());
+    p
+}
+
+/// The pinned Codex CLI: `$CODEX_BIN`, else tests/node_modules/.bin/codex.
+pub fn codex_bin() -> PathBuf {
+    let p = std::env::var_os("CODEX_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("tests/node_modules/.bin/codex"));
+    assert!(p.exists(), "{} is missing: run `npm ci --prefix tests` (scripts/test does)", p.display());
+    p
+}
+
+/// A unique provider id, so parallel tests never share a keychain entry.
+pub fn unique_id(prefix: &str) -> String {
+    static N: AtomicUsize = AtomicUsize::new(0);
+    format!("{prefix}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst))
+}
+
+/// A throwaway Codex home.
+pub struct Home {
+    pub dir: tempfile::TempDir,
+}
+
+impl Default for Home {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Home {
+    pub fn new() -> Self {
+        Home { dir: tempfile::tempdir().unwrap() }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn config(&self) -> PathBuf {
+        self.path().join("config.toml")
+    }
+
+    pub fn write_config(&self, text: &[u8]) {
+        std::fs::write(self.config(), text).unwrap();
+    }
+
+    pub fn read_config(&self) -> Vec<u8> {
+        std::fs::read(self.config()).unwrap()
+    }
+
+    pub fn config_text(&self) -> String {
+        String::from_utf8(self.read_config()).unwrap()
+    }
+
+    /// Runs `switchboard --codex-home <home> args...` with `stdin`.
+    pub fn sb(&self, args: &[&str], stdin: Option<&str>) -> Run {
+        let mut cmd = Command::new(bin());
+        cmd.arg("--codex-home").arg(self.path()).args(args);
+        run(cmd, stdin)
+    }
+
+    /// Every byte under the home (config, profiles, backups) as one string, for leak checks.
+    pub fn all_bytes(&self) -> String {
+        fn walk(p: &Path, out: &mut Vec<u8>) {
+            for e in std::fs::read_dir(p).unwrap() {
+                let e = e.unwrap();
+                let ft = e.file_type().unwrap();
+                if ft.is_dir() {
+                    walk(&e.path(), out);
+                } else if ft.is_file() {
+                    out.extend(std::fs::read(e.path()).unwrap());
+                }
+            }
+        }
+        let mut out = Vec::new();
+        walk(self.path(), &mut out);
+        String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+/// A finished process.
+#[derive(Debug)]
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    #[track_caller]
+    pub fn ok(&self) -> &Self {
+        assert_eq!(self.code, Some(0), "expected success\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        self
+    }
+
+    #[track_caller]
+    pub fn fails(&self, code: i32, needle: &str) -> &Self {
+        assert_eq!(self.code, Some(code), "expected exit {code}\nstdout: {}\nstderr: {}", self.stdout, self.stderr);
+        assert!(
+            self.stderr.to_lowercase().contains(&needle.to_lowercase()),
+            "stderr lacks {needle:?}: {}",
+            self.stderr
+        );
+        self
+    }
+
+    pub fn all(&self) -> String {
+        format!("{}{}", self.stdout, self.stderr)
+    }
+}
+
+impl From<Output> for Run {
+    fn from(o: Output) -> Self {
+        Run {
+            code: o.status.code(),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+}
+
+pub fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
+    cmd.stdin(if stdin.is_some() { Stdio::piped() } else { Stdio::null() });
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn");
+    if let Some(s) = stdin {
+        child.stdin.take().unwrap().write_all(s.as_bytes()).unwrap();
+    }
+    child.wait_with_output().unwrap().into()
+}
+
+/// Runs `cmd`, killing it after `limit`.
+pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
+    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("spawn");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().unwrap().is_some() {
+            return child.wait_with_output().unwrap().into();
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let out: Run = child.wait_with_output().unwrap().into();
+            panic!("timed out after {limit:?}\nstdout: {}\nstderr: {}", out.stdout, out.stderr);
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// One request the server saw.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    pub method: String,
+    /// Path and query, as sent.
+    pub target: String,
+    /// Header names lower-cased.
+    pub headers: BTreeMap<String, String>,
+    pub body: String,
+}
+
+impl Seen {
+    pub fn path(&self) -> &str {
+        self.target.split('?').next().unwrap()
+    }
+
+    pub fn query(&self) -> &str {
+        self.target.split_once('?').map_or("", |(_, q)| q)
+    }
+
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(&name.to_lowercase()).map(String::as_str)
+    }
+}
+
+/// A Responses-API stand-in on 127.0.0.1: `POST <prefix>/responses` answers an
+/// SSE stream that says "OK"; everything else is 404. It records every request.
+pub struct ResponsesServer {
+    pub port: u16,
+    /// When set, `POST /responses` without `Authorization: Bearer <key>` gets 401.
+    pub key: Option<String>,
+    pub prefix: String,
+    seen: Arc<Mutex<Vec<Seen>>>,
+    stop: Arc<AtomicBool>,
+}
+
+impl ResponsesServer {
+    pub fn start(prefix: &str) -> Self {
+        Self::start_with_key(prefix, None)
+    }
+
+    pub fn start_with_key(prefix: &str, key: Option<&str>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let stop = Arc::new(AtomicBool::new(false));
+        let (s2, stop2, prefix2) = (seen.clone(), stop.clone(), prefix.to_owned());
+        let key2 = key.map(str::to_owned);
+        std::thread::spawn(move || {
+            for conn in listener.incoming() {
+                if stop2.load(Ordering::SeqCst) {
+                    break;
+                }
+                let Ok(conn) = conn else { continue };
+                let (s3, p3, k3) = (s2.clone(), prefix2.clone(), key2.clone());
+                std::thread::spawn(move || {
+                    let _ = serve(conn, &p3, k3.as_deref(), &s3);
+                });
+            }
+        });
+        ResponsesServer { port, key: key.map(str::to_owned), prefix: prefix.to_owned(), seen, stop }
+    }
+
+    /// The base URL Codex should use: `http://127.0.0.1:<port><prefix>`.
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}{}", self.port, self.prefix)
+    }
+
+    pub fn seen(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    /// The POSTs to `<prefix>/responses`.
+    pub fn responses_posts(&self) -> Vec<Seen> {
+        let want = format!("{}/responses", self.prefix);
+        self.seen().into_iter().filter(|s| s.method == "POST" && s.path() == want).collect()
+    }
+}
+
+impl Drop for ResponsesServer {
+    fn drop(&mut self) {
+        self.stop.store(true, Ordering::SeqCst);
+        let _ = TcpStream::connect(("127.0.0.1", self.port));
+    }
+}
+
+fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, seen: &Mutex<Vec<Seen>>) -> std::io::Result<()> {
+    conn.set_read_timeout(Some(Duration::from_secs(10)))?;
+    let mut reader = BufReader::new(conn.try_clone()?);
+    let mut conn = conn;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let mut parts = line.split_whitespace();
+        let method = parts.next().unwrap_or("").to_owned();
+        let target = parts.next().unwrap_or("").to_owned();
+        let mut headers = BTreeMap::new();
+        loop {
+            let mut h = String::new();
+            reader.read_line(&mut h)?;
+            let h = h.trim_end();
+            if h.is_empty() {
+                break;
+            }
+            if let Some((k, v)) = h.split_once(':') {
+                headers.insert(k.trim().to_lowercase(), v.trim().to_owned());
+            }
+        }
+        let mut body = Vec::new();
+        if let Some(len) = headers.get("content-length").and_then(|l| l.parse::<usize>().ok()) {
+            body.resize(len, 0);
+            reader.read_exact(&mut body)?;
+        } else if headers.get("transfer-encoding").is_some_and(|t| t.contains("chunked")) {
+            loop {
+                let mut size = String::new();
+                reader.read_line(&mut size)?;
+                let n = usize::from_str_radix(size.trim().split(';').next().unwrap_or("0"), 16).unwrap_or(0);
+                let mut chunk = vec![0; n + 2];
+                reader.read_exact(&mut chunk)?;
+                if n == 0 {
+                    break;
+                }
+                body.extend_from_slice(&chunk[..n]);
+            }
+        }
+        let s = Seen { method, target, headers, body: String::from_utf8_lossy(&body).into_owned() };
+        seen.lock().unwrap().push(s.clone());
+        let authorized = key.is_none_or(|k| s.header("authorization") == Some(format!("Bearer {k}").as_str()));
+        if s.method == "POST" && s.path() == format!("{prefix}/responses") && !authorized {
+            let body = "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}";
+            write!(conn, "HTTP/1.1 401 Unauthorized\r\ncontent-type: application/json\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}", body.len())?;
+            conn.flush()?;
+            return Ok(());
+        }
+        if s.method == "POST" && s.path() == format!("{prefix}/responses") {
+            conn.write_all(sse_ok().as_bytes())?;
+            conn.flush()?;
+            return Ok(());
+        }
+        let body = "{\"error\":{\"message\":\"not found\"}}";
+        write!(
+            conn,
+            "HTTP/1.1 404 Not Found\r\ncontent-type: application/json\r\ncontent-length: {}\r\n\r\n{body}",
+            body.len()
+        )?;
+        conn.flush()?;
+    }
+}
+
+fn sse_ok() -> String {
+    let events = [
+        ("response.created", r#"{"type":"response.created","response":{"id":"resp_test"}}"#),
+        (
+            "response.output_item.done",
+            r#"{"type":"response.output_item.done","item":{"type":"message","role":"assistant","id":"msg_test","content":[{"type":"output_text","text":"OK"}]}}"#,
+        ),
+        (
+            "response.completed",
+            r#"{"type":"response.completed","response":{"id":"resp_test","usage":{"input_tokens":1,"input_tokens_details":null,"output_tokens":1,"output_tokens_details":null,"total_tokens":2}}}"#,
+        ),
+    ];
+    let mut body = String::new();
+    for (name, data) in events {
+        body.push_str(&format!("event: {name}\ndata: {data}\n\n"));
+    }
+    format!(
+        "HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ncache-control: no-cache\r\nconnection: close\r\ncontent-length: {}\r\n\r\n{body}",
+        body.len()
+    )
+}
+
+/// The realistic config from shared/fixtures, copied into the repo for tests.
+pub const EVERYDAY: &str = include_str!("../../core/tests/data/config-everyday.toml");
+
+/// A realistic config of about `lines` lines: the everyday file plus many
+/// trusted projects and MCP servers, as a long-used config grows.
+pub fn big_config(lines: usize) -> String {
+    let mut s = String::from(EVERYDAY);
+    let mut i = 0;
+    while s.lines().count() < lines {
+        s.push_str(&format!(
+            "\n# project {i}\n[projects.\"/home/dev/src/project-{i}\"]\ntrust_level = \"trusted\"\n\n[mcp_servers.tool{i}]\ncommand = \"npx\"\nargs = [\"-y\", \"@acme/tool-{i}\"]\n"
+        ));
+        i += 1;
+    }
+    s
+}

@@ -1,0 +1,59 @@
+# Installs what Switchboard's build and tests need and the machine lacks.
+# Sourced by scripts/run and scripts/test; safe to run again (it skips what is there).
+set -euo pipefail
+
+SB_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+sb_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# apt packages, by the command they provide.
+sb_apt_install() {
+  local missing=()
+  local pair cmd pkg
+  for pair in "$@"; do
+    cmd="${pair%%=*}"; pkg="${pair#*=}"
+    command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      sb_log "installing ${missing[*]} (sudo apt-get)"
+      sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+      return
+    fi
+    echo "Missing packages: ${missing[*]}. Install them with: sudo apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+  sb_log "installing ${missing[*]} (apt-get)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+sb_rust() {
+  if ! command -v cargo >/dev/null 2>&1; then
+    [ -x "$HOME/.cargo/bin/cargo" ] && export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  if ! command -v cargo >/dev/null 2>&1; then
+    sb_apt_install curl=curl ca-certificates=ca-certificates cc=build-essential
+    sb_log "installing the Rust toolchain (rustup)"
+    curl -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal
+    export PATH="$HOME/.cargo/bin:$PATH"
+  fi
+  command -v cc >/dev/null 2>&1 || sb_apt_install cc=build-essential
+}
+
+# The pinned Codex CLI and other npm test tools, from tests/package-lock.json.
+sb_npm_tests() {
+  sb_apt_install node=nodejs npm=npm
+  local want codex="$SB_ROOT/tests/node_modules/.bin/codex"
+  want="$(sed -n 's/.*"@openai\/codex": "\(.*\)".*/\1/p' "$SB_ROOT/tests/package.json")"
+  if [ ! -x "$codex" ] || [ "$("$codex" --version 2>/dev/null)" != "codex-cli $want" ]; then
+    sb_log "installing the pinned Codex CLI $want (npm ci in tests/)"
+    npm ci --prefix "$SB_ROOT/tests" --no-audit --no-fund --loglevel=error
+  fi
+}
+
+# A real Secret Service for tests: gnome-keyring inside a private D-Bus session.
+sb_keyring_packages() {
+  sb_apt_install dbus-run-session=dbus gnome-keyring-daemon=gnome-keyring
+}
