@@ -1,1 +1,436 @@
+//! The `switchboard` binary end to end, against the real Secret Service
+//! (gnome-keyring on a private D-Bus session, started by scripts/test).
 
+use std::fs;
+use std::process::Command;
+
+use serde_json::Value;
+use switchboard_e2e::*;
+
+fn json(run: &Run) -> Value {
+    serde_json::from_str(&run.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", run.stdout))
+}
+
+fn provider<'a>(list: &'a Value, id: &str) -> &'a Value {
+    list["providers"].as_array().unwrap().iter().find(|p| p["id"] == id).unwrap_or_else(|| panic!("{id} not listed"))
+}
+
+#[test]
+fn presets_lists_all_five_with_defaults() {
+    let home = Home::new();
+    let out = home.sb(&["presets", "--json"], None);
+    out.ok();
+    let v = json(&out);
+    let names: Vec<&str> = v.as_array().unwrap().iter().map(|p| p["preset"].as_str().unwrap()).collect();
+    assert_eq!(names, ["azure", "vercel", "openrouter", "ollama", "custom"]);
+    let ollama = &v[3];
+    assert_eq!(ollama["default_id"], "ollama-local");
+    assert_eq!(ollama["base_url"], "http://localhost:11434/v1");
+    assert_eq!(ollama["key"], "none");
+    home.sb(&["presets"], None).ok();
+}
+
+#[test]
+fn add_keeps_the_key_only_in_the_keychain() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let id = unique_id("or");
+    let key = "sk-or-v1-SECRET-add-1";
+    let out = home.sb(&["add", "openrouter", "--id", &id, "--key-stdin"], Some(&format!("{key}\n")));
+    out.ok();
+    assert!(!out.all().contains(key));
+
+    let text = home.config_text();
+    let helper = fs::canonicalize(bin()).unwrap();
+    let expected_table = format!(
+        "\n[model_providers.{id}]\nname = \"OpenRouter\"\nbase_url = \"https://openrouter.ai/api/v1\"\nwire_api = \"responses\"\n\n[model_providers.{id}.auth]\ncommand = {}\nargs = [\"token\", \"{id}\"]\n",
+        serde_json::to_string(helper.to_str().unwrap()).unwrap()
+    );
+    assert!(text.contains(&expected_table), "{text}");
+    // Everything the user wrote is still there, byte for byte.
+    assert_eq!(text.replacen(&expected_table, "", 1), EVERYDAY);
+
+    // The profile file records the model, and `codex -p` can use it.
+    let profile = fs::read_to_string(home.path().join(format!("{id}.config.toml"))).unwrap();
+    assert!(profile.contains(&format!("model_provider = \"{id}\"")), "{profile}");
+    assert!(profile.contains("model = \"openai/gpt-5.3-codex\""), "{profile}");
+
+    let tok = home.sb(&["token", &id], None);
+    tok.ok();
+    assert_eq!(tok.stdout.trim(), key);
+
+    let list = home.sb(&["list", "--json"], None);
+    list.ok();
+    assert!(!list.all().contains(key));
+    let v = json(&list);
+    let p = provider(&v, &id);
+    assert_eq!(p["key_stored"], true);
+    assert_eq!(p["auth"], "keychain");
+    assert_eq!(p["source"], "switchboard");
+    assert_eq!(provider(&v, "company_gateway")["source"], "config");
+    assert_eq!(provider(&v, "company_gateway")["auth"], "env");
+    assert_eq!(provider(&v, "openai")["active"], true);
+    let human = home.sb(&["list"], None);
+    human.ok();
+    assert!(human.stdout.contains("key stored: yes"), "{}", human.stdout);
+
+    home.sb(&["use", &id], None).ok();
+    assert!(!home.all_bytes().contains(key), "the key reached a file (config, profile or backup)");
+    home.sb(&["remove", &id, "--force"], None).ok();
+    home.sb(&["token", &id], None).fails(1, "no key is stored");
+}
+
+#[test]
+fn use_sets_provider_and_model_and_use_openai_goes_back() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let id = unique_id("ol");
+    home.sb(&["add", "ollama", "--id", &id, "--model", "qwen3-coder:30b"], None).ok();
+    let out = home.sb(&["use", &id], None);
+    out.ok();
+    assert!(out.stdout.contains("qwen3-coder:30b"), "{}", out.stdout);
+    let text = home.config_text();
+    assert!(text.starts_with(&format!(
+        "# Codex settings, edited by hand over many months.\n# Keep the comments: they explain why things are the way they are.\n\nmodel = \"qwen3-coder:30b\"          # what I use most days\nmodel_reasoning_effort = \"high\"\napproval_policy = \"on-request\"\nsandbox_mode = \"workspace-write\"\nmodel_provider = \"{id}\"\n\n# Projects I have marked as trusted."
+    )), "{text}");
+    assert!(text.contains("stream_idle_timeout_ms = 600000"));
+    assert!(!text.contains("[model_providers.ollama-local.auth]") && !text.contains("env_key = \"\""));
+    assert!(!text.contains("profile"), "never a legacy profile key");
+
+    home.sb(&["use", &id, "--model", "llama3"], None).ok();
+    assert!(home.config_text().contains("model = \"llama3\"          # what I use most days"));
+    // Idempotent: the same switch again writes nothing and takes no backup.
+    let before = home.sb(&["backups", "--json"], None);
+    home.sb(&["use", &id, "--model", "llama3"], None).ok();
+    assert_eq!(home.sb(&["backups", "--json"], None).stdout, before.stdout);
+
+    home.sb(&["use", "openai"], None).ok();
+    let text = home.config_text();
+    assert!(!text.contains("model_provider ="), "{text}");
+    assert!(!text.contains("\nmodel = "), "back to Codex's default model: {text}");
+    // Built-ins can be chosen too.
+    home.sb(&["use", "lmstudio", "--model", "qwen"], None).ok();
+    assert!(home.config_text().contains("model_provider = \"lmstudio\""));
+    home.sb(&["use", "nope"], None).fails(1, "no provider with the id `nope`");
+}
+
+/// Every refusal leaves config.toml byte-identical and says what to do.
+#[test]
+fn refusals_leave_the_file_byte_identical() {
+    let home = Home::new();
+    let crlf = EVERYDAY.replace('\n', "\r\n");
+    home.write_config(crlf.as_bytes());
+    let same = |what: &str| assert_eq!(home.read_config(), crlf.as_bytes(), "{what} changed the file");
+    let k = Some("sk-never-stored\n");
+
+    let cases: Vec<(Vec<&str>, Option<&str>, &str)> = vec![
+        (vec!["add", "custom", "--id", "openai", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
+        (vec!["add", "custom", "--id", "ollama", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
+        (vec!["add", "custom", "--id", "amazon-bedrock-runtime", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
+        (vec!["add", "custom", "--id", "my gateway", "--base-url", "http://h/v1", "--model", "m"], None, "not a valid provider id"),
+        (vec!["add", "custom", "--id", "gatewäy", "--base-url", "http://h/v1", "--model", "m"], None, "not a valid provider id"),
+        (vec!["add", "custom", "--id", "company_gateway", "--base-url", "http://h/v1", "--model", "m"], None, "already exists"),
+        (vec!["add", "custom", "--base-url", "ftp://h/v1", "--model", "m"], None, "http://"),
+        (vec!["add", "custom", "--base-url", "openrouter.ai/api/v1", "--model", "m"], None, "http://"),
+        (vec!["add", "openrouter", "--base-url", "javascript:alert(1)", "--key-stdin"], k, "http://"),
+        (vec!["add", "openrouter"], None, "needs a key"),
+        (vec!["add", "azure", "--key-stdin"], k, "--resource"),
+        (vec!["add", "openrouter", "--key-stdin"], Some("\n"), "key is empty"),
+        (vec!["add", "custom", "--base-url", "http://h/v1", "--model", "m", "--header", "Bad Name=v"], None, "not a valid header"),
+        (vec!["add", "nope"], None, "no preset"),
+        (vec!["remove", "company_gateway-missing"], None, "no provider"),
+        (vec!["remove", "openai"], None, "built into codex"),
+        (vec!["edit", "company_gateway", "--base-url", "not a url"], None, "http://"),
+        (vec!["use", "missing"], None, "no provider"),
+        (vec!["restore", "../config.toml"], None, "no backup"),
+    ];
+    for (args, stdin, needle) in cases {
+        let out = home.sb(&args, stdin);
+        out.fails(1, needle);
+        assert!(out.stderr.contains("hint: "), "{args:?}: no hint: {}", out.stderr);
+        assert_eq!(out.stderr.lines().count(), 2, "{args:?}: one line plus a hint: {}", out.stderr);
+        same(&format!("{args:?}"));
+    }
+    // The key of a refused add never reached the keychain.
+    home.sb(&["token", "openrouter"], None).fails(1, "no key is stored");
+    assert_eq!(home.sb(&["backups", "--json"], None).stdout.trim(), "[]", "a refusal takes no backup");
+}
+
+#[test]
+fn broken_or_mistyped_configs_are_refused_with_line_and_column() {
+    // (file, what the error names, whether a command that does not touch the bad part may still run)
+    let cases: Vec<(&str, &str, bool)> = vec![
+        ("model = \"a\"\n[tui\ntheme = \"dark\"\n", "line 2", false),
+        ("model = \"a\"\nmodel = \"b\"\n", "line 2", false),
+        ("model_providers = 5\n", "model_providers", false),
+        ("model_providers = \"openrouter\"\n", "model_providers", false),
+        ("model = 5\n", "`model`", false),
+        ("model_provider = [\"x\"]\n", "`model_provider`", false),
+        ("[[model_providers]]\nname = \"x\"\n", "model_providers", false),
+        ("[model_providers.company]\nname = \"C\"\nbase_url = 42\n", "base_url", true),
+        ("[model_providers.company]\nname = \"C\"\nhttp_headers = \"X-A: b\"\n", "http_headers", true),
+    ];
+    for (text, needle, local) in cases {
+        let home = Home::new();
+        home.write_config(text.as_bytes());
+        for args in [vec!["list"], vec!["use", "company"], vec!["edit", "company", "--name", "D"], vec!["add", "ollama"]] {
+            let out = home.sb(&args, None);
+            if local && args[0] == "add" {
+                out.ok();
+                assert!(home.config_text().starts_with(text), "the broken table was kept as it was");
+                continue;
+            }
+            assert_eq!(out.code, Some(1), "{text:?} {args:?}: {}", out.all());
+            assert!(out.stderr.contains("hint:"), "{}", out.stderr);
+            assert!(out.stderr.contains(needle), "{text:?} {args:?}: {}", out.stderr);
+            assert_eq!(home.read_config(), text.as_bytes(), "{text:?} {args:?} wrote");
+        }
+    }
+    // A provider with wire_api = "chat" cannot back Codex: refused, not silently rewritten.
+    let home = Home::new();
+    let chat = "[model_providers.old]\nname = \"Old\"\nbase_url = \"https://h/v1\"\nwire_api = \"chat\"\n";
+    home.write_config(chat.as_bytes());
+    home.sb(&["use", "old"], None).fails(1, "responses api");
+    home.sb(&["edit", "old", "--name", "New"], None).fails(1, "responses api");
+    assert_eq!(home.read_config(), chat.as_bytes());
+}
+
+#[test]
+fn crlf_files_keep_crlf() {
+    let home = Home::new();
+    let crlf = EVERYDAY.replace('\n', "\r\n");
+    home.write_config(crlf.as_bytes());
+    let id = unique_id("crlf");
+    home.sb(&["add", "custom", "--id", &id, "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--env-key", "CORP_KEY"], None).ok();
+    home.sb(&["use", &id], None).ok();
+    let text = home.config_text();
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count(), "a bare LF crept in: {text:?}");
+    home.sb(&["use", "openai", "--model", "gpt-5-codex"], None).ok();
+    home.sb(&["remove", &id], None).ok();
+    assert_eq!(home.config_text(), crlf, "add, use, use back and remove restore the exact bytes");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_config_stays_a_symlink_and_its_target_is_edited() {
+    let home = Home::new();
+    let dotfiles = tempfile::tempdir().unwrap();
+    let real = dotfiles.path().join("codex/config.toml");
+    fs::create_dir_all(real.parent().unwrap()).unwrap();
+    fs::write(&real, EVERYDAY).unwrap();
+    std::os::unix::fs::symlink(&real, home.config()).unwrap();
+    let id = unique_id("link");
+    home.sb(&["add", "ollama", "--id", &id], None).ok();
+    home.sb(&["use", &id], None).ok();
+    assert!(fs::symlink_metadata(home.config()).unwrap().file_type().is_symlink(), "the link was replaced by a file");
+    let text = fs::read_to_string(&real).unwrap();
+    assert!(text.contains(&format!("model_provider = \"{id}\"")), "{text}");
+    let stray: Vec<_> = fs::read_dir(real.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(stray.len(), 1, "temporary files left in the dotfiles folder: {stray:?}");
+}
+
+#[test]
+fn a_five_thousand_line_config_is_edited_without_loss() {
+    let home = Home::new();
+    let big = big_config(5000);
+    assert!(big.lines().count() >= 5000);
+    home.write_config(big.as_bytes());
+    let id = unique_id("big");
+    home.sb(&["add", "ollama", "--id", &id], None).ok();
+    home.sb(&["use", &id], None).ok();
+    home.sb(&["use", "openai", "--model", "gpt-5-codex"], None).ok();
+    home.sb(&["remove", &id], None).ok();
+    assert_eq!(home.config_text(), big);
+}
+
+#[test]
+fn codex_home_comes_from_flag_then_env_which_must_exist() {
+    let env_home = Home::new();
+    let mut cmd = Command::new(bin());
+    cmd.args(["add", "ollama"]).env("CODEX_HOME", env_home.path());
+    run(cmd, None).ok();
+    assert!(env_home.config().is_file());
+
+    let missing = env_home.path().join("does-not-exist");
+    let mut cmd = Command::new(bin());
+    cmd.arg("list").env("CODEX_HOME", &missing);
+    run(cmd, None).fails(1, "does not exist");
+    assert!(!missing.exists());
+
+    let fake_home = tempfile::tempdir().unwrap();
+    let mut cmd = Command::new(bin());
+    cmd.arg("list").env_remove("CODEX_HOME").env("HOME", fake_home.path());
+    run(cmd, None).ok();
+    assert!(fake_home.path().join(".codex").is_dir(), "~/.codex is created");
+}
+
+#[test]
+fn remove_refuses_the_active_provider_unless_forced_and_deletes_its_key() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let id = unique_id("rm");
+    home.sb(&["add", "vercel", "--id", &id, "--key-stdin"], Some("vck-remove-me")).ok();
+    home.sb(&["use", &id], None).ok();
+    let before = home.read_config();
+    home.sb(&["remove", &id], None).fails(1, "active provider");
+    assert_eq!(home.read_config(), before);
+    home.sb(&["token", &id], None).ok();
+    let out = home.sb(&["remove", &id, "--force"], None);
+    out.ok();
+    assert!(out.stdout.contains("default provider"));
+    let text = home.config_text();
+    assert!(!text.contains(&id), "{text}");
+    assert!(!text.contains("model_provider ="), "{text}");
+    home.sb(&["token", &id], None).fails(1, "no key is stored");
+    assert!(!home.path().join(format!("{id}.config.toml")).exists());
+}
+
+#[test]
+fn token_without_a_key_fails_with_one_line() {
+    let home = Home::new();
+    let out = home.sb(&["token", &unique_id("none")], None);
+    out.fails(1, "no key is stored");
+    assert!(out.stdout.is_empty());
+    assert_eq!(out.stderr.lines().count(), 2);
+}
+
+#[test]
+fn key_set_stores_and_switches_a_hand_written_provider_to_the_keychain() {
+    let home = Home::new();
+    let id = unique_id("gw");
+    let text = EVERYDAY.replace("company_gateway", &id);
+    home.write_config(text.as_bytes());
+    home.sb(&["key", "set", &id], Some("")).fails(1, "key is empty");
+    home.sb(&["key", "set", &id], Some("\n")).fails(1, "key is empty");
+    assert_eq!(home.read_config(), text.as_bytes());
+    home.sb(&["key", "set", &id], Some("gw-key-123\n")).ok();
+    let new = home.config_text();
+    assert!(!new.contains("env_key = \"COMPANY_LLM_KEY\""), "{new}");
+    assert!(new.contains(&format!("[model_providers.{id}.auth]")), "{new}");
+    assert!(new.contains("env_http_headers = { \"X-Team\" = \"CODEX_TEAM\" }   # team routing"));
+    assert_eq!(home.sb(&["token", &id], None).stdout.trim(), "gw-key-123");
+    // Replacing the key touches no file.
+    let before = home.read_config();
+    home.sb(&["key", "set", &id], Some("gw-key-456")).ok();
+    assert_eq!(home.read_config(), before);
+    assert_eq!(home.sb(&["token", &id], None).stdout.trim(), "gw-key-456");
+    home.sb(&["key", "delete", &id], None).ok();
+    home.sb(&["token", &id], None).fails(1, "no key");
+    assert!(!home.all_bytes().contains("gw-key"));
+}
+
+#[test]
+fn edit_changes_only_what_it_is_given() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let id = unique_id("az");
+    home.sb(&["add", "azure", "--id", &id, "--resource", "contoso", "--deployment", "gpt5-prod", "--key-stdin"], Some("az-key")).ok();
+    let text = home.config_text();
+    assert!(text.contains("base_url = \"https://contoso.openai.azure.com/openai/v1\""));
+    assert!(!text.contains("query_params"), "api-version only when given");
+    home.sb(&["use", &id], None).ok();
+    home.sb(&["edit", &id, "--api-version", "2025-04-01-preview", "--deployment", "gpt5-canary"], None).ok();
+    let text = home.config_text();
+    assert!(text.contains("query_params = { api-version = \"2025-04-01-preview\" }"), "{text}");
+    assert!(text.contains("model = \"gpt5-canary\""), "the active provider's model follows: {text}");
+    assert!(text.contains("name = \"Azure AI Foundry\""));
+    // Switch to a token command (Entra ID): the keychain auth is replaced.
+    home.sb(
+        &["edit", &id, "--token-command", "az", "--token-arg", "account", "--token-arg", "get-access-token", "--refresh-interval-ms", "600000"],
+        None,
+    )
+    .ok();
+    let text = home.config_text();
+    assert!(text.contains("command = \"az\"\nargs = [\"account\", \"get-access-token\"]\nrefresh_interval_ms = 600000\n"), "{text}");
+    home.sb(&["edit", &id, "--env-key", "AZURE_OPENAI_API_KEY"], None).ok();
+    let text = home.config_text();
+    assert!(text.contains("env_key = \"AZURE_OPENAI_API_KEY\""));
+    assert!(!text.contains(&format!("[model_providers.{id}.auth]")), "{text}");
+    home.sb(&["edit", "openai", "--name", "x"], None).fails(1, "built into codex");
+    home.sb(&["remove", &id, "--force"], None).ok();
+    assert_eq!(home.config_text(), EVERYDAY.replace("model = \"gpt-5-codex\"          # what I use most days\n", ""));
+}
+
+#[test]
+fn backups_are_listed_and_restore_is_itself_backed_up() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    home.sb(&["backups"], None).ok();
+    let id = unique_id("bk");
+    home.sb(&["add", "ollama", "--id", &id], None).ok();
+    home.sb(&["use", &id], None).ok();
+    let list = json(&home.sb(&["backups", "--json"], None));
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 2);
+    let oldest = list[1]["name"].as_str().unwrap().to_owned();
+    let before_restore = home.read_config();
+    home.sb(&["restore", &oldest], None).ok();
+    assert_eq!(home.config_text(), EVERYDAY);
+    let list = json(&home.sb(&["backups", "--json"], None));
+    let newest = list[0]["name"].as_str().unwrap();
+    assert_eq!(fs::read(home.path().join("switchboard-backups").join(newest)).unwrap(), before_restore);
+    for _ in 0..25 {
+        home.sb(&["use", "ollama", "--model", &unique_id("m")], None).ok();
+    }
+    assert_eq!(json(&home.sb(&["backups", "--json"], None)).as_array().unwrap().len(), 20, "the last 20 are kept");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let p = home.path().join("switchboard-backups").join(newest);
+        if p.exists() {
+            assert_eq!(fs::metadata(p).unwrap().permissions().mode() & 0o777, 0o600);
+        }
+    }
+}
+
+#[test]
+fn parallel_writers_lose_nothing() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let ids: Vec<String> = (0..8).map(|_| unique_id("par")).collect();
+    let children: Vec<_> = ids
+        .iter()
+        .map(|id| {
+            Command::new(bin())
+                .args(["--codex-home", home.path().to_str().unwrap(), "add", "ollama", "--id", id])
+                .stdout(std::process::Stdio::null())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for mut c in children {
+        assert!(c.wait().unwrap().success());
+    }
+    let text = home.config_text();
+    for id in &ids {
+        assert!(text.contains(&format!("[model_providers.{id}]")), "{id} was lost");
+    }
+    assert!(text.starts_with(EVERYDAY.split("[shell_environment_policy]").next().unwrap().trim_end()));
+}
+
+#[test]
+fn without_a_secret_service_the_error_says_how_to_start_one() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let mut cmd = Command::new(bin());
+    cmd.args(["--codex-home", home.path().to_str().unwrap(), "add", "openrouter", "--key-stdin"])
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let out = run(cmd, Some("sk-nowhere-to-go"));
+    out.fails(1, "no secret service");
+    assert!(out.stderr.contains("gnome-keyring-daemon"), "{}", out.stderr);
+    assert!(!out.all().contains("sk-nowhere"));
+    assert_eq!(home.read_config(), EVERYDAY.as_bytes(), "nothing written, no file fallback");
+    let mut cmd = Command::new(bin());
+    cmd.args(["token", "x"]).env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    run(cmd, None).fails(1, "no secret service");
+}
+
+#[test]
+fn bad_usage_exits_two() {
+    let home = Home::new();
+    assert_eq!(home.sb(&["frobnicate"], None).code, Some(2));
+    assert_eq!(home.sb(&["add"], None).code, Some(2));
+    assert_eq!(home.sb(&["add", "custom", "--key-stdin", "--env-key", "X"], None).code, Some(2));
+    assert_eq!(home.sb(&["add", "custom", "--header", "novalue"], None).code, Some(2));
+    assert!(!home.config().exists());
+}

@@ -36,7 +36,8 @@ enum Command {
     },
     /// Change a provider; options not given keep their value.
     Edit {
-        id: String,
+        #[arg(value_name = "ID")]
+        provider: String,
         #[command(flatten)]
         opts: ProviderOpts,
     },
@@ -223,7 +224,7 @@ fn run(cli: Cli) -> Result<(), Error> {
     let outcome = match cli.command {
         Command::Token { .. } | Command::Presets { .. } => unreachable!(),
         Command::Add { preset, opts } => sb.add(&preset, &opts.inputs(), opts.key()?.as_deref())?,
-        Command::Edit { id, opts } => sb.edit(&id, &opts.inputs(), opts.key()?.as_deref())?,
+        Command::Edit { provider, opts } => sb.edit(&provider, &opts.inputs(), opts.key()?.as_deref())?,
         Command::List { json } => {
             let listing = sb.list()?;
             if json {
@@ -289,6 +290,7 @@ fn print_listing(l: &switchboard_core::Listing) {
             ("env", _) => "key from environment",
             ("command", _) => "key from command",
             ("file_token", _) => "key in config.toml (plain text)",
+            ("openai", _) => "OpenAI sign-in",
             _ => "no key",
         };
         let model = if p.active { l.model.as_deref() } else { p.model.as_deref() }.unwrap_or("-");

@@ -28,7 +28,8 @@ pub enum Want {
 /// A parsed config file: the original text plus the ability to splice it.
 #[derive(Debug, Clone)]
 pub struct ConfigDoc {
-    text: String,
+    /// Parsed once per version of the text; owns the text.
+    parsed: Document<String>,
     eol: &'static str,
 }
 
@@ -41,19 +42,26 @@ struct Splice {
 impl ConfigDoc {
     /// Parses `text`; `path` only names the file in error messages.
     pub fn parse(text: String, path: &Path) -> Result<Self> {
-        if let Err(err) = Document::parse(text.as_str()) {
-            return Err(toml_error(&text, &err, path));
-        }
-        let eol = detect_eol(&text);
-        Ok(ConfigDoc { text, eol })
+        // The clone keeps the text for the error message; it costs microseconds.
+        let parsed = match Document::parse(text.clone()) {
+            Ok(p) => p,
+            Err(err) => return Err(toml_error(&text, &err, path)),
+        };
+        let eol = detect_eol(parsed.raw());
+        let doc = ConfigDoc { parsed, eol };
+        // The keys Switchboard owns must have the types Codex expects.
+        doc.top_level_str("model")?;
+        doc.top_level_str("model_provider")?;
+        doc.provider_ids()?;
+        Ok(doc)
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        self.parsed.raw()
     }
 
     pub fn into_text(self) -> String {
-        self.text
+        self.text().to_owned()
     }
 
     /// The line ending used by the file (`"\r\n"` or `"\n"`).
@@ -61,8 +69,8 @@ impl ConfigDoc {
         self.eol
     }
 
-    fn doc(&self) -> Document<&str> {
-        Document::parse(self.text.as_str()).expect("ConfigDoc always holds valid TOML")
+    fn doc(&self) -> &Document<String> {
+        &self.parsed
     }
 
     /// Reads a top-level string key such as `model` or `model_provider`.
@@ -123,7 +131,6 @@ impl ConfigDoc {
         let mut splices = Vec::new();
         let at = root_insert_point(&doc);
         reconcile(self, root, "", at, &[(key.to_owned(), want)], &mut splices)?;
-        drop(doc);
         self.apply(splices, key)
     }
 
@@ -161,7 +168,6 @@ impl ConfigDoc {
                 return Err(Error::WrongType { key: path, found: type_name(other), expected: "a table" });
             }
         }
-        drop(doc);
         self.apply(splices, "model_providers")
     }
 
@@ -179,7 +185,6 @@ impl ConfigDoc {
             }
             _ => return Err(Error::UnsupportedLayout { id: id.into(), form: "dotted keys" }),
         }
-        drop(doc);
         self.apply(splices, "model_providers")
     }
 
@@ -188,29 +193,32 @@ impl ConfigDoc {
             return Ok(false);
         }
         splices.sort_by_key(|s| (s.range.start, s.range.end));
-        let mut out = String::with_capacity(self.text.len() + 256);
+        let text = self.text();
+        let mut out = String::with_capacity(text.len() + 256);
         let mut pos = 0;
         for s in &splices {
             debug_assert!(s.range.start >= pos, "overlapping splices");
-            out.push_str(&self.text[pos..s.range.start]);
+            out.push_str(&text[pos..s.range.start]);
             out.push_str(&s.text);
             pos = s.range.end;
         }
-        out.push_str(&self.text[pos..]);
-        if Document::parse(out.as_str()).is_err() {
-            return Err(Error::UnsupportedLayout {
+        out.push_str(&text[pos..]);
+        match Document::parse(out) {
+            Ok(parsed) => {
+                self.parsed = parsed;
+                Ok(true)
+            }
+            Err(_) => Err(Error::UnsupportedLayout {
                 id: what.into(),
                 form: "a layout the edit could not be spliced into safely",
-            });
+            }),
         }
-        self.text = out;
-        Ok(true)
     }
 
     /// A splice inserting whole lines at `at` (a line start), keeping the file's line ending.
     fn insert_block(&self, at: usize, block: &str) -> Splice {
         let mut text = String::new();
-        if at > 0 && at == self.text.len() && !self.text.ends_with('\n') {
+        if at > 0 && at == self.text().len() && !self.text().ends_with('\n') {
             text.push_str(self.eol);
         }
         text.push_str(block);
@@ -218,15 +226,15 @@ impl ConfigDoc {
     }
 
     fn remove_lines(&self, start: usize, end: usize) -> Splice {
-        Splice { range: line_start(&self.text, start)..line_end(&self.text, end), text: String::new() }
+        Splice { range: line_start(self.text(), start)..line_end(self.text(), end), text: String::new() }
     }
 
     /// Removes a header table's lines and those of every header sub-table below it.
     /// One blank line above each header goes too, undoing what `new_table_block` adds.
     fn remove_table_regions(&self, t: &Table, out: &mut Vec<Splice>) {
-        if let Some(region) = table_region(&self.text, t) {
+        if let Some(region) = table_region(self.text(), t) {
             let mut start = region.start;
-            let before = &self.text[..start];
+            let before = &self.text()[..start];
             let blank = if before.ends_with("\r\n\r\n") {
                 2
             } else if before.ends_with("\n\n") {
@@ -249,7 +257,7 @@ impl ConfigDoc {
     }
 }
 
-fn providers_table<'a>(doc: &'a Document<&str>) -> Result<Option<&'a Table>> {
+fn providers_table(doc: &Document<String>) -> Result<Option<&Table>> {
     match doc.get("model_providers") {
         None => Ok(None),
         Some(Item::Table(t)) => Ok(Some(t)),
@@ -363,7 +371,7 @@ fn merge_inline(t: &mut InlineTable, wants: &[(String, Want)]) -> Result<bool> {
 fn new_table_block(doc: &ConfigDoc, path: &str, wants: &[(String, Want)]) -> String {
     let eol = doc.eol;
     let mut s = String::new();
-    if !doc.text.trim().is_empty() {
+    if !doc.text().trim().is_empty() {
         s.push_str(eol);
     }
     s.push('[');
@@ -396,23 +404,59 @@ fn render(v: &Value) -> String {
     v.to_string().trim().to_owned()
 }
 
-/// Where new top-level keys go: after the last top-level key's line, else the very start.
-fn root_insert_point(doc: &Document<&str>) -> usize {
-    last_value_end(doc.as_table()).map(|end| line_end(doc.raw(), end)).unwrap_or(0)
+/// Where new top-level keys go: after the last top-level key's line. With no
+/// top-level keys: above the comment lines attached to the first table header
+/// (so a file's opening comments stay first), or at the end of a file of only comments.
+fn root_insert_point(doc: &Document<String>) -> usize {
+    let text = doc.raw();
+    if let Some(end) = last_value_end(doc.as_table()) {
+        return line_end(text, end);
+    }
+    let first_header = doc
+        .as_table()
+        .iter()
+        .filter_map(|(_, item)| match item {
+            Item::Table(t) => first_header_start(t),
+            Item::ArrayOfTables(a) => a.iter().filter_map(|t| t.span().map(|s| s.start)).min(),
+            _ => None,
+        })
+        .min();
+    let Some(header) = first_header else { return text.len() };
+    let mut at = line_start(text, header);
+    while at > 0 {
+        let prev = line_start(text, at - 1);
+        if !text[prev..at].trim_start().starts_with('#') {
+            break;
+        }
+        at = prev;
+    }
+    at
+}
+
+fn first_header_start(t: &Table) -> Option<usize> {
+    let own = if t.is_implicit() || t.is_dotted() { None } else { t.span().map(|s| s.start) };
+    t.iter()
+        .filter_map(|(_, item)| match item {
+            Item::Table(sub) => first_header_start(sub),
+            Item::ArrayOfTables(a) => a.iter().filter_map(|t| t.span().map(|s| s.start)).min(),
+            _ => None,
+        })
+        .chain(own)
+        .min()
 }
 
 /// Where new keys of a header table go: after its last key's line, else after its header.
 fn table_insert_point(doc: &ConfigDoc, t: &Table) -> usize {
-    table_region(&doc.text, t).map(|r| r.end).unwrap_or(doc.text.len())
+    table_region(doc.text(), t).map(|r| r.end).unwrap_or(doc.text().len())
 }
 
 /// Where a new provider table goes: after the last `model_providers` table, else at the end.
-fn providers_append_point(doc: &ConfigDoc, parsed: &Document<&str>) -> usize {
+fn providers_append_point(doc: &ConfigDoc, parsed: &Document<String>) -> usize {
     let mut end = None;
     if let Some(Item::Table(t)) = parsed.get("model_providers") {
-        collect_region_ends(&doc.text, t, &mut end);
+        collect_region_ends(doc.text(), t, &mut end);
     }
-    end.unwrap_or(doc.text.len())
+    end.unwrap_or(doc.text().len())
 }
 
 fn collect_region_ends(text: &str, t: &Table, end: &mut Option<usize>) {

@@ -143,6 +143,9 @@ impl Switchboard {
         }
         let doc = self.config.load()?;
         let entry = read_entry(&doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+        if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
+            return Err(Error::WireApi(w.into()));
+        }
         let mut spec = entry.to_spec();
         let model = preset::apply_edit(&mut spec, inputs)?;
         if inputs.key == KeySource::Keychain && key.is_none() && !secret::has(id).unwrap_or(false) {

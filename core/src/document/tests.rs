@@ -62,6 +62,13 @@ fn new_top_level_key_in_a_file_of_only_tables_goes_first() {
     let mut d = doc("a = 1");
     d.set_top_level("model", Some("m")).unwrap();
     assert_eq!(d.text(), "a = 1\nmodel = \"m\"\n");
+    // Opening comments stay first; comments attached to the first table stay with it.
+    let mut d = doc("# my settings\n\n# trusted\n[projects.x]\nt = 1\n");
+    d.set_top_level("model", Some("m")).unwrap();
+    assert_eq!(d.text(), "# my settings\n\nmodel = \"m\"\n# trusted\n[projects.x]\nt = 1\n");
+    let mut d = doc("# only a comment");
+    d.set_top_level("model", Some("m")).unwrap();
+    assert_eq!(d.text(), "# only a comment\nmodel = \"m\"\n");
 }
 
 #[test]
@@ -152,11 +159,10 @@ fn header_sub_tables_are_replaced_by_inline_values_when_they_change() {
 
 #[test]
 fn wrong_types_and_layouts_are_refused() {
-    let d = doc("model = 5\nmodel_providers = \"x\"\n");
-    assert_eq!(d.top_level_str("model").unwrap_err().code(), "wrong_type");
-    let mut d2 = d.clone();
-    assert_eq!(d2.upsert_provider("p", &[("name".into(), set("P"))]).unwrap_err().code(), "wrong_type");
-    assert_eq!(d2.text(), d.text());
+    for bad in ["model = 5\n", "model_provider = true\n", "model_providers = \"x\"\n", "[[model_providers]]\n"] {
+        let e = ConfigDoc::parse(bad.into(), Path::new("c")).unwrap_err();
+        assert_eq!(e.code(), "wrong_type", "{bad}");
+    }
     let mut d = doc("[model_providers.p]\nname = \"P\"\nauth = \"oops\"\n");
     let e = d.upsert_provider("p", &[("auth".into(), Want::Table(vec![("command".into(), set("c"))]))]).unwrap_err();
     assert_eq!(e.code(), "wrong_type");
