@@ -122,16 +122,26 @@ impl ConfigDoc {
     /// Sets (or with `None` removes) a top-level key. New keys go after the last
     /// top-level key, above the first table, never after a table header.
     pub fn set_top_level(&mut self, key: &str, value: Option<&str>) -> Result<bool> {
-        let want = match value {
-            Some(v) => Want::Set(Value::from(v)),
-            None => Want::Remove,
-        };
+        self.set_top_levels(&[(key, value)])
+    }
+
+    /// Sets or removes several top-level keys in one splice.
+    pub fn set_top_levels(&mut self, keys: &[(&str, Option<&str>)]) -> Result<bool> {
+        let wants: Vec<(String, Want)> = keys
+            .iter()
+            .map(|(k, v)| {
+                let want = match v {
+                    Some(v) => Want::Set(Value::from(*v)),
+                    None => Want::Remove,
+                };
+                ((*k).to_owned(), want)
+            })
+            .collect();
         let doc = self.doc();
-        let root = doc.as_table();
         let mut splices = Vec::new();
-        let at = root_insert_point(&doc);
-        reconcile(self, root, "", at, &[(key.to_owned(), want)], &mut splices)?;
-        self.apply(splices, key)
+        let at = root_insert_point(doc);
+        reconcile(self, doc.as_table(), "", at, &wants, &mut splices)?;
+        self.apply(splices, "config.toml")
     }
 
     /// Makes `[model_providers.<id>]` match `wants`, creating the table if needed.

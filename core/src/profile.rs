@@ -37,8 +37,7 @@ pub fn write(home: &Path, id: &str, model: &str) -> Result<()> {
         if doc.text().is_empty() {
             *doc = crate::document::ConfigDoc::parse(header.clone(), Path::new(""))?;
         }
-        doc.set_top_level("model_provider", Some(id))?;
-        doc.set_top_level("model", Some(model))?;
+        doc.set_top_levels(&[("model_provider", Some(id)), ("model", Some(model))])?;
         Ok(())
     })?;
     Ok(())

@@ -215,46 +215,32 @@ impl Switchboard {
                 return Err(Error::InvalidInput(format!("`{}` is not a usable model name.", m.escape_debug())));
             }
         }
-        let mut warnings = Vec::new();
-        let doc = self.config.load()?;
-        let chosen_model: Option<String>;
-        if id == "openai" {
-            chosen_model = model.map(str::to_owned);
-        } else if provider::is_built_in(id) {
-            chosen_model = model.map(str::to_owned).or(doc.top_level_str("model")?);
-        } else {
-            let entry = read_entry(&doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
-            if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
-                return Err(Error::WireApi(w.into()));
-            }
-            if provider::RESERVED_IDS.contains(&id) {
-                return Err(Error::ReservedId(id.into()));
-            }
-            if entry.auth == Auth::Keychain && secret::has(id) == Some(false) {
-                warnings.push(format!("No key is stored for `{id}`: run `switchboard key set {id}` before starting Codex."));
-            }
-            chosen_model = match model {
-                Some(m) => Some(m.to_owned()),
-                None => profile::model(&self.home, id)?.or(doc.top_level_str("model")?),
-            };
-        }
+        let custom = !provider::is_built_in(id);
+        let recorded = if custom && model.is_none() { profile::model(&self.home, id)? } else { None };
+        let mut chosen: Option<String> = None;
         let written = self.config.update(|doc| {
-            if id == "openai" {
-                doc.set_top_level("model_provider", None)?;
+            chosen = if id == "openai" {
+                model.map(str::to_owned)
+            } else if !custom {
+                model.map(str::to_owned).or(doc.top_level_str("model")?)
             } else {
-                if !provider::is_built_in(id) && read_entry(doc, id)?.is_none() {
-                    return Err(Error::UnknownProvider(id.into()));
+                let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+                if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
+                    return Err(Error::WireApi(w.into()));
                 }
-                doc.set_top_level("model_provider", Some(id))?;
-            }
-            doc.set_top_level("model", chosen_model.as_deref())?;
+                model.map(str::to_owned).or(recorded.clone()).or(doc.top_level_str("model")?)
+            };
+            let provider = if id == "openai" { None } else { Some(id) };
+            doc.set_top_levels(&[("model_provider", provider), ("model", chosen.as_deref())])?;
             Ok(())
         })?;
-        let model_text = match &chosen_model {
+        // No keychain look-up here: it costs a D-Bus session, and `use` must stay
+        // instant (tray clicks). `list` and the app show a missing key instead.
+        let model_text = match &chosen {
             Some(m) => format!("model {m}"),
             None => "Codex's default model".into(),
         };
-        Ok(Outcome { message: format!("Codex now uses `{id}` with {model_text}."), backup: written.backup, warnings })
+        Ok(Outcome { message: format!("Codex now uses `{id}` with {model_text}."), backup: written.backup, warnings: Vec::new() })
     }
 
     /// Removes a provider, its stored key and its profile file.
@@ -277,8 +263,7 @@ impl Switchboard {
             }
             doc.remove_provider(id)?;
             if active {
-                doc.set_top_level("model_provider", None)?;
-                doc.set_top_level("model", None)?;
+                doc.set_top_levels(&[("model_provider", None), ("model", None)])?;
             }
             Ok(())
         })?;

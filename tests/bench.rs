@@ -1,0 +1,69 @@
+//! Whole-process timings on a realistic 5,000-line config, as medians:
+//! `switchboard use` (parse, edit, backup, atomic write) and `switchboard token`
+//! (read the key from the real Secret Service). Run with `scripts/bench`.
+
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use switchboard_e2e::*;
+
+const RUNS: usize = 60;
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v[v.len() / 2]
+}
+
+fn time(mut make: impl FnMut(usize) -> Command) -> (Duration, Duration) {
+    let mut all = Vec::new();
+    for i in 0..RUNS + 5 {
+        let mut cmd = make(i);
+        cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        let start = Instant::now();
+        let status = cmd.status().unwrap();
+        let took = start.elapsed();
+        assert!(status.success(), "{cmd:?} failed");
+        if i >= 5 {
+            all.push(took);
+        }
+    }
+    let p90 = {
+        let mut s = all.clone();
+        s.sort();
+        s[s.len() * 9 / 10]
+    };
+    (median(all), p90)
+}
+
+fn main() {
+    let home = Home::new();
+    let big = big_config(5000);
+    home.write_config(big.as_bytes());
+    let a = unique_id("bench-a");
+    let b = unique_id("bench-b");
+    home.sb(&["add", "ollama", "--id", &a], None).ok();
+    home.sb(&["add", "openrouter", "--id", &b, "--key-stdin"], Some("sk-bench-key")).ok();
+    let lines = home.config_text().lines().count();
+
+    let sb = bin();
+    let h = home.path().to_owned();
+    let (use_med, use_p90) = time(|i| {
+        let mut c = Command::new(&sb);
+        c.arg("--codex-home").arg(&h).args(["use", if i % 2 == 0 { &a } else { &b }]);
+        c
+    });
+    let (tok_med, tok_p90) = time(|_| {
+        let mut c = Command::new(&sb);
+        c.args(["token", &b]);
+        c
+    });
+    home.sb(&["remove", &b, "--force"], None).ok();
+
+    println!("config: {lines} lines, {} KB; {RUNS} runs each, whole process", big.len() / 1024);
+    println!("switchboard use    median {:6.2} ms   p90 {:6.2} ms   (target < 10 ms)", ms(use_med), ms(use_p90));
+    println!("switchboard token  median {:6.2} ms   p90 {:6.2} ms   (target < 10 ms)", ms(tok_med), ms(tok_p90));
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
