@@ -9,7 +9,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 use switchboard_core::preset::{self, Inputs, KeySource};
-use switchboard_core::{Error, Switchboard, home, switchboard};
+use std::time::Duration;
+
+use switchboard_core::probe::{self, StepStatus};
+use switchboard_core::{Error, Switchboard, doctor, home, switchboard};
 
 #[derive(Parser)]
 #[command(name = "switchboard", version, about = "Point Codex CLI at another model provider, with keys in the OS keychain.")]
@@ -66,6 +69,27 @@ enum Command {
     },
     /// Print a provider's key (Codex runs this through the [auth] table).
     Token { id: String },
+    /// Test a provider the way Codex will call it, and say what is wrong.
+    Test {
+        id: String,
+        #[arg(long, value_name = "M")]
+        model: Option<String>,
+        /// Bounds the whole test.
+        #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+        timeout: f64,
+        /// Also run the real `codex exec` against it (needs `codex` on PATH).
+        #[arg(long)]
+        with_codex: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check the whole setup and test every provider at once.
+    Doctor {
+        #[arg(long, value_name = "SECS", default_value_t = 10.0)]
+        timeout: f64,
+        #[arg(long)]
+        json: bool,
+    },
     /// List config.toml backups, newest first.
     Backups {
         #[arg(long)]
@@ -192,7 +216,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(e) => {
+        Err(Exit::Reported) => ExitCode::from(1),
+        Err(Exit::Error(e)) => {
             eprintln!("error: {e}");
             eprintln!("hint: {}", e.hint());
             ExitCode::from(1)
@@ -204,7 +229,62 @@ fn helper_path() -> PathBuf {
     std::env::current_exe().and_then(|p| p.canonicalize()).unwrap_or_else(|_| PathBuf::from("switchboard"))
 }
 
-fn run(cli: Cli) -> Result<(), Error> {
+/// Why the command exits 1: an error, or a test/doctor report that already said what failed.
+enum Exit {
+    Error(Error),
+    Reported,
+}
+
+impl From<Error> for Exit {
+    fn from(e: Error) -> Self {
+        Exit::Error(e)
+    }
+}
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime")
+}
+
+fn secs(s: f64) -> Result<Duration, Error> {
+    if s.is_finite() && s > 0.0 && s <= 600.0 {
+        Ok(Duration::from_secs_f64(s))
+    } else {
+        Err(Error::InvalidInput(format!("--timeout must be between 0 and 600 seconds, not {s}.")))
+    }
+}
+
+fn mark(s: StepStatus) -> &'static str {
+    match s {
+        StepStatus::Ok => "✔",
+        StepStatus::Warn => "!",
+        StepStatus::Fail => "✘",
+        StepStatus::Skipped => "·",
+    }
+}
+
+fn print_report(r: &probe::Report) {
+    let head = if r.ok { "✔" } else { "✘" };
+    println!("{head} {}: {}", r.provider, r.diagnosis.code());
+    println!("  {}", r.message);
+    if !r.hint.is_empty() {
+        println!("  Fix: {}", r.hint);
+    }
+    for s in &r.steps {
+        let status = match s.status {
+            StepStatus::Ok => "ok",
+            StepStatus::Warn => "warn",
+            StepStatus::Fail => "fail",
+            StepStatus::Skipped => "skipped",
+        };
+        println!("  {} {:<10} {:<8} {:>6} ms  {}", mark(s.status), s.name, status, s.ms, s.message);
+    }
+    if !r.models.is_empty() {
+        let shown: Vec<&str> = r.models.iter().take(10).map(String::as_str).collect();
+        println!("  models: {}{}", shown.join(", "), if r.models.len() > 10 { ", …" } else { "" });
+    }
+}
+
+fn run(cli: Cli) -> Result<(), Exit> {
     // `token` and `presets` read no file: `token` is on Codex's hot path.
     match &cli.command {
         Command::Token { id } => {
@@ -252,6 +332,36 @@ fn run(cli: Cli) -> Result<(), Error> {
             return Ok(());
         }
         Command::Restore { name } => sb.restore(&name)?,
+        Command::Test { id, model, timeout, with_codex, json } => {
+            let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex))?;
+            if json {
+                print_json(&report);
+            } else {
+                print_report(&report);
+            }
+            return if report.ok { Ok(()) } else { Err(Exit::Reported) };
+        }
+        Command::Doctor { timeout, json } => {
+            let report = runtime().block_on(doctor::run(&sb, secs(timeout)?));
+            if json {
+                print_json(&report);
+            } else {
+                for c in &report.checks {
+                    println!("{} {:<16} {}", mark(c.status), c.name, c.message);
+                    if !c.hint.is_empty() && c.status != StepStatus::Ok {
+                        println!("  {:<16} Fix: {}", "", c.hint);
+                    }
+                }
+                if report.providers.is_empty() {
+                    println!("No providers to test yet. Add one with `switchboard add <preset>`.");
+                }
+                for r in &report.providers {
+                    println!();
+                    print_report(r);
+                }
+            }
+            return if report.ok { Ok(()) } else { Err(Exit::Reported) };
+        }
     };
     println!("{}", outcome.message);
     for w in &outcome.warnings {

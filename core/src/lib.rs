@@ -5,10 +5,12 @@
 
 pub mod backup;
 pub mod config;
+pub mod doctor;
 pub mod document;
 pub mod error;
 pub mod home;
 pub mod preset;
+pub mod probe;
 pub mod profile;
 pub mod provider;
 pub mod secret;

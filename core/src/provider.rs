@@ -251,6 +251,11 @@ pub struct ProviderEntry {
     pub base_url: Option<String>,
     pub wire_api: Option<String>,
     pub auth: Auth,
+    /// `[auth]` together with env_key, experimental_bearer_token or requires_openai_auth (a Codex load error).
+    pub auth_conflict: bool,
+    /// A hand-written `experimental_bearer_token`, only for the connection test. Never serialised.
+    #[serde(skip)]
+    pub file_token: Option<crate::secret::Key>,
     pub query_params: StringMap,
     pub http_headers: StringMap,
     pub env_http_headers: StringMap,
@@ -350,12 +355,16 @@ impl ProviderEntry {
                 None => Auth::None,
             },
         };
+        let auth_conflict = t.contains_key("auth")
+            && (t.contains_key("env_key") || t.contains_key("experimental_bearer_token") || t.contains_key("requires_openai_auth"));
         Ok(ProviderEntry {
             id: id.to_owned(),
             name: string(t, "name", path("name"))?,
             base_url: string(t, "base_url", path("base_url"))?,
             wire_api: string(t, "wire_api", path("wire_api"))?,
             auth,
+            auth_conflict,
+            file_token: string(t, "experimental_bearer_token", path("experimental_bearer_token"))?.map(crate::secret::Key::new),
             query_params: map("query_params")?,
             http_headers: map("http_headers")?,
             env_http_headers: map("env_http_headers")?,

@@ -8,9 +8,14 @@ use crate::error::{Error, Result};
 pub const SERVICE: &str = "switchboard";
 
 /// A key as read from the keychain. `Debug` never prints it.
+#[derive(Clone)]
 pub struct Key(String);
 
 impl Key {
+    pub fn new(key: String) -> Self {
+        Key(key)
+    }
+
     pub fn expose(&self) -> &str {
         &self.0
     }

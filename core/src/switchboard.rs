@@ -325,6 +325,23 @@ impl Switchboard {
     }
 }
 
+impl Switchboard {
+    /// The model a test of `id` uses: its recorded model, else the top-level
+    /// model when it is active, else the preset's default.
+    pub fn model_for(&self, doc: &ConfigDoc, id: &str, active: &str) -> String {
+        if let Ok(Some(m)) = profile::model(&self.home, id) {
+            return m;
+        }
+        if active == id {
+            if let Ok(Some(m)) = doc.top_level_str("model") {
+                return m;
+            }
+        }
+        let url = read_entry(doc, id).ok().flatten().and_then(|e| e.base_url).unwrap_or_default();
+        preset::find(preset::detect(&url)).ok().and_then(|p| p.default_model).unwrap_or("gpt-5-codex").to_owned()
+    }
+}
+
 /// The token helper: the key for `id`, straight from the keychain. Reads no file.
 pub fn token(id: &str) -> Result<secret::Key> {
     secret::get(id)?.ok_or_else(|| Error::NoKey(id.into()))

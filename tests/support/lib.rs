@@ -194,10 +194,34 @@ impl Seen {
     }
 }
 
+/// How a stand-in server behaves: each acts out one thing a provider can do.
+#[derive(Debug, Clone)]
+pub enum Behavior {
+    /// `/models` lists m1 and m2; `/responses` streams "OK".
+    Good,
+    /// 401 on everything.
+    Unauthorized,
+    /// `/models` and `/chat/completions` answer; `/responses` is 404.
+    ChatOnly,
+    /// A web page on every path.
+    Html,
+    /// `/models` lists m1 and m2; `/responses` says the model does not exist (404).
+    UnknownModel,
+    /// Any status with a JSON error body on `/responses`; `/models` lists m1, m2.
+    Status(u16, &'static str),
+    /// Reads the request and never answers.
+    Hang,
+    /// `/responses` redirects (307) to this URL.
+    Redirect(String),
+    /// 404 on everything.
+    NotFound,
+}
+
 /// A Responses-API stand-in on 127.0.0.1: `POST <prefix>/responses` answers an
 /// SSE stream that says "OK"; everything else is 404. It records every request.
 pub struct ResponsesServer {
     pub port: u16,
+    pub host: String,
     /// When set, `POST /responses` without `Authorization: Bearer <key>` gets 401.
     pub key: Option<String>,
     pub prefix: String,
@@ -211,30 +235,36 @@ impl ResponsesServer {
     }
 
     pub fn start_with_key(prefix: &str, key: Option<&str>) -> Self {
-        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        Self::start_full("127.0.0.1", prefix, key, Behavior::Good, Duration::ZERO)
+    }
+
+    /// A server on `host` (any 127.x address) acting out `behavior`, answering after `delay`.
+    pub fn start_full(host: &str, prefix: &str, key: Option<&str>, behavior: Behavior, delay: Duration) -> Self {
+        let listener = TcpListener::bind((host, 0)).unwrap();
         let port = listener.local_addr().unwrap().port();
         let seen = Arc::new(Mutex::new(Vec::new()));
         let stop = Arc::new(AtomicBool::new(false));
         let (s2, stop2, prefix2) = (seen.clone(), stop.clone(), prefix.to_owned());
         let key2 = key.map(str::to_owned);
+        let behavior = Arc::new(behavior);
         std::thread::spawn(move || {
             for conn in listener.incoming() {
                 if stop2.load(Ordering::SeqCst) {
                     break;
                 }
                 let Ok(conn) = conn else { continue };
-                let (s3, p3, k3) = (s2.clone(), prefix2.clone(), key2.clone());
+                let (s3, p3, k3, b3) = (s2.clone(), prefix2.clone(), key2.clone(), behavior.clone());
                 std::thread::spawn(move || {
-                    let _ = serve(conn, &p3, k3.as_deref(), &s3);
+                    let _ = serve(conn, &p3, k3.as_deref(), &b3, delay, &s3);
                 });
             }
         });
-        ResponsesServer { port, key: key.map(str::to_owned), prefix: prefix.to_owned(), seen, stop }
+        ResponsesServer { port, host: host.to_owned(), key: key.map(str::to_owned), prefix: prefix.to_owned(), seen, stop }
     }
 
     /// The base URL Codex should use: `http://127.0.0.1:<port><prefix>`.
     pub fn base_url(&self) -> String {
-        format!("http://127.0.0.1:{}{}", self.port, self.prefix)
+        format!("http://{}:{}{}", self.host, self.port, self.prefix)
     }
 
     pub fn seen(&self) -> Vec<Seen> {
@@ -251,11 +281,29 @@ impl ResponsesServer {
 impl Drop for ResponsesServer {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::SeqCst);
-        let _ = TcpStream::connect(("127.0.0.1", self.port));
+        let _ = TcpStream::connect((self.host.as_str(), self.port));
     }
 }
 
-fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, seen: &Mutex<Vec<Seen>>) -> std::io::Result<()> {
+fn respond(conn: &mut TcpStream, status: u16, ctype: &str, body: &str) -> std::io::Result<()> {
+    let reason = match status {
+        200 => "OK",
+        307 => "Temporary Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        404 => "Not Found",
+        429 => "Too Many Requests",
+        503 => "Service Unavailable",
+        _ => "Status",
+    };
+    write!(conn, "HTTP/1.1 {status} {reason}\r\ncontent-type: {ctype}\r\ncontent-length: {}\r\n\r\n{body}", body.len())?;
+    conn.flush()
+}
+
+const MODELS: &str = r#"{"object":"list","data":[{"id":"m1","object":"model"},{"id":"m2","object":"model"}]}"#;
+const HTML: &str = "<!doctype html><html><head><title>Welcome</title></head><body>Sign in</body></html>";
+
+fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, delay: Duration, seen: &Mutex<Vec<Seen>>) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(conn.try_clone()?);
     let mut conn = conn;
@@ -298,6 +346,64 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, seen: &Mutex<Vec<Seen
         }
         let s = Seen { method, target, headers, body: String::from_utf8_lossy(&body).into_owned() };
         seen.lock().unwrap().push(s.clone());
+        std::thread::sleep(delay);
+        let responses = s.method == "POST" && s.path() == format!("{prefix}/responses");
+        let models = s.method == "GET" && s.path() == format!("{prefix}/models");
+        let chat = s.path() == format!("{prefix}/chat/completions");
+        let json = "application/json";
+        match behavior {
+            Behavior::Good => {}
+            Behavior::Unauthorized => {
+                respond(&mut conn, 401, json, r#"{"error":{"message":"Invalid API key","code":"invalid_api_key"}}"#)?;
+                continue;
+            }
+            Behavior::ChatOnly => {
+                if models {
+                    respond(&mut conn, 200, json, MODELS)?;
+                } else if chat {
+                    respond(&mut conn, 400, json, r#"{"error":{"message":"messages is required"}}"#)?;
+                } else {
+                    respond(&mut conn, 404, json, r#"{"error":"Not Found"}"#)?;
+                }
+                continue;
+            }
+            Behavior::Html => {
+                respond(&mut conn, 200, "text/html; charset=utf-8", HTML)?;
+                continue;
+            }
+            Behavior::UnknownModel if responses => {
+                let m = serde_json::from_str::<serde_json::Value>(&s.body).ok().and_then(|v| v["model"].as_str().map(str::to_owned)).unwrap_or_default();
+                let body = format!(r#"{{"error":{{"message":"The model `{m}` does not exist or you do not have access to it.","type":"invalid_request_error","code":"model_not_found"}}}}"#);
+                respond(&mut conn, 404, json, &body)?;
+                continue;
+            }
+            Behavior::Status(code, body) if responses => {
+                respond(&mut conn, *code, json, body)?;
+                continue;
+            }
+            Behavior::UnknownModel | Behavior::Status(..) if models => {
+                respond(&mut conn, 200, json, MODELS)?;
+                continue;
+            }
+            Behavior::Hang => {
+                std::thread::sleep(Duration::from_secs(60));
+                return Ok(());
+            }
+            Behavior::Redirect(to) if responses => {
+                write!(conn, "HTTP/1.1 307 Temporary Redirect\r\nlocation: {to}\r\ncontent-length: 0\r\n\r\n")?;
+                conn.flush()?;
+                continue;
+            }
+            Behavior::NotFound => {
+                respond(&mut conn, 404, json, r#"{"error":"Not Found"}"#)?;
+                continue;
+            }
+            _ => {}
+        }
+        if models {
+            respond(&mut conn, 200, json, MODELS)?;
+            continue;
+        }
         let authorized = key.is_none_or(|k| s.header("authorization") == Some(format!("Bearer {k}").as_str()));
         if s.method == "POST" && s.path() == format!("{prefix}/responses") && !authorized {
             let body = "{\"error\":{\"message\":\"Incorrect API key provided\",\"type\":\"invalid_request_error\",\"code\":\"invalid_api_key\"}}";

@@ -1,0 +1,133 @@
+//! `doctor`: one pass over the whole setup. The config loads, no reserved ids,
+//! no legacy profile keys, the active provider exists, and every provider is
+//! tested concurrently under one time limit (not the sum of the providers').
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::probe::{self, Report, StepStatus};
+use crate::provider::{self, ProviderEntry};
+use crate::{Error, Switchboard};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub name: &'static str,
+    pub status: StepStatus,
+    pub message: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DoctorReport {
+    pub ok: bool,
+    pub checks: Vec<Check>,
+    pub providers: Vec<Report>,
+}
+
+fn check(name: &'static str, status: StepStatus, message: impl Into<String>, hint: impl Into<String>) -> Check {
+    Check { name, status, message: message.into(), hint: hint.into() }
+}
+
+pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
+    let mut checks = Vec::new();
+    let doc = match sb.config_file().load() {
+        Ok(d) => {
+            checks.push(check("config", StepStatus::Ok, format!("{} loads", sb.config_file().path().display()), ""));
+            d
+        }
+        Err(e) => {
+            checks.push(check("config", StepStatus::Fail, e.to_string(), e.hint()));
+            return DoctorReport { ok: false, checks, providers: Vec::new() };
+        }
+    };
+    let ids = doc.provider_ids().unwrap_or_default();
+    let reserved: Vec<&String> = ids.iter().filter(|id| provider::RESERVED_IDS.contains(&id.as_str())).collect();
+    if reserved.is_empty() {
+        checks.push(check("reserved_ids", StepStatus::Ok, "no provider uses a reserved id", ""));
+    } else {
+        let list = reserved.iter().map(|s| format!("[model_providers.{s}]")).collect::<Vec<_>>().join(", ");
+        checks.push(check(
+            "reserved_ids",
+            StepStatus::Fail,
+            format!("{list} uses an id built into Codex, so Codex refuses to load the whole file."),
+            "Rename the table (for example to ollama-local) and update model_provider to match.",
+        ));
+    }
+    if doc.has_top_level("profile") {
+        checks.push(check(
+            "legacy_profile",
+            StepStatus::Fail,
+            "config.toml has a top-level `profile = ...`, which current Codex treats as an error.",
+            "Delete that line; use `codex -p NAME` with a NAME.config.toml file instead.",
+        ));
+    } else if doc.has_top_level("profiles") {
+        checks.push(check(
+            "legacy_profile",
+            StepStatus::Warn,
+            "config.toml has legacy [profiles.*] tables, which current Codex ignores.",
+            "Move each into its own $CODEX_HOME/NAME.config.toml and run `codex -p NAME`.",
+        ));
+    } else {
+        checks.push(check("legacy_profile", StepStatus::Ok, "no legacy profile settings", ""));
+    }
+    let active = doc.top_level_str("model_provider").ok().flatten().unwrap_or_else(|| "openai".into());
+    if provider::is_built_in(&active) || ids.contains(&active) {
+        checks.push(check("active_provider", StepStatus::Ok, format!("the active provider `{active}` is defined"), ""));
+    } else {
+        checks.push(check(
+            "active_provider",
+            StepStatus::Fail,
+            format!("model_provider is `{active}`, but there is no [model_providers.{active}] table: Codex will not start."),
+            "Pick an existing provider with `switchboard use <id>`.",
+        ));
+    }
+
+    let mut set = tokio::task::JoinSet::new();
+    let mut order = Vec::new();
+    for id in ids.iter().filter(|id| !provider::RESERVED_IDS.contains(&id.as_str())) {
+        let entry = match doc.with_provider(id, |t| ProviderEntry::read(id, t, crate::switchboard::HELPER_NAME)) {
+            Ok(Some(e)) => e,
+            Ok(None) => continue,
+            Err(e) => {
+                checks.push(check("provider_table", StepStatus::Fail, e.to_string(), e.hint()));
+                continue;
+            }
+        };
+        let model = sb.model_for(&doc, id, &active);
+        let opts = probe::Options { model, timeout, codex: None };
+        order.push(id.clone());
+        set.spawn(async move { probe::test(&entry, &opts).await });
+    }
+    let mut providers: Vec<Report> = Vec::new();
+    while let Some(r) = set.join_next().await {
+        if let Ok(r) = r {
+            providers.push(r);
+        }
+    }
+    providers.sort_by_key(|r| order.iter().position(|id| *id == r.provider));
+    let ok = checks.iter().all(|c| c.status != StepStatus::Fail) && providers.iter().all(|p| p.ok);
+    DoctorReport { ok, checks, providers }
+}
+
+/// Tests one provider, with the model `use` would pick unless one is given.
+pub async fn test_one(sb: &Switchboard, id: &str, model: Option<&str>, timeout: Duration, with_codex: bool) -> Result<Report, Error> {
+    let doc = sb.config_file().load()?;
+    let entry = doc
+        .with_provider(id, |t| ProviderEntry::read(id, t, crate::switchboard::HELPER_NAME))?
+        .ok_or_else(|| if provider::is_built_in(id) { Error::BuiltIn(id.into()) } else { Error::UnknownProvider(id.into()) })?;
+    let active = doc.top_level_str("model_provider")?.unwrap_or_else(|| "openai".into());
+    let model = model.map(str::to_owned).unwrap_or_else(|| sb.model_for(&doc, id, &active));
+    let codex = if with_codex { probe::codex_run(sb.home()) } else { None };
+    let mut report = probe::test(&entry, &probe::Options { model, timeout, codex: codex.clone() }).await;
+    if with_codex && codex.is_none() {
+        report.steps.retain(|s| s.name != "codex");
+        report.steps.push(probe::Step {
+            name: "codex",
+            status: StepStatus::Skipped,
+            message: "no `codex` binary on PATH".into(),
+            ms: 0,
+        });
+    }
+    Ok(report)
+}
