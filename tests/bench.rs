@@ -59,9 +59,51 @@ fn main() {
     });
     home.sb(&["remove", &b, "--force"], None).ok();
 
+    let (doctor_med, test_med) = probe_bench();
+
     println!("config: {lines} lines, {} KB; {RUNS} runs each, whole process", big.len() / 1024);
     println!("switchboard use    median {:6.2} ms   p90 {:6.2} ms   (target < 10 ms)", ms(use_med), ms(use_p90));
     println!("switchboard token  median {:6.2} ms   p90 {:6.2} ms   (target < 10 ms)", ms(tok_med), ms(tok_p90));
+    println!("switchboard doctor, 10 providers answering after 200 ms: median {:6.1} ms   (target < 400 ms)", ms(doctor_med));
+    println!(
+        "switchboard test, one provider answering after 200 ms: median {:6.1} ms, our overhead {:5.1} ms   (target <= 20 ms)",
+        ms(test_med),
+        ms(test_med) - 200.0
+    );
+}
+
+/// `doctor` over 10 stand-ins that each answer after 200 ms, and `test` of one.
+fn probe_bench() -> (Duration, Duration) {
+    let home = Home::new();
+    let delay = Duration::from_millis(200);
+    let servers: Vec<ResponsesServer> =
+        (0..10).map(|_| ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::Good, delay)).collect();
+    let mut ids = Vec::new();
+    for s in &servers {
+        let id = unique_id("bench-probe");
+        home.sb(&["add", "custom", "--id", &id, "--base-url", &s.base_url(), "--model", "m1", "--no-key"], None).ok();
+        ids.push(id);
+    }
+    let sb = bin();
+    let h = home.path().to_owned();
+    let runs = 15;
+    let mut doctor = Vec::new();
+    let mut test = Vec::new();
+    for i in 0..runs + 2 {
+        let start = Instant::now();
+        let st = Command::new(&sb).arg("--codex-home").arg(&h).arg("doctor").stdout(Stdio::null()).status().unwrap();
+        assert!(st.success());
+        if i >= 2 {
+            doctor.push(start.elapsed());
+        }
+        let start = Instant::now();
+        let st = Command::new(&sb).arg("--codex-home").arg(&h).args(["test", &ids[0]]).stdout(Stdio::null()).status().unwrap();
+        assert!(st.success());
+        if i >= 2 {
+            test.push(start.elapsed());
+        }
+    }
+    (median(doctor), median(test))
 }
 
 fn ms(d: Duration) -> f64 {

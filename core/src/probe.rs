@@ -135,7 +135,11 @@ struct Run {
 
 impl Run {
     fn step(&mut self, name: &'static str, status: StepStatus, message: impl Into<String>, since: Instant) {
-        self.steps.push(Step { name, status, message: message.into(), ms: since.elapsed().as_millis() as u64 });
+        self.step_ms(name, status, message, since.elapsed().as_millis() as u64);
+    }
+
+    fn step_ms(&mut self, name: &'static str, status: StepStatus, message: impl Into<String>, ms: u64) {
+        self.steps.push(Step { name, status, message: message.into(), ms });
     }
 }
 
@@ -240,34 +244,48 @@ async fn steps(entry: &ProviderEntry, opts: &Options, run: &mut Run) -> Result<(
     let client = client(opts.timeout).map_err(|e| verdict(Diagnosis::UnexpectedResponse, e, ""))?;
     let headers = headers(entry, &cred);
 
-    // 3. GET /models: a warning at worst.
+    // 3 and 4 run side by side: GET /models (a warning at worst) and the
+    // streamed POST /responses that decides the verdict.
     let t = Instant::now();
-    let models = get_models(&client, &base, entry, &headers).await;
+    let (models, (posted, ttfb)) = tokio::join!(
+        async {
+            let m = get_models(&client, &base, entry, &headers).await;
+            (m, t.elapsed())
+        },
+        async {
+            let r = post_responses(&client, &base, entry, &headers, &opts.model).await;
+            (r, t.elapsed())
+        }
+    );
+    let (models, models_took) = models;
     let models_ok = matches!(models, ModelsAnswer::Listed(_) | ModelsAnswer::Answered);
+    let ms = models_took.as_millis() as u64;
     match &models {
         ModelsAnswer::Listed(list) => {
             run.models = list.clone();
-            run.step("models", StepStatus::Ok, format!("{} models listed", list.len()), t);
+            run.step_ms("models", StepStatus::Ok, format!("{} models listed", list.len()), ms);
         }
-        ModelsAnswer::Answered => run.step("models", StepStatus::Ok, "answered, without a model list Switchboard can read", t),
-        ModelsAnswer::Status(code) => run.step("models", StepStatus::Warn, format!("GET /models answered {code}"), t),
-        ModelsAnswer::Html => run.step("models", StepStatus::Warn, "GET /models answered with a web page", t),
+        ModelsAnswer::Answered => run.step_ms("models", StepStatus::Ok, "answered, without a model list Switchboard can read", ms),
+        ModelsAnswer::Status(code) => run.step_ms("models", StepStatus::Warn, format!("GET /models answered {code}"), ms),
+        ModelsAnswer::Html => run.step_ms("models", StepStatus::Warn, "GET /models answered with a web page", ms),
         ModelsAnswer::Failed(e) => {
-            if let Some(v) = transport_verdict(e, &base, opts.timeout) {
-                run.step("models", StepStatus::Fail, v.message.clone(), t);
-                return Err(v);
+            let v = transport_verdict(e, &base);
+            let failed = v.is_some() && !matches!(posted.0, Ok(_));
+            run.step_ms("models", if failed { StepStatus::Fail } else { StepStatus::Warn }, v.as_ref().map_or("GET /models failed".to_owned(), |v| v.message.clone()), ms);
+            if failed {
+                return Err(v.unwrap());
             }
-            run.step("models", StepStatus::Warn, "GET /models failed", t);
         }
     }
-
-    // 4. POST /responses, streamed.
-    let t = Instant::now();
-    match post_responses(&client, &base, entry, &headers, &opts.model, run).await {
-        Ok(msg) => run.step("responses", StepStatus::Ok, msg, t),
+    let (result, first_byte) = posted;
+    run.ttfb_ms = first_byte;
+    let ms = ttfb.as_millis() as u64;
+    match result {
+        Ok(msg) => run.step_ms("responses", StepStatus::Ok, msg, ms),
         Err(failure) => {
             let v = match failure {
                 PostFailure::Verdict(v) => v,
+                PostFailure::ModelNotFound => model_not_found(&opts.model, &run.models),
                 PostFailure::NotFound { status, html, body } => {
                     if html {
                         wrong_base_url_html(entry, &base)
@@ -280,7 +298,7 @@ async fn steps(entry: &ProviderEntry, opts: &Options, run: &mut Run) -> Result<(
                     }
                 }
             };
-            run.step("responses", StepStatus::Fail, v.message.clone(), t);
+            run.step_ms("responses", StepStatus::Fail, v.message.clone(), t.elapsed().as_millis() as u64);
             return Err(v);
         }
     }
@@ -594,6 +612,8 @@ fn model_ids(body: &str) -> Vec<String> {
 
 enum PostFailure {
     Verdict(Verdict),
+    /// The provider does not know the model (the message needs the model list).
+    ModelNotFound,
     /// 404/405: what it means depends on the other routes.
     NotFound { status: u16, html: bool, body: String },
 }
@@ -604,7 +624,21 @@ async fn post_responses(
     entry: &ProviderEntry,
     headers: &reqwest::header::HeaderMap,
     model: &str,
-    run: &mut Run,
+) -> (Result<String, PostFailure>, Option<u64>) {
+    let sent = Instant::now();
+    let mut ttfb = None;
+    let r = post_responses_inner(client, base, entry, headers, model, sent, &mut ttfb).await;
+    (r, ttfb)
+}
+
+async fn post_responses_inner(
+    client: &reqwest::Client,
+    base: &str,
+    entry: &ProviderEntry,
+    headers: &reqwest::header::HeaderMap,
+    model: &str,
+    sent: Instant,
+    ttfb: &mut Option<u64>,
 ) -> Result<String, PostFailure> {
     let url = with_query(&format!("{base}/responses"), entry);
     let body = serde_json::json!({
@@ -614,7 +648,6 @@ async fn post_responses(
         "store": false,
         "max_output_tokens": 16,
     });
-    let sent = Instant::now();
     let resp = client
         .post(&url)
         .headers(headers.clone())
@@ -622,8 +655,8 @@ async fn post_responses(
         .json(&body)
         .send()
         .await
-        .map_err(|e| PostFailure::Verdict(transport_verdict(&e, base, Duration::from_secs(0)).unwrap_or_else(|| unexpected(&e.to_string()))))?;
-    run.ttfb_ms = Some(sent.elapsed().as_millis() as u64);
+        .map_err(|e| PostFailure::Verdict(transport_verdict(&e, base).unwrap_or_else(|| unexpected(&e.to_string()))))?;
+    *ttfb = Some(sent.elapsed().as_millis() as u64);
     let status = resp.status().as_u16();
     if resp.status().is_redirection() {
         let to = resp.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("").to_owned();
@@ -648,7 +681,7 @@ async fn post_responses(
     }
     if !(200..300).contains(&status) {
         let body = read_limited(resp).await;
-        return Err(PostFailure::Verdict(status_verdict(status, &body, entry, model, &run.models)));
+        return Err(status_verdict(status, &body, entry));
     }
     if html {
         return Err(PostFailure::Verdict(wrong_base_url_html(entry, base)));
@@ -664,11 +697,11 @@ async fn post_responses(
             "Check that the provider supports streaming on the Responses API.",
         )));
     }
-    read_stream(resp, model, &run.models).await.map_err(PostFailure::Verdict)
+    read_stream(resp).await
 }
 
 /// Reads Server-Sent Events until `response.completed` (or the stream ends after `response.created`).
-async fn read_stream(mut resp: reqwest::Response, model: &str, models: &[String]) -> Result<String, Verdict> {
+async fn read_stream(mut resp: reqwest::Response) -> Result<String, PostFailure> {
     let mut buf = String::new();
     let mut created = false;
     loop {
@@ -691,13 +724,13 @@ async fn read_stream(mut resp: reqwest::Response, model: &str, models: &[String]
                                     .unwrap_or("the provider reported an error")
                                     .to_owned();
                                 if mentions_model(&msg) {
-                                    return Err(model_not_found(model, models));
+                                    return Err(PostFailure::ModelNotFound);
                                 }
-                                return Err(verdict(
+                                return Err(PostFailure::Verdict(verdict(
                                     Diagnosis::ProviderError,
                                     format!("The provider started answering, then failed: {}", clip(&msg)),
                                     "Try again; if it keeps failing, try another model.",
-                                ));
+                                )));
                             }
                             _ => {}
                         }
@@ -706,24 +739,27 @@ async fn read_stream(mut resp: reqwest::Response, model: &str, models: &[String]
             }
             Ok(None) => break,
             Err(_) if created => break,
-            Err(e) => return Err(unexpected(&e.to_string())),
+            Err(e) => return Err(PostFailure::Verdict(unexpected(&e.to_string()))),
         }
     }
     if created {
         Ok("streamed (response.created seen; the stream ended before response.completed)".into())
     } else {
-        Err(verdict(
+        Err(PostFailure::Verdict(verdict(
             Diagnosis::UnexpectedResponse,
             "The provider's stream did not contain Responses API events (no response.created).",
             "The endpoint may speak another protocol; check that it implements POST /v1/responses.",
-        ))
+        )))
     }
 }
 
-fn status_verdict(status: u16, body: &str, entry: &ProviderEntry, model: &str, models: &[String]) -> Verdict {
+fn status_verdict(status: u16, body: &str, entry: &ProviderEntry) -> PostFailure {
+    if matches!(status, 400 | 422) && mentions_model(body) && !body.to_lowercase().contains("api-version") && !body.to_lowercase().contains("api version") {
+        return PostFailure::ModelNotFound;
+    }
     let id = &entry.id;
     let provider_msg = error_message(body);
-    match status {
+    PostFailure::Verdict(match status {
         401 | 403 => verdict(
             Diagnosis::Unauthorized,
             format!("The provider rejected the key ({status}){}.", provider_msg.map(|m| format!(": {}", clip(&m))).unwrap_or_default()),
@@ -746,13 +782,12 @@ fn status_verdict(status: u16, body: &str, entry: &ProviderEntry, model: &str, m
                 "With the /openai/v1 base URL leave api-version out (`switchboard edit {id} --api-version \"\"`); with the older /openai path use a supported one such as 2025-04-01-preview."
             ),
         ),
-        400 | 422 if mentions_model(body) => model_not_found(model, models),
         _ => verdict(
             Diagnosis::UnexpectedResponse,
             format!("The provider answered {status}{}.", provider_msg.map(|m| format!(": {}", clip(&m))).unwrap_or_default()),
             "Check the base URL, model and headers against the provider's documentation.",
         ),
-    }
+    })
 }
 
 fn model_not_found(model: &str, models: &[String]) -> Verdict {
@@ -818,7 +853,7 @@ async fn chat_completions_answers(client: &reqwest::Client, base: &str, entry: &
     }
 }
 
-fn transport_verdict(e: &reqwest::Error, base: &str, _limit: Duration) -> Option<Verdict> {
+fn transport_verdict(e: &reqwest::Error, base: &str) -> Option<Verdict> {
     let chain = error_chain(e);
     let lower = chain.to_lowercase();
     if e.is_timeout() {
