@@ -57,3 +57,20 @@ sb_npm_tests() {
 sb_keyring_packages() {
   sb_apt_install dbus-run-session=dbus gnome-keyring-daemon=gnome-keyring
 }
+
+# A real OpenAI-compatible gateway for the probe's tests: the LiteLLM proxy from PyPI, pinned,
+# in tests/.venv (kept between runs).
+SB_LITELLM_VERSION=1.106.2
+sb_litellm() {
+  local venv="$SB_ROOT/tests/.venv"
+  if [ -x "$venv/bin/litellm" ] && "$venv/bin/python" -c "import litellm, sys; sys.exit(0 if __import__('importlib.metadata').metadata.version('litellm') == '$SB_LITELLM_VERSION' else 1)" 2>/dev/null; then
+    return 0
+  fi
+  sb_apt_install python3=python3
+  python3 -m venv --help >/dev/null 2>&1 || sb_apt_install _no_such_cmd_=python3-venv
+  python3 -c 'import ensurepip' 2>/dev/null || sb_apt_install _no_such_cmd_=python3-venv
+  sb_log "installing the LiteLLM proxy $SB_LITELLM_VERSION (pip, into tests/.venv)"
+  rm -rf "$venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check "litellm[proxy]==$SB_LITELLM_VERSION"
+}
