@@ -67,10 +67,44 @@ sb_litellm() {
     return 0
   fi
   sb_apt_install python3=python3
-  python3 -m venv --help >/dev/null 2>&1 || sb_apt_install _no_such_cmd_=python3-venv
-  python3 -c 'import ensurepip' 2>/dev/null || sb_apt_install _no_such_cmd_=python3-venv
+  python3 -m venv --help >/dev/null 2>&1 || sb_apt_install _sb_no_such_command_=python3-venv
+  python3 -c 'import ensurepip' 2>/dev/null || sb_apt_install _sb_no_such_command_=python3-venv
   sb_log "installing the LiteLLM proxy $SB_LITELLM_VERSION (pip, into tests/.venv)"
   rm -rf "$venv"
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q --disable-pip-version-check "litellm[proxy]==$SB_LITELLM_VERSION"
+}
+
+# The desktop app's build and test dependencies: WebKitGTK and friends (apt), the UI's npm
+# packages, and for end-to-end tests Xvfb, WebKitWebDriver and tauri-driver.
+sb_app_build_deps() {
+  local missing=()
+  pkg-config --exists webkit2gtk-4.1 2>/dev/null || missing+=(libwebkit2gtk-4.1-dev)
+  pkg-config --exists ayatana-appindicator3-0.1 2>/dev/null || missing+=(libayatana-appindicator3-dev)
+  pkg-config --exists librsvg-2.0 2>/dev/null || missing+=(librsvg2-dev)
+  command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    # No command tells whether a -dev package is there; pkg-config did, so name a command that never exists.
+    local pairs=() p
+    for p in "${missing[@]}"; do pairs+=("_sb_no_such_command_=$p"); done
+    sb_apt_install "${pairs[@]}"
+  fi
+  sb_apt_install node=nodejs npm=npm
+  local lock="$SB_ROOT/ui/package-lock.json" stamp="$SB_ROOT/ui/node_modules/.sb-lock"
+  if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
+    # `npm install`, not `npm ci`: npm 11 leaves the Tauri CLI's other-platform optional
+    # packages out of the lock file and then refuses `ci`; the lock still pins every version.
+    sb_log "installing the UI's npm packages (npm install in ui/, from package-lock.json)"
+    npm install --prefix "$SB_ROOT/ui" --no-audit --no-fund --loglevel=error
+    cp "$lock" "$stamp"
+  fi
+}
+
+SB_TAURI_DRIVER_VERSION=2.1.0
+sb_app_test_deps() {
+  sb_apt_install Xvfb=xvfb xvfb-run=xvfb xauth=xauth WebKitWebDriver=webkit2gtk-driver
+  if ! cargo install --list 2>/dev/null | grep -q "^tauri-driver v$SB_TAURI_DRIVER_VERSION:"; then
+    sb_log "installing tauri-driver $SB_TAURI_DRIVER_VERSION (cargo install)"
+    cargo install tauri-driver --locked --version "$SB_TAURI_DRIVER_VERSION" --quiet
+  fi
 }

@@ -95,7 +95,7 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
             }
         };
         let model = sb.model_for(&doc, id, &active);
-        let opts = probe::Options { model, timeout, codex: None };
+        let opts = probe::Options { model, timeout, codex: None, progress: None };
         order.push(id.clone());
         set.spawn(async move { probe::test(&entry, &opts).await });
     }
@@ -112,6 +112,18 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
 
 /// Tests one provider, with the model `use` would pick unless one is given.
 pub async fn test_one(sb: &Switchboard, id: &str, model: Option<&str>, timeout: Duration, with_codex: bool) -> Result<Report, Error> {
+    test_one_with(sb, id, model, timeout, with_codex, None).await
+}
+
+/// `test_one`, reporting each step to `progress` as it finishes.
+pub async fn test_one_with(
+    sb: &Switchboard,
+    id: &str,
+    model: Option<&str>,
+    timeout: Duration,
+    with_codex: bool,
+    progress: Option<probe::Progress>,
+) -> Result<Report, Error> {
     let doc = sb.config_file().load()?;
     let entry = doc
         .with_provider(id, |t| ProviderEntry::read(id, t, crate::switchboard::HELPER_NAME))?
@@ -119,7 +131,7 @@ pub async fn test_one(sb: &Switchboard, id: &str, model: Option<&str>, timeout: 
     let active = doc.top_level_str("model_provider")?.unwrap_or_else(|| "openai".into());
     let model = model.map(str::to_owned).unwrap_or_else(|| sb.model_for(&doc, id, &active));
     let codex = if with_codex { probe::codex_run(sb.home()) } else { None };
-    let mut report = probe::test(&entry, &probe::Options { model, timeout, codex: codex.clone() }).await;
+    let mut report = probe::test(&entry, &probe::Options { model, timeout, codex: codex.clone(), progress }).await;
     if with_codex && codex.is_none() {
         report.steps.retain(|s| s.name != "codex");
         report.steps.push(probe::Step {

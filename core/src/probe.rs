@@ -100,6 +100,18 @@ pub struct Options {
     pub timeout: Duration,
     /// Run the real `codex` binary as a last step (`None`: skip).
     pub codex: Option<CodexRun>,
+    /// Called as each step finishes (the app shows steps live).
+    pub progress: Option<Progress>,
+}
+
+/// A callback for finished steps.
+#[derive(Clone)]
+pub struct Progress(pub std::sync::Arc<dyn Fn(&Step) + Send + Sync>);
+
+impl std::fmt::Debug for Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -126,6 +138,7 @@ fn verdict(diagnosis: Diagnosis, message: impl Into<String>, hint: impl Into<Str
 }
 
 struct Run {
+    progress: Option<Progress>,
     started: Instant,
     deadline: tokio::time::Instant,
     steps: Vec<Step>,
@@ -139,7 +152,11 @@ impl Run {
     }
 
     fn step_ms(&mut self, name: &'static str, status: StepStatus, message: impl Into<String>, ms: u64) {
-        self.steps.push(Step { name, status, message: message.into(), ms });
+        let step = Step { name, status, message: message.into(), ms };
+        if let Some(p) = &self.progress {
+            (p.0)(&step);
+        }
+        self.steps.push(step);
     }
 }
 
@@ -147,7 +164,7 @@ impl Run {
 pub async fn test(entry: &ProviderEntry, opts: &Options) -> Report {
     let started = Instant::now();
     let deadline = tokio::time::Instant::now() + opts.timeout;
-    let mut run = Run { started, deadline, steps: Vec::new(), models: Vec::new(), ttfb_ms: None };
+    let mut run = Run { progress: opts.progress.clone(), started, deadline, steps: Vec::new(), models: Vec::new(), ttfb_ms: None };
     let result = match timeout_at(deadline, steps(entry, opts, &mut run)).await {
         Ok(r) => r,
         Err(_) => {
@@ -949,6 +966,23 @@ async fn run_codex(codex: &CodexRun, entry: &ProviderEntry, model: &str, deadlin
                 .unwrap_or("codex exited with an error");
             Err(clip(line))
         }
+    }
+}
+
+/// The provider's model list for a picker (Ollama: its installed models).
+/// Best effort: an empty list when there is none or the provider cannot be reached.
+pub async fn list_models(entry: &ProviderEntry, limit: Duration) -> Vec<String> {
+    let deadline = tokio::time::Instant::now() + limit;
+    let Ok(base) = check_config(entry) else { return Vec::new() };
+    let cred = match timeout_at(deadline, resolve_auth(entry, deadline)).await {
+        Ok(Ok(c)) => c,
+        _ => Credential::None,
+    };
+    let Ok(client) = client(limit) else { return Vec::new() };
+    let headers = headers(entry, &cred);
+    match timeout_at(deadline, get_models(&client, &base, entry, &headers)).await {
+        Ok(ModelsAnswer::Listed(list)) => list,
+        _ => Vec::new(),
     }
 }
 

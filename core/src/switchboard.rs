@@ -15,6 +15,7 @@ use crate::{profile, secret};
 /// The binary name Codex runs for keychain auth (`<helper> token <id>`).
 pub const HELPER_NAME: &str = "switchboard";
 
+#[derive(Clone)]
 pub struct Switchboard {
     home: PathBuf,
     config: TomlFile,

@@ -1,6 +1,8 @@
 //! Shared parts of the end-to-end tests: the real `switchboard` binary, a
 //! throwaway Codex home, and a small Responses-API server on 127.0.0.1.
 
+pub mod webdriver;
+
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};

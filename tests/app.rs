@@ -1,0 +1,126 @@
+//! The real desktop app (target/debug/switchboard-app) driven through
+//! tauri-driver and WebKitWebDriver under Xvfb, with the real Secret Service.
+//! One test, in order: the app is single-instance, so it cannot run twice at once.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use switchboard_e2e::webdriver::{Driver, Session};
+use switchboard_e2e::*;
+
+const OR_KEY: &str = "sk-or-v1-APP-e2e-secret";
+
+fn app_bin() -> PathBuf {
+    let p = std::env::var_os("SWITCHBOARD_APP").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/debug/switchboard-app"));
+    assert!(p.is_file(), "{} is missing: scripts/test builds it", p.display());
+    p
+}
+
+fn shots_dir() -> PathBuf {
+    std::env::var_os("SB_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/screenshots"))
+}
+
+fn shot(s: &Session, name: &str) {
+    s.screenshot(&shots_dir().join(format!("{name}.png")));
+}
+
+const T: Duration = Duration::from_secs(15);
+
+#[test]
+fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
+    assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb (scripts/test does)");
+    let home = Home::new();
+    let good = ResponsesServer::start_full("127.0.0.1", "/api/v1", Some(OR_KEY), Behavior::Good, Duration::ZERO);
+    let chat_only = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::ChatOnly, Duration::ZERO);
+    // The app finds the CLI helper beside itself (target/debug/switchboard).
+    let driver = Driver::start(&[("CODEX_HOME", home.path())]);
+    let s = driver.session(&app_bin());
+    s.set_size(1000, 720);
+
+    // 1. A fresh Codex home: the empty state guides the user.
+    s.find("[data-testid=empty-state]");
+    s.wait_text("[data-testid=active-provider]", "OpenAI", T);
+    shot(&s, "01-empty");
+
+    // 2. A hand edit on disk shows up in the window without a reload.
+    home.write_config(EVERYDAY.as_bytes());
+    s.find("[data-testid=provider-company_gateway]");
+    assert!(s.text("[data-testid=auth-company_gateway]").contains("from $COMPANY_LLM_KEY"));
+
+    // 3. Add OpenRouter (pointed at the stand-in), typing the key.
+    s.find("[data-testid=nav-add]").click();
+    s.find("[data-testid=preset-openrouter]");
+    shot(&s, "02-presets");
+    s.find("[data-testid=preset-openrouter]").click();
+    s.find("#f-id").clear().type_text("or-app");
+    s.find("#f-key").type_text(OR_KEY);
+    if !s.find("details").attr("open").is_some_and(|o| o == "true" || o.is_empty()) {
+        s.find("summary").click();
+    }
+    s.find("#f-baseUrl2").type_text(&good.base_url());
+    shot(&s, "03-add-openrouter");
+    s.find("[data-testid=save]").click();
+    s.find("[data-testid=provider-or-app]");
+    assert!(s.text("[data-testid=auth-or-app]").contains("key in Keychain"));
+    assert!(!s.text("body").contains(OR_KEY), "the key is never shown after saving");
+
+    // 4. Press Test and see the verdict, with per-step timings.
+    s.find("[data-testid=test-or-app]").click();
+    let verdict = s.wait_text("[data-testid=provider-or-app] [data-testid=test-result]", "Ready for Codex", T);
+    assert!(verdict.contains("Responses API"), "{verdict}");
+    shot(&s, "04-test-ok");
+
+    // 5. Press Use: config.toml and the keychain say the same.
+    s.find("[data-testid=use-or-app]").click();
+    s.wait_text("[data-testid=active-provider]", "OpenRouter", T);
+    s.find("[data-testid=provider-or-app] [data-testid=active-badge]");
+    let text = home.config_text();
+    assert!(text.contains("model_provider = \"or-app\""), "{text}");
+    assert!(text.contains("[model_providers.or-app.auth]"), "{text}");
+    assert!(text.contains(&format!("base_url = \"{}\"", good.base_url())));
+    assert!(text.starts_with("# Codex settings, edited by hand over many months."), "the user's file is kept");
+    assert_eq!(home.sb(&["token", "or-app"], None).stdout.trim(), OR_KEY, "the key is in the keychain");
+    assert!(!home.all_bytes().contains(OR_KEY), "the key is in no file");
+    shot(&s, "05-active");
+
+    // 6. A custom provider that only speaks Chat Completions: the verdict explains it.
+    s.find("[data-testid=nav-add]").click();
+    s.find("[data-testid=preset-custom]").click();
+    s.find("#f-id").clear().type_text("chat-gw");
+    // A bad URL gets an inline error and nothing is written.
+    let before = home.read_config();
+    s.find("#f-baseUrl").type_text("llm.example.com/v1");
+    s.find("#f-model").type_text("m1");
+    s.find("[data-testid=save]").click();
+    // Pressing save shows every problem and moves focus to the first one.
+    s.wait_text("[data-testid=provider-form]", "choose No key", T);
+    let err = s.wait_text("[data-testid=error-baseUrl]", "http", T);
+    assert_eq!(s.script("return document.activeElement.id"), "f-baseUrl");
+    assert!(err.contains("http://"), "{err}");
+    shot(&s, "06-bad-url");
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(home.read_config(), before, "a refused form writes nothing");
+    s.find("#f-baseUrl").clear().type_text(&chat_only.base_url());
+    s.find("label.radio input[value=none]").click();
+    s.find("[data-testid=save]").click();
+    s.find("[data-testid=test-chat-gw]").click();
+    let verdict = s.wait_text("[data-testid=provider-chat-gw] [data-testid=test-result]", "can't back Codex", T);
+    assert!(verdict.contains("Chat Completions"), "{verdict}");
+    shot(&s, "07-test-chat-only");
+
+    // 7. Switching from the CLI shows in the window at once.
+    home.sb(&["use", "chat-gw"], None).ok();
+    s.find("[data-testid=provider-chat-gw] [data-testid=active-badge]");
+
+    // 8. Backups: listed, and a restore asks first.
+    s.find("[data-testid=nav-backups]").click();
+    s.find("[data-testid=restore-0]");
+    shot(&s, "08-backups");
+    s.find("[data-testid=restore-0]").click();
+    s.find("[data-testid=confirm-restore]").click();
+    s.find("[data-testid=notice]");
+    assert!(s.text("[data-testid=notice]").contains("Restored"));
+
+    s.close();
+    home.sb(&["key", "delete", "or-app"], None);
+}

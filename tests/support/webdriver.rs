@@ -1,0 +1,188 @@
+//! A small WebDriver client for driving the real app through tauri-driver
+//! (which fronts WebKitWebDriver from Debian's webkit2gtk-driver).
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use serde_json::{Value, json};
+
+const ELEMENT: &str = "element-6066-11e4-a23c-4e5e1d8f8c2d";
+
+/// `tauri-driver` on a free port; killed on drop.
+pub struct Driver {
+    child: Child,
+    pub port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+impl Driver {
+    /// Starts tauri-driver; the app it launches inherits `envs`.
+    pub fn start(envs: &[(&str, &Path)]) -> Driver {
+        let bin = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
+        let port = free_port();
+        let native = free_port();
+        let mut cmd = Command::new(bin);
+        cmd.args(["--port", &port.to_string(), "--native-port", &native.to_string()])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        if let Ok(native_driver) = std::env::var("WEBKIT_WEBDRIVER") {
+            cmd.args(["--native-driver", &native_driver]);
+        }
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let child = cmd.spawn().expect("start tauri-driver (scripts/test installs it)");
+        let d = Driver { child, port };
+        let start = Instant::now();
+        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(start.elapsed() < Duration::from_secs(20), "tauri-driver did not start");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        d
+    }
+
+    /// Opens the app at `application` in a new session.
+    pub fn session(&self, application: &Path) -> Session {
+        let base = format!("http://127.0.0.1:{}", self.port);
+        let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": application}}}});
+        let v = post(&format!("{base}/session"), &caps);
+        let id = v["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {v}")).to_owned();
+        Session { base: format!("{base}/session/{id}") }
+    }
+}
+
+fn agent() -> ureq::Agent {
+    ureq::Agent::config_builder().http_status_as_error(false).timeout_global(Some(Duration::from_secs(60))).build().into()
+}
+
+fn post(url: &str, body: &Value) -> Value {
+    let mut r = agent().post(url).send_json(body).unwrap_or_else(|e| panic!("POST {url}: {e}"));
+    r.body_mut().read_json::<Value>().unwrap_or(Value::Null)
+}
+
+fn get(url: &str) -> Value {
+    let mut r = agent().get(url).call().unwrap_or_else(|e| panic!("GET {url}: {e}"));
+    r.body_mut().read_json::<Value>().unwrap_or(Value::Null)
+}
+
+pub struct Session {
+    base: String,
+}
+
+#[derive(Clone)]
+pub struct Element {
+    base: String,
+    id: String,
+}
+
+impl Session {
+    /// Finds the first element matching `css`, waiting up to `wait`.
+    pub fn find_within(&self, css: &str, wait: Duration) -> Option<Element> {
+        let start = Instant::now();
+        loop {
+            let v = post(&format!("{}/element", self.base), &json!({"using": "css selector", "value": css}));
+            // The W3C key; WebKitWebDriver answers with its own element-6066-… key.
+            let id = v["value"][ELEMENT].as_str().or_else(|| {
+                v["value"].as_object().and_then(|o| o.iter().find(|(k, _)| k.starts_with("element-6066")).and_then(|(_, v)| v.as_str()))
+            });
+            if let Some(id) = id {
+                return Some(Element { base: self.base.clone(), id: id.to_owned() });
+            }
+            if start.elapsed() > wait {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    #[track_caller]
+    pub fn find(&self, css: &str) -> Element {
+        self.find_within(css, Duration::from_secs(15)).unwrap_or_else(|| panic!("no element {css}\npage text: {}", self.text("body")))
+    }
+
+    pub fn exists(&self, css: &str) -> bool {
+        self.find_within(css, Duration::ZERO).is_some()
+    }
+
+    pub fn text(&self, css: &str) -> String {
+        self.find_within(css, Duration::from_secs(2)).map(|e| e.text()).unwrap_or_default()
+    }
+
+    /// Waits until the text of `css` contains `needle`; returns the text.
+    #[track_caller]
+    pub fn wait_text(&self, css: &str, needle: &str, wait: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let t = self.text(css);
+            if t.contains(needle) {
+                return t;
+            }
+            assert!(start.elapsed() < wait, "`{css}` never showed {needle:?}; it shows: {t}");
+            std::thread::sleep(Duration::from_millis(150));
+        }
+    }
+
+    pub fn script(&self, js: &str) -> Value {
+        post(&format!("{}/execute/sync", self.base), &json!({"script": js, "args": []}))["value"].clone()
+    }
+
+    /// Saves a PNG of the window.
+    pub fn screenshot(&self, path: &Path) {
+        let v = get(&format!("{}/screenshot", self.base));
+        let b64 = v["value"].as_str().unwrap_or_else(|| panic!("no screenshot: {v}"));
+        let png = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).unwrap();
+        }
+        std::fs::write(path, png).unwrap();
+    }
+
+    pub fn set_size(&self, width: u32, height: u32) {
+        post(&format!("{}/window/rect", self.base), &json!({"width": width, "height": height}));
+    }
+
+    pub fn close(self) {
+        let _ = agent().delete(&self.base).call();
+    }
+}
+
+impl Element {
+    #[track_caller]
+    pub fn click(&self) -> &Self {
+        let v = post(&format!("{}/element/{}/click", self.base, self.id), &json!({}));
+        assert!(v["value"].get("error").is_none(), "click failed: {v}");
+        self
+    }
+
+    pub fn clear(&self) -> &Self {
+        post(&format!("{}/element/{}/clear", self.base, self.id), &json!({}));
+        self
+    }
+
+    #[track_caller]
+    pub fn type_text(&self, text: &str) -> &Self {
+        let v = post(&format!("{}/element/{}/value", self.base, self.id), &json!({"text": text}));
+        assert!(v["value"].get("error").is_none(), "typing failed: {v}");
+        self
+    }
+
+    pub fn text(&self) -> String {
+        get(&format!("{}/element/{}/text", self.base, self.id))["value"].as_str().unwrap_or_default().to_owned()
+    }
+
+    pub fn attr(&self, name: &str) -> Option<String> {
+        get(&format!("{}/element/{}/attribute/{name}", self.base, self.id))["value"].as_str().map(str::to_owned)
+    }
+}
