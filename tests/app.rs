@@ -26,6 +26,19 @@ fn shot(s: &Session, name: &str) {
 
 const T: Duration = Duration::from_secs(15);
 
+/// Polls `f` for up to 15 s.
+#[track_caller]
+fn wait_for<R>(mut f: impl FnMut() -> Option<R>) -> R {
+    let start = std::time::Instant::now();
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(start.elapsed() < T, "timed out waiting");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
 #[test]
 fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb (scripts/test does)");
@@ -121,6 +134,65 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     s.find("[data-testid=notice]");
     assert!(s.text("[data-testid=notice]").contains("Restored"));
 
+    // 9. The other presets, each added in the window, tested, used, and then used by a real Codex.
+    let mut servers = Vec::new();
+    for (preset, id, key, prefix, fields) in [
+        ("azure", "azure-app", Some("azure-app-key-1"), "/openai/v1", vec![("#f-deployment", "gpt5-prod")]),
+        ("vercel", "vercel-app", Some("vck-app-key-2"), "/v1", vec![]),
+        ("ollama", "ollama-app", None, "/v1", vec![("#f-model", "qwen3-coder:30b")]),
+    ] {
+        let server = ResponsesServer::start_full("127.0.0.1", prefix, key, Behavior::Good, Duration::ZERO);
+        s.find("[data-testid=nav-add]").click();
+        s.find(&format!("[data-testid=preset-{preset}]")).click();
+        s.find("#f-id").clear().type_text(id);
+        for (field, value) in &fields {
+            s.find(field).clear().type_text(value);
+        }
+        if let Some(k) = key {
+            s.find("#f-key").type_text(k);
+        }
+        if s.script("return document.querySelector('details').open") != true {
+            s.find("summary").click();
+        }
+        s.find("#f-baseUrl2").type_text(&server.base_url());
+        s.find("[data-testid=save]").click();
+        s.find(&format!("[data-testid=test-{id}]")).click();
+        s.wait_text(&format!("[data-testid=provider-{id}] [data-testid=test-result]"), "Ready for Codex", T);
+        s.find(&format!("[data-testid=use-{id}]")).click();
+        s.find(&format!("[data-testid=provider-{id}] [data-testid=active-badge]"));
+        let before = server.responses_posts().len();
+        let out = codex_exec(&home, &[], &[]);
+        assert_eq!(out.code, Some(0), "codex with {preset}: {}\n{}\n{}", out.stdout, out.stderr, home.config_text());
+        let posts = &server.responses_posts()[before..];
+        assert!(!posts.is_empty(), "codex did not reach the {preset} stand-in");
+        match key {
+            Some(k) => assert_eq!(posts[0].header("authorization"), Some(format!("Bearer {k}").as_str())),
+            None => assert!(posts[0].header("authorization").is_none()),
+        }
+        if preset == "ollama" {
+            assert!(posts[0].body.contains("qwen3-coder:30b"), "the model picked in the window reached Codex");
+        }
+        servers.push(server);
+    }
+    shot(&s, "09-all-presets");
+
+    // 10. The tray, driven over D-Bus exactly as a tray host drives it.
+    let (_, items) = wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, c)| l.contains("ollama-app") && *c)));
+    let labels: Vec<&str> = items.iter().map(|(_, l, _)| l.as_str()).collect();
+    for want in ["OpenAI (default)", "OpenRouter (or-app)", "Vercel AI Gateway (vercel-app)", "Test active provider", "Open Switchboard", "Quit"] {
+        assert!(labels.contains(&want), "tray lacks {want}: {labels:?}");
+    }
+    tray_click_label("(vercel-app)");
+    s.find("[data-testid=provider-vercel-app] [data-testid=active-badge]");
+    assert!(home.config_text().contains("model_provider = \"vercel-app\""));
+    wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, c)| l.contains("vercel-app") && *c)));
+    tray_click_label("Test active provider");
+    let (_, items) = wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, _)| l.starts_with('✔'))));
+    let note = items.iter().find(|(_, l, _)| l.starts_with('✔')).unwrap();
+    assert!(note.1.contains("Responses API"), "{note:?}");
+
     s.close();
-    home.sb(&["key", "delete", "or-app"], None);
+    for id in ["or-app", "azure-app", "vercel-app"] {
+        home.sb(&["key", "delete", id], None);
+    }
 }

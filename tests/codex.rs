@@ -2,29 +2,7 @@
 //! stand-in on 127.0.0.1, configured only through `switchboard`, with keys
 //! that live only in the real Secret Service.
 
-use std::process::Command;
-use std::time::Duration;
-
 use switchboard_e2e::*;
-
-/// `codex exec --strict-config` in `home`, with `envs` set.
-fn codex_exec(home: &Home, extra: &[&str], envs: &[(&str, &str)]) -> Run {
-    let work = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(codex_bin());
-    cmd.args(["exec", "--skip-git-repo-check", "--ephemeral", "--strict-config"])
-        .args(extra)
-        .arg("Reply OK")
-        .current_dir(work.path())
-        .env("CODEX_HOME", home.path())
-        .env("HOME", work.path())
-        .env_remove("OPENAI_API_KEY")
-        .env_remove("CODEX_API_KEY")
-        .env("RUST_LOG", "error");
-    for (k, v) in envs {
-        cmd.env(k, v);
-    }
-    run_with_timeout(cmd, Duration::from_secs(90))
-}
 
 struct Case {
     preset: &'static str,
