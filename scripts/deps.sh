@@ -102,7 +102,7 @@ sb_app_build_deps() {
 
 SB_TAURI_DRIVER_VERSION=2.1.0
 sb_app_test_deps() {
-  sb_apt_install Xvfb=xvfb xvfb-run=xvfb xauth=xauth WebKitWebDriver=webkit2gtk-driver gdbus=libglib2.0-bin
+  sb_apt_install Xvfb=xvfb xvfb-run=xvfb xauth=xauth WebKitWebDriver=webkit2gtk-driver gdbus=libglib2.0-bin import=imagemagick
   if ! cargo install --list 2>/dev/null | grep -q "^tauri-driver v$SB_TAURI_DRIVER_VERSION:"; then
     sb_log "installing tauri-driver $SB_TAURI_DRIVER_VERSION (cargo install)"
     cargo install tauri-driver --locked --version "$SB_TAURI_DRIVER_VERSION" --quiet

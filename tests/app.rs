@@ -96,6 +96,15 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     assert!(!home.all_bytes().contains(OR_KEY), "the key is in no file");
     shot(&s, "05-active");
 
+    // The key is never shown again: the edit form says it is stored, with Replace and Remove.
+    s.find("[data-testid=edit-or-app]").click();
+    let stored = s.wait_text("[data-testid=key-stored]", "Key stored in your keychain", T);
+    assert!(stored.contains("Replace") && stored.contains("Remove"), "{stored}");
+    assert!(!s.exists("#f-key"), "no key field until Replace is pressed");
+    assert_eq!(s.script(&format!("return document.body.innerHTML.includes('{OR_KEY}')")), false);
+    shot(&s, "05b-edit-key-stored");
+    s.find("[data-testid=cancel]").click();
+
     // 6. A custom provider that only speaks Chat Completions: the verdict explains it.
     s.find("[data-testid=nav-add]").click();
     s.find("[data-testid=preset-custom]").click();

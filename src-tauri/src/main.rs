@@ -150,6 +150,14 @@ fn watch(app: &AppHandle, home: &Path) -> notify::Result<notify::RecommendedWatc
 }
 
 fn main() {
+    // WebKitGTK's compositing mode roughly doubles the idle memory of the web process
+    // (about 195 MB against 105 MB PSS, measured by scripts/bench-app) and this window
+    // needs none of it. Set before any thread starts; a user's own setting wins.
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
+        // SAFETY: single-threaded here, before Tauri or any other thread starts.
+        unsafe { std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1") };
+    }
     let helper = helper_path();
     let home = match home::from_env(None) {
         Ok(h) => h,

@@ -5,7 +5,6 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use base64::Engine;
 use serde_json::{Value, json};
 
 const ELEMENT: &str = "element-6066-11e4-a23c-4e5e1d8f8c2d";
@@ -138,15 +137,22 @@ impl Session {
         post(&format!("{}/execute/sync", self.base), &json!({"script": js, "args": []}))["value"].clone()
     }
 
-    /// Saves a PNG of the window.
+    /// Saves a PNG of the window, taken from the X display as a person would see it
+    /// (WebKitWebDriver's own screenshot hangs when WebKit's compositing is off, as the app sets).
     pub fn screenshot(&self, path: &Path) {
-        let v = get(&format!("{}/screenshot", self.base));
-        let b64 = v["value"].as_str().unwrap_or_else(|| panic!("no screenshot: {v}"));
-        let png = base64::engine::general_purpose::STANDARD.decode(b64).unwrap();
+        let rect = get(&format!("{}/window/rect", self.base))["value"].clone();
+        let (w, h) = (rect["width"].as_u64().unwrap_or(1000), rect["height"].as_u64().unwrap_or(720));
+        let (x, y) = (rect["x"].as_i64().unwrap_or(0), rect["y"].as_i64().unwrap_or(0));
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).unwrap();
         }
-        std::fs::write(path, png).unwrap();
+        std::thread::sleep(Duration::from_millis(300));
+        let st = Command::new("import")
+            .args(["-silent", "-window", "root", "-crop", &format!("{w}x{h}+{x}+{y}"), "+repage"])
+            .arg(path)
+            .status()
+            .expect("ImageMagick's import (scripts/test installs it)");
+        assert!(st.success(), "screenshot failed");
     }
 
     pub fn set_size(&self, width: u32, height: u32) {
