@@ -1030,19 +1030,7 @@ mod tests {
     use super::*;
 
     fn entry(url: &str) -> ProviderEntry {
-        ProviderEntry {
-            id: "p".into(),
-            name: Some("P".into()),
-            base_url: Some(url.into()),
-            wire_api: None,
-            auth: Auth::None,
-            auth_conflict: false,
-            file_token: None,
-            query_params: Default::default(),
-            http_headers: Default::default(),
-            env_http_headers: Default::default(),
-            stream_idle_timeout_ms: None,
-        }
+        ProviderEntry { name: Some("P".into()), ..ProviderEntry::from_url("p", url) }
     }
 
     #[test]

@@ -372,6 +372,23 @@ impl ProviderEntry {
         })
     }
 
+    /// An entry with only an id and a base URL and no key (a URL typed in a form, or a test).
+    pub fn from_url(id: &str, base_url: &str) -> Self {
+        ProviderEntry {
+            id: id.to_owned(),
+            name: None,
+            base_url: Some(base_url.to_owned()),
+            wire_api: None,
+            auth: Auth::None,
+            auth_conflict: false,
+            file_token: None,
+            query_params: StringMap::new(),
+            http_headers: StringMap::new(),
+            env_http_headers: StringMap::new(),
+            stream_idle_timeout_ms: None,
+        }
+    }
+
     /// The spec that would write this entry back unchanged (for `edit`).
     pub fn to_spec(&self) -> ProviderSpec {
         ProviderSpec {

@@ -205,19 +205,7 @@ pub async fn list_models(state: State<'_, AppState>, id: Option<String>, base_ur
             })
             .await?
         }
-        (None, Some(url)) => ProviderEntry {
-            id: "picker".into(),
-            name: None,
-            base_url: Some(url),
-            wire_api: None,
-            auth: switchboard_core::provider::Auth::None,
-            auth_conflict: false,
-            file_token: None,
-            query_params: Default::default(),
-            http_headers: Default::default(),
-            env_http_headers: Default::default(),
-            stream_idle_timeout_ms: None,
-        },
+        (None, Some(url)) => ProviderEntry::from_url("picker", &url),
         (None, None) => return Ok(Vec::new()),
     };
     Ok(probe::list_models(&entry, Duration::from_secs(4)).await)
