@@ -46,7 +46,7 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     let good = ResponsesServer::start_full("127.0.0.1", "/api/v1", Some(OR_KEY), Behavior::Good, Duration::ZERO);
     let chat_only = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::ChatOnly, Duration::ZERO);
     // The app finds the CLI helper beside itself (target/debug/switchboard).
-    let driver = Driver::start(&[("CODEX_HOME", home.path())]);
+    let driver = Driver::start(&[("CODEX_HOME", home.path().as_os_str())]);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
 
@@ -200,6 +200,17 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     let note = items.iter().find(|(_, l, _)| l.starts_with('✔')).unwrap();
     assert!(note.1.contains("Responses API"), "{note:?}");
 
+    s.close();
+    drop(driver);
+
+    // 11. Dark mode follows the desktop's theme.
+    let driver = Driver::start(&[("CODEX_HOME", home.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())]);
+    let s = driver.session(&app_bin());
+    s.set_size(1000, 720);
+    s.find("[data-testid=provider-or-app]");
+    let bg = s.script("return getComputedStyle(document.documentElement).backgroundColor");
+    assert_eq!(bg, "rgb(18, 20, 26)", "the dark palette is in use");
+    shot(&s, "10-dark");
     s.close();
     for id in ["or-app", "azure-app", "vercel-app"] {
         home.sb(&["key", "delete", id], None);

@@ -28,7 +28,7 @@ fn free_port() -> u16 {
 
 impl Driver {
     /// Starts tauri-driver; the app it launches inherits `envs`.
-    pub fn start(envs: &[(&str, &Path)]) -> Driver {
+    pub fn start(envs: &[(&str, &std::ffi::OsStr)]) -> Driver {
         let bin = std::env::var_os("TAURI_DRIVER").unwrap_or_else(|| "tauri-driver".into());
         let port = free_port();
         let native = free_port();
