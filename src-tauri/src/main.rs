@@ -106,9 +106,12 @@ fn on_menu(app: &AppHandle, id: &str) {
         }
         other => {
             if let Some(provider) = other.strip_prefix("use:") {
-                let state = app.state::<AppState>();
-                let _ = state.sb.use_provider(provider, None);
-                refresh(app);
+                // Off the GTK thread: the edit and the tray rebuild touch files and D-Bus.
+                let (app, provider) = (app.clone(), provider.to_owned());
+                tauri::async_runtime::spawn_blocking(move || {
+                    let _ = app.state::<AppState>().sb.use_provider(&provider, None);
+                    refresh(&app);
+                });
             }
         }
     }
