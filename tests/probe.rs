@@ -232,24 +232,20 @@ fn with_codex_runs_the_real_codex() {
     let path = format!("{}:{}", codex_bin().parent().unwrap().display(), std::env::var("PATH").unwrap_or_default());
     let mut cmd = Command::new(bin());
     cmd.args(["--codex-home", home.path().to_str().unwrap(), "test", &id, "--with-codex", "--json", "--timeout", "60"]).env("PATH", path);
-    let run = run(cmd, None);
-    let v: Value = serde_json::from_str(&run.stdout).unwrap_or_else(|_| panic!("{}", run.all()));
+    let out = run(cmd, None);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{}", out.all()));
     assert_eq!(v["diagnosis"], "ok", "{v}");
     let codex = v["steps"].as_array().unwrap().iter().find(|s| s["name"] == "codex").unwrap();
     assert_eq!(codex["status"], "ok", "{v}");
     assert!(s.responses_posts().len() >= 2, "both Switchboard and Codex called /responses");
-    assert!(!run.all().contains(KEY));
+    assert!(!out.all().contains(KEY));
     // Without codex on PATH the step is skipped, not faked.
     let mut cmd = Command::new(bin());
     cmd.args(["--codex-home", home.path().to_str().unwrap(), "test", &id, "--with-codex", "--json"]).env("PATH", "/usr/bin:/bin");
-    let v: Value = serde_json::from_str(&run_owned(cmd).stdout).unwrap();
+    let v: Value = serde_json::from_str(&run(cmd, None).stdout).unwrap();
     let codex = v["steps"].as_array().unwrap().iter().find(|s| s["name"] == "codex").unwrap();
     assert_eq!(codex["status"], "skipped");
     home.sb(&["key", "delete", &id], None).ok();
-}
-
-fn run_owned(cmd: Command) -> Run {
-    run(cmd, None)
 }
 
 #[test]

@@ -7,7 +7,8 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::probe::{self, Report, StepStatus};
-use crate::provider::{self, ProviderEntry};
+use crate::provider;
+use crate::switchboard::{active_provider, read_entry};
 use crate::{Error, Switchboard};
 
 #[derive(Debug, Clone, Serialize)]
@@ -71,7 +72,7 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
     } else {
         checks.push(check("legacy_profile", StepStatus::Ok, "no legacy profile settings", ""));
     }
-    let active = doc.top_level_str("model_provider").ok().flatten().unwrap_or_else(|| "openai".into());
+    let active = active_provider(&doc).unwrap_or_else(|_| "openai".into());
     if provider::is_built_in(&active) || ids.contains(&active) {
         checks.push(check("active_provider", StepStatus::Ok, format!("the active provider `{active}` is defined"), ""));
     } else {
@@ -86,7 +87,7 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
     let mut set = tokio::task::JoinSet::new();
     let mut order = Vec::new();
     for id in ids.iter().filter(|id| !provider::RESERVED_IDS.contains(&id.as_str())) {
-        let entry = match doc.with_provider(id, |t| ProviderEntry::read(id, t, crate::switchboard::HELPER_NAME)) {
+        let entry = match read_entry(&doc, id) {
             Ok(Some(e)) => e,
             Ok(None) => continue,
             Err(e) => {
@@ -125,10 +126,9 @@ pub async fn test_one_with(
     progress: Option<probe::Progress>,
 ) -> Result<Report, Error> {
     let doc = sb.config_file().load()?;
-    let entry = doc
-        .with_provider(id, |t| ProviderEntry::read(id, t, crate::switchboard::HELPER_NAME))?
+    let entry = read_entry(&doc, id)?
         .ok_or_else(|| if provider::is_built_in(id) { Error::BuiltIn(id.into()) } else { Error::UnknownProvider(id.into()) })?;
-    let active = doc.top_level_str("model_provider")?.unwrap_or_else(|| "openai".into());
+    let active = active_provider(&doc)?;
     let model = model.map(str::to_owned).unwrap_or_else(|| sb.model_for(&doc, id, &active));
     let codex = if with_codex { probe::codex_run(sb.home()) } else { None };
     let mut report = probe::test(&entry, &probe::Options { model, timeout, codex: codex.clone(), progress }).await;

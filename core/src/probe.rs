@@ -185,7 +185,6 @@ pub async fn test(entry: &ProviderEntry, opts: &Options) -> Report {
     if opts.codex.is_some() && !run.steps.iter().any(|s| s.name == "codex") {
         run.steps.push(Step { name: "codex", status: StepStatus::Skipped, message: String::new(), ms: 0 });
     }
-    let _ = run.started;
     Report {
         provider: entry.id.clone(),
         ok: diagnosis == Diagnosis::Ok,
@@ -642,9 +641,8 @@ async fn post_responses(
     headers: &reqwest::header::HeaderMap,
     model: &str,
 ) -> (Result<String, PostFailure>, Option<u64>) {
-    let sent = Instant::now();
     let mut ttfb = None;
-    let r = post_responses_inner(client, base, entry, headers, model, sent, &mut ttfb).await;
+    let r = post_responses_inner(client, base, entry, headers, model, &mut ttfb).await;
     (r, ttfb)
 }
 
@@ -654,9 +652,9 @@ async fn post_responses_inner(
     entry: &ProviderEntry,
     headers: &reqwest::header::HeaderMap,
     model: &str,
-    sent: Instant,
     ttfb: &mut Option<u64>,
 ) -> Result<String, PostFailure> {
+    let sent = Instant::now();
     let url = with_query(&format!("{base}/responses"), entry);
     let body = serde_json::json!({
         "model": model,

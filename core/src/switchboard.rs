@@ -324,9 +324,7 @@ impl Switchboard {
         };
         Ok(Outcome { message, backup: written.backup, warnings: Vec::new() })
     }
-}
 
-impl Switchboard {
     /// The model a test of `id` uses: its recorded model, else the top-level
     /// model when it is active, else the preset's default.
     pub fn model_for(&self, doc: &ConfigDoc, id: &str, active: &str) -> String {
@@ -348,10 +346,12 @@ pub fn token(id: &str) -> Result<secret::Key> {
     secret::get(id)?.ok_or_else(|| Error::NoKey(id.into()))
 }
 
-fn active_provider(doc: &ConfigDoc) -> Result<String> {
+/// The active provider's id: `model_provider`, else Codex's default `openai`.
+pub fn active_provider(doc: &ConfigDoc) -> Result<String> {
     Ok(doc.top_level_str("model_provider")?.unwrap_or_else(|| "openai".into()))
 }
 
-fn read_entry(doc: &ConfigDoc, id: &str) -> Result<Option<ProviderEntry>> {
+/// The provider table `id`, read with Switchboard's helper name, or `None` when absent.
+pub fn read_entry(doc: &ConfigDoc, id: &str) -> Result<Option<ProviderEntry>> {
     doc.with_provider(id, |t| ProviderEntry::read(id, t, HELPER_NAME))
 }

@@ -8,7 +8,8 @@ use switchboard_core::backup::BackupInfo;
 use switchboard_core::preset::{self, Inputs, KeySource, Preset};
 use switchboard_core::probe::{self, Report, Step};
 use switchboard_core::provider::ProviderEntry;
-use switchboard_core::{Error, Listing, Outcome, doctor};
+use switchboard_core::switchboard::read_entry;
+use switchboard_core::{Error, Listing, Outcome, Switchboard, doctor};
 use tauri::{AppHandle, Emitter, State};
 
 use crate::AppState;
@@ -84,23 +85,32 @@ impl ProviderForm {
     }
 }
 
-/// Runs a blocking core call off the UI thread.
-async fn blocking<T: Send + 'static>(f: impl FnOnce() -> Result<T, Error> + Send + 'static) -> Res<T> {
-    tauri::async_runtime::spawn_blocking(f)
+/// Runs a blocking core call on a clone of the Switchboard, off the UI thread.
+async fn blocking<T: Send + 'static>(
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&Switchboard) -> Result<T, Error> + Send + 'static,
+) -> Res<T> {
+    let sb = state.sb.clone();
+    tauri::async_runtime::spawn_blocking(move || f(&sb))
         .await
         .map_err(|e| UiError { message: format!("Internal error: {e}"), hint: String::new(), code: "internal".into() })?
         .map_err(UiError::from)
 }
 
-/// Tells the window and the tray that the providers changed.
-fn changed(app: &AppHandle) {
+/// A core call that changes the providers; the window and the tray are told afterwards.
+async fn change(
+    app: &AppHandle,
+    state: &State<'_, AppState>,
+    f: impl FnOnce(&Switchboard) -> Result<Outcome, Error> + Send + 'static,
+) -> Res<Outcome> {
+    let out = blocking(state, f).await?;
     crate::refresh(app);
+    Ok(out)
 }
 
 #[tauri::command]
 pub async fn list(state: State<'_, AppState>) -> Res<Listing> {
-    let sb = state.sb.clone();
-    blocking(move || sb.list()).await
+    blocking(&state, move |sb| sb.list()).await
 }
 
 #[tauri::command]
@@ -110,64 +120,42 @@ pub fn presets() -> Vec<Preset> {
 
 #[tauri::command]
 pub async fn add(app: AppHandle, state: State<'_, AppState>, preset: String, form: ProviderForm, key: Option<String>) -> Res<Outcome> {
-    let sb = state.sb.clone();
-    let out = blocking(move || sb.add(&preset, &form.inputs(), key.as_deref())).await?;
-    changed(&app);
-    Ok(out)
+    change(&app, &state, move |sb| sb.add(&preset, &form.inputs(), key.as_deref())).await
 }
 
 #[tauri::command]
 pub async fn edit(app: AppHandle, state: State<'_, AppState>, id: String, form: ProviderForm, key: Option<String>) -> Res<Outcome> {
-    let sb = state.sb.clone();
-    let out = blocking(move || sb.edit(&id, &form.inputs(), key.as_deref())).await?;
-    changed(&app);
-    Ok(out)
+    change(&app, &state, move |sb| sb.edit(&id, &form.inputs(), key.as_deref())).await
 }
 
 #[tauri::command]
 pub async fn use_provider(app: AppHandle, state: State<'_, AppState>, id: String, model: Option<String>) -> Res<Outcome> {
-    let sb = state.sb.clone();
-    let out = blocking(move || sb.use_provider(&id, model.as_deref().filter(|m| !m.trim().is_empty()))).await?;
-    changed(&app);
-    Ok(out)
+    change(&app, &state, move |sb| sb.use_provider(&id, model.as_deref().filter(|m| !m.trim().is_empty()))).await
 }
 
 #[tauri::command]
 pub async fn remove(app: AppHandle, state: State<'_, AppState>, id: String, force: bool) -> Res<Outcome> {
-    let sb = state.sb.clone();
-    let out = blocking(move || sb.remove(&id, force)).await?;
-    changed(&app);
-    Ok(out)
+    change(&app, &state, move |sb| sb.remove(&id, force)).await
 }
 
 #[tauri::command]
 pub async fn set_key(app: AppHandle, state: State<'_, AppState>, id: String, key: String) -> Res<Outcome> {
-    let sb = state.sb.clone();
-    let out = blocking(move || sb.set_key(&id, &key)).await?;
-    changed(&app);
-    Ok(out)
+    change(&app, &state, move |sb| sb.set_key(&id, &key)).await
 }
 
 #[tauri::command]
 pub async fn delete_key(app: AppHandle, state: State<'_, AppState>, id: String) -> Res<Outcome> {
-    let sb = state.sb.clone();
-    let out = blocking(move || sb.delete_key(&id)).await?;
-    changed(&app);
-    Ok(out)
+    change(&app, &state, move |sb| sb.delete_key(&id)).await
 }
 
 #[tauri::command]
 pub async fn backups(state: State<'_, AppState>) -> Res<Vec<BackupInfo>> {
-    let sb = state.sb.clone();
-    blocking(move || sb.backups()).await
+    blocking(&state, move |sb| sb.backups()).await
 }
 
 #[tauri::command]
 pub async fn restore(app: AppHandle, state: State<'_, AppState>, name: String) -> Res<Outcome> {
-    let sb = state.sb.clone();
-    let out = blocking(move || sb.restore(&name)).await?;
-    changed(&app);
-    Ok(out)
+    change(&app, &state, move |sb| sb.restore(&name)).await
 }
 
 /// One finished probe step, as sent to the window while a test runs.
@@ -197,13 +185,7 @@ pub async fn test_provider(app: AppHandle, state: State<'_, AppState>, id: Strin
 pub async fn list_models(state: State<'_, AppState>, id: Option<String>, base_url: Option<String>) -> Res<Vec<String>> {
     let entry = match (id, base_url) {
         (Some(id), _) => {
-            let sb = state.sb.clone();
-            blocking(move || {
-                let doc = sb.config_file().load()?;
-                doc.with_provider(&id, |t| ProviderEntry::read(&id, t, switchboard_core::switchboard::HELPER_NAME))?
-                    .ok_or(Error::UnknownProvider(id))
-            })
-            .await?
+            blocking(&state, move |sb| read_entry(&sb.config_file().load()?, &id)?.ok_or(Error::UnknownProvider(id))).await?
         }
         (None, Some(url)) => ProviderEntry::from_url("picker", &url),
         (None, None) => return Ok(Vec::new()),
