@@ -404,6 +404,13 @@ fn print_listing(l: &switchboard_core::Listing) {
             _ => "no key",
         };
         let model = if p.active { l.model.as_deref() } else { p.model.as_deref() }.unwrap_or("-");
-        println!("{mark} {:<18} {:<26} {:<9} {:<42} model {model}  {key}", p.id, p.name, p.source, p.base_url);
+        // Hand-written values may hold anything: never send a raw control character to the terminal.
+        let (id, name, url, model) = (shown(&p.id), shown(&p.name), shown(&p.base_url), shown(model));
+        println!("{mark} {id:<18} {name:<26} {:<9} {url:<42} model {model}  {key}", p.source);
     }
+}
+
+/// `s` with control characters escaped (`\u{1b}`), so a file's contents cannot drive the terminal.
+fn shown(s: &str) -> String {
+    if s.chars().any(char::is_control) { s.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect() } else { s.to_owned() }
 }

@@ -1,11 +1,11 @@
 //! Timestamped copies of config.toml, taken before every write. The newest 20 are kept.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::atomic;
 use crate::error::{Error, Result};
 
 pub const KEEP: usize = 20;
@@ -34,21 +34,13 @@ impl Backups {
         &self.dir
     }
 
-    pub(crate) fn ensure_dir(&self) -> Result<()> {
-        if !self.dir.is_dir() {
-            fs::create_dir_all(&self.dir).map_err(Error::io("create", &self.dir))?;
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::PermissionsExt;
-                let _ = fs::set_permissions(&self.dir, fs::Permissions::from_mode(0o700));
-            }
-        }
-        Ok(())
-    }
-
     /// Saves `bytes` as a new backup (mode 0600) and prunes old ones. Returns its name.
+    ///
+    /// The copy is written to a temporary name, synced, then renamed: a crash or
+    /// a full disk never leaves an empty or partial backup under a backup's name.
     pub fn save(&self, bytes: &[u8]) -> Result<String> {
-        self.ensure_dir()?;
+        atomic::create_private_dir(&self.dir)?;
+        atomic::sweep(&self.dir);
         let now = time::OffsetDateTime::now_utc();
         let stamp = format!(
             "{:04}{:02}{:02}-{:02}{:02}{:02}-{:03}",
@@ -60,27 +52,26 @@ impl Backups {
             now.second(),
             now.millisecond()
         );
-        let mut n = 0;
-        loop {
+        let first = self.dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
+        let mut staged = Some(atomic::stage(&first, bytes, Some(0o600), &first)?);
+        for n in 0..1000 {
             let name = if n == 0 { format!("{PREFIX}{stamp}{SUFFIX}") } else { format!("{PREFIX}{stamp}-{n}{SUFFIX}") };
             let path = self.dir.join(&name);
-            let mut opts = fs::OpenOptions::new();
-            opts.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                opts.mode(0o600);
-            }
-            match opts.open(&path) {
-                Ok(mut f) => {
-                    f.write_all(bytes).and_then(|_| f.sync_all()).map_err(Error::io("write", &path))?;
+            match atomic::put(staged.take().expect("staged"), &path, false, &path)? {
+                Some(_) => {
                     self.prune()?;
                     return Ok(name);
                 }
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists && n < 1000 => n += 1,
-                Err(e) => return Err(Error::io("write", &path)(e)),
+                // Another writer took this name in the same millisecond: take the next.
+                None => staged = Some(atomic::stage(&first, bytes, Some(0o600), &first)?),
             }
         }
+        Err(Error::io("write", &first)(std::io::Error::other("no free backup name")))
+    }
+
+    /// Removes one backup (a copy taken for a write that did not happen).
+    pub(crate) fn remove(&self, name: &str) {
+        let _ = fs::remove_file(self.dir.join(name));
     }
 
     /// Backups, newest first.
@@ -97,6 +88,22 @@ impl Backups {
             .collect()
     }
 
+    /// The bytes of one backup, checked to be a whole config: not empty, UTF-8,
+    /// valid TOML. Only plain names from `list` are accepted.
+    pub fn read_valid(&self, name: &str) -> Result<Vec<u8>> {
+        let bytes = self.read(name)?;
+        let bad = |why: &str| Error::BadBackup { name: name.into(), why: why.into() };
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Err(bad("empty"));
+        }
+        let text = String::from_utf8(bytes).map_err(|_| bad("not UTF-8 text"))?;
+        crate::document::ConfigDoc::parse(text.clone(), Path::new(name)).map_err(|e| match e {
+            Error::InvalidToml { line, column, .. } => bad(&format!("not valid TOML (line {line}, column {column})")),
+            other => bad(&other.to_string().trim_end_matches('.').to_lowercase()),
+        })?;
+        Ok(text.into_bytes())
+    }
+
     /// The bytes of one backup. Only plain names from `list` are accepted.
     pub fn read(&self, name: &str) -> Result<Vec<u8>> {
         let valid = name.starts_with(PREFIX)
@@ -107,7 +114,7 @@ impl Backups {
         if !valid || !path.is_file() {
             return Err(Error::UnknownBackup(name.into()));
         }
-        fs::read(&path).map_err(Error::io("read", &path))
+        atomic::read_regular(&path, &path)?.ok_or_else(|| Error::UnknownBackup(name.into()))
     }
 
     /// Names, oldest first (the timestamp makes names sort by time).
@@ -120,14 +127,24 @@ impl Backups {
         let mut names: Vec<String> = rd
             .filter_map(|e| e.ok())
             .filter_map(|e| e.file_name().into_string().ok())
-            .filter(|n| n.starts_with(PREFIX) && n.ends_with(SUFFIX))
+            .filter(|n| n.starts_with(PREFIX) && n.ends_with(SUFFIX) && n.len() >= PREFIX.len() + SUFFIX.len())
             .collect();
         names.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
         Ok(names)
     }
 
+    /// Keeps the newest [`KEEP`]. Empty copies (left by versions before backups
+    /// were atomic) go first, so a good backup is never dropped to keep a bad one.
     fn prune(&self) -> Result<()> {
-        let names = self.names()?;
+        let mut names = self.names()?;
+        names.retain(|name| {
+            let path = self.dir.join(name);
+            let empty = fs::metadata(&path).is_ok_and(|m| m.len() == 0);
+            if empty {
+                let _ = fs::remove_file(&path);
+            }
+            !empty
+        });
         if names.len() > KEEP {
             for name in &names[..names.len() - KEEP] {
                 let _ = fs::remove_file(self.dir.join(name));
@@ -173,6 +190,41 @@ mod tests {
         assert_eq!(b.read(&list[0].name).unwrap(), b"v24");
         assert_eq!(b.read(&list[KEEP - 1].name).unwrap(), b"v5");
         assert!(list[0].taken.len() == 19, "{}", list[0].taken);
+    }
+
+    #[test]
+    fn empty_leftovers_never_push_out_good_backups() {
+        let tmp = tempfile::tempdir().unwrap();
+        let b = Backups::new(tmp.path());
+        b.save(b"model = \"good\"\n").unwrap();
+        for i in 0..25 {
+            fs::write(b.dir().join(format!("config-20990101-000000-{i:03}.toml")), "").unwrap();
+        }
+        b.save(b"model = \"newer\"\n").unwrap();
+        let list = b.list().unwrap();
+        assert_eq!(list.len(), 2, "{list:?}");
+        assert!(list.iter().all(|i| i.size > 0));
+        let names: Vec<_> = fs::read_dir(b.dir()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        assert!(names.iter().all(|n| !n.ends_with(".sbtmp")), "{names:?}");
+    }
+
+    #[test]
+    fn restore_reads_only_whole_configs() {
+        let tmp = tempfile::tempdir().unwrap();
+        let b = Backups::new(tmp.path());
+        atomic::create_private_dir(b.dir()).unwrap();
+        for (name, body, why) in [
+            ("config-20260101-000000-001.toml", "", "empty"),
+            ("config-20260101-000000-002.toml", "model = \"trunc", "not valid TOML"),
+            ("config-20260101-000000-003.toml", "\u{0}\u{0}", "not valid TOML"),
+        ] {
+            fs::write(b.dir().join(name), body).unwrap();
+            let e = b.read_valid(name).unwrap_err();
+            assert_eq!(e.code(), "bad_backup");
+            assert!(e.to_string().contains(why), "{e}");
+        }
+        fs::write(b.dir().join("config-20260101-000000-004.toml"), [0xff, 0xfe]).unwrap();
+        assert!(b.read_valid("config-20260101-000000-004.toml").unwrap_err().to_string().contains("UTF-8"));
     }
 
     #[test]

@@ -1,22 +1,30 @@
 //! A TOML file on disk (config.toml or a profile file): read, edit with
-//! `ConfigDoc`, and write back atomically.
+//! `ConfigDoc`, and commit back atomically under Switchboard's one lock.
 //!
-//! Writing: a temporary file in the target's directory, fsync, rename.
+//! One commit, in order:
+//! 1. read and decide without the lock: a refusal (or no change) takes no lock
+//!    and creates nothing;
+//! 2. take the lock; re-read; re-decide only if the bytes changed;
+//! 3. stage the new bytes (temp file, fsync) and write the backup (temp file,
+//!    fsync, rename) *before* the final re-read, so the window between that
+//!    check and the replace holds nothing but the swap itself;
+//! 4. swap the file in (`renameat2(RENAME_EXCHANGE)` where the OS has it) and
+//!    compare what was displaced with what we decided on: if another program
+//!    wrote in that window, the edit is re-applied on top of its version.
+//!
 //! Symlinks are followed so the link stays a link; the file's mode is kept
-//! (0600 for a new file). Before a write, the bytes on disk are compared with
-//! the bytes the edit was made from: if someone else changed the file in the
-//! meantime, the edit is re-applied to their version, so their edit survives.
+//! (0600 for a new file).
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use crate::atomic::{self, Swap};
 use crate::backup::Backups;
 use crate::document::ConfigDoc;
 use crate::error::{Error, Result};
 
-/// Larger files are refused: no Codex config is this big, and reading it would hang the UI.
-pub const MAX_BYTES: usize = 16 * 1024 * 1024;
+pub use crate::atomic::MAX_BYTES;
+
 const RETRIES: usize = 8;
 
 #[derive(Debug, Clone)]
@@ -31,6 +39,44 @@ pub struct TomlFile {
 pub struct Written {
     pub changed: bool,
     pub backup: Option<String>,
+}
+
+/// What an edit would write, decided without the lock (see [`TomlFile::decide`]).
+#[derive(Debug, Clone)]
+pub struct Decision {
+    current: Option<Vec<u8>>,
+    new: Vec<u8>,
+}
+
+impl Decision {
+    /// Whether committing it would change the file.
+    pub fn changes(&self) -> bool {
+        !unchanged(self.current.as_deref(), &self.new)
+    }
+}
+
+/// Proof that Switchboard's lock is held: the operations that take a `&Lock`
+/// can only run inside one transaction. Released on drop.
+#[derive(Debug)]
+pub struct Lock {
+    _file: fs::File,
+}
+
+/// Takes the one lock that serialises Switchboard's writers (every CLI process
+/// and the app) over a Codex home. `dir` is created 0700 if missing.
+pub fn lock(dir: &Path) -> Result<Lock> {
+    atomic::create_private_dir(dir)?;
+    let path = dir.join(".lock");
+    let mut opts = fs::OpenOptions::new();
+    opts.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    let f = opts.open(&path).map_err(Error::io("open", &path))?;
+    f.lock().map_err(Error::io("lock", &path))?;
+    Ok(Lock { _file: f })
 }
 
 impl TomlFile {
@@ -53,46 +99,20 @@ impl TomlFile {
         self.backups.as_ref()
     }
 
-    /// The real file behind any chain of symlinks (the path itself if it is none).
-    pub fn target(&self) -> Result<PathBuf> {
-        let mut p = self.path.clone();
-        for _ in 0..40 {
-            match fs::symlink_metadata(&p) {
-                Ok(m) if m.file_type().is_symlink() => {
-                    let link = fs::read_link(&p).map_err(Error::io("read", &p))?;
-                    p = if link.is_absolute() { link } else { p.parent().unwrap_or(Path::new("/")).join(link) };
-                }
-                _ => return Ok(p),
-            }
-        }
-        Err(Error::Io {
-            action: "follow",
-            path: self.path.clone(),
-            source: std::io::Error::other("too many levels of symbolic links"),
-        })
+    /// Takes the lock this file's writers share.
+    pub fn lock(&self) -> Result<Lock> {
+        lock(&self.lock_dir)
     }
 
-    /// The file's bytes, or `None` when it does not exist yet.
+    /// The real file behind any chain of symlinks (the path itself if it is none).
+    pub fn target(&self) -> Result<PathBuf> {
+        atomic::follow(&self.path)
+    }
+
+    /// The file's bytes, or `None` when it does not exist yet. Anything but a
+    /// regular file is refused without waiting, and reads are bounded.
     pub fn read_bytes(&self) -> Result<Option<Vec<u8>>> {
-        let target = self.target()?;
-        match fs::metadata(&target) {
-            Ok(m) if m.len() as usize > MAX_BYTES => {
-                return Err(Error::InvalidInput(format!(
-                    "{} is {} MB, far larger than any Codex config; Switchboard will not edit it.",
-                    self.path.display(),
-                    m.len() / 1_000_000
-                )));
-            }
-            Ok(m) if m.is_dir() => {
-                return Err(Error::InvalidInput(format!("{} is a folder, not a file.", self.path.display())));
-            }
-            _ => {}
-        }
-        match fs::read(&target) {
-            Ok(b) => Ok(Some(b)),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(Error::io("read", &self.path)(e)),
-        }
+        atomic::read_regular(&self.target()?, &self.path)
     }
 
     pub fn parse(&self, bytes: Option<&[u8]>) -> Result<ConfigDoc> {
@@ -116,185 +136,174 @@ impl TomlFile {
         self.parse(self.read_bytes()?.as_deref())
     }
 
-    /// Applies `edit` to the current file and writes the result if it changed.
+    /// Applies `edit` to the current file and commits the result if it changed,
+    /// taking the lock only when there is something to write.
     /// `edit` may run more than once (when the file changes underneath us), so it
     /// must be a pure function of the document it is given.
     pub fn update(&self, mut edit: impl FnMut(&mut ConfigDoc) -> Result<()>) -> Result<Written> {
-        self.write_with(|bytes| {
-            let mut doc = self.parse(bytes)?;
-            edit(&mut doc)?;
-            Ok(doc.into_text().into_bytes())
-        })
+        let decided = self.decide(&mut edit)?;
+        if !decided.changes() {
+            return Ok(Written::default());
+        }
+        let lock = self.lock()?;
+        self.commit(&lock, edit, Some(decided))
+    }
+
+    /// Runs `edit` on the current file without the lock and without writing: a
+    /// refusal here has touched nothing. Hand the result to [`TomlFile::commit`],
+    /// which reuses it if the file is unchanged by then.
+    pub fn decide(&self, mut edit: impl FnMut(&mut ConfigDoc) -> Result<()>) -> Result<Decision> {
+        let current = self.read_bytes()?;
+        let new = self.edited(current.as_deref(), &mut edit)?;
+        Ok(Decision { current, new })
+    }
+
+    /// Commits `edit` inside a transaction that holds the lock: one read, one
+    /// decision (re-made only if the file changed), one write, one backup.
+    pub fn commit(&self, lock: &Lock, mut edit: impl FnMut(&mut ConfigDoc) -> Result<()>, decided: Option<Decision>) -> Result<Written> {
+        self.commit_with(lock, &mut |bytes| self.edited(bytes, &mut edit), decided.map(|d| (d.current, d.new)))
+    }
+
+    /// [`TomlFile::commit`] with no decision made beforehand.
+    pub fn update_locked(&self, lock: &Lock, edit: impl FnMut(&mut ConfigDoc) -> Result<()>) -> Result<Written> {
+        self.commit(lock, edit, None)
     }
 
     /// Replaces the whole file with `bytes` (used by restore), with the same
     /// backup, lock and atomic write as any edit.
     pub fn replace(&self, bytes: &[u8]) -> Result<Written> {
-        self.write_with(|_| Ok(bytes.to_vec()))
+        let lock = self.lock()?;
+        self.commit_with(&lock, &mut |_| Ok(bytes.to_vec()), None)
     }
 
-    fn write_with(&self, mut produce: impl FnMut(Option<&[u8]>) -> Result<Vec<u8>>) -> Result<Written> {
-        let _lock = self.lock()?;
+    fn edited(&self, bytes: Option<&[u8]>, edit: &mut impl FnMut(&mut ConfigDoc) -> Result<()>) -> Result<Vec<u8>> {
+        let mut doc = self.parse(bytes)?;
+        edit(&mut doc)?;
+        Ok(doc.into_text().into_bytes())
+    }
+
+    /// The commit loop (see the module comment). `decided` is a decision made
+    /// before the lock was taken: reused if the file has not changed since.
+    fn commit_with(
+        &self,
+        _lock: &Lock,
+        produce: &mut dyn FnMut(Option<&[u8]>) -> Result<Vec<u8>>,
+        decided: Option<(Option<Vec<u8>>, Vec<u8>)>,
+    ) -> Result<Written> {
         let target = self.target()?;
-        let mut current = self.read_bytes()?;
+        let shown = self.path.as_path();
+        atomic::sweep(atomic::parent(&target));
+        // What we believe the file holds, and the bytes we want it to hold instead.
+        let (mut on_disk, mut new) = match decided {
+            Some((current, new)) => (current, Some(new)),
+            None => (None, None),
+        };
+        let mut first = true;
+        let mut ours_on_disk = false;
+        let mut theirs_undone: Option<Vec<u8>> = None;
+        let mut backup = None;
         for _ in 0..RETRIES {
-            let new = produce(current.as_deref())?;
-            if current.as_deref() == Some(new.as_slice()) || (current.is_none() && new.is_empty()) {
-                return Ok(Written::default());
-            }
-            let tmp = self.stage(&target, &new, current.is_some())?;
-            // Someone else may have written while we worked: never overwrite them.
             let now = self.read_bytes()?;
-            if now != current {
-                current = now;
-                continue;
+            if now != on_disk || (first && new.is_none()) {
+                // Someone else wrote (or this is the first look): decide on their version.
+                on_disk = now;
+                ours_on_disk = false;
+                theirs_undone = None;
+                new = None;
             }
-            let backup = match (&self.backups, &current) {
-                (Some(b), Some(old)) => Some(b.save(old)?),
+            first = false;
+            let wanted = match new.take() {
+                Some(n) => n,
+                None => produce(on_disk.as_deref())?,
+            };
+            if unchanged(on_disk.as_deref(), &wanted) {
+                return Ok(Written { changed: ours_on_disk, backup });
+            }
+            let mode = if on_disk.is_some() { file_mode(&target) } else { None };
+            let staged = atomic::stage(&target, &wanted, mode, shown)?;
+            // The backup is taken (and synced) before the final check, not after it.
+            let this_backup = match (&self.backups, &on_disk) {
+                (Some(b), Some(old)) if !ours_on_disk && !old.is_empty() => Some(b.save(old)?),
                 _ => None,
             };
-            tmp.persist(&target).map_err(|e| Error::io("replace", &target)(e.error))?;
-            if let Some(dir) = target.parent() {
-                if let Ok(d) = fs::File::open(dir) {
-                    let _ = d.sync_all();
+            if self.read_bytes()? != on_disk {
+                self.drop_backup(this_backup);
+                continue;
+            }
+            match atomic::put(staged, &target, on_disk.is_some(), shown)? {
+                None => {
+                    self.drop_backup(this_backup);
+                    continue;
+                }
+                Some(Swap::Created | Swap::Renamed) => {
+                    return Ok(Written { changed: true, backup: backup.or(this_backup) });
+                }
+                Some(Swap::Exchanged { displaced, leftover }) => {
+                    drop(leftover);
+                    backup = backup.or(this_backup);
+                    if Some(&displaced) == on_disk.as_ref() {
+                        return Ok(Written { changed: true, backup });
+                    }
+                    // Another program wrote between our final check and the swap. Its
+                    // version was just displaced: re-apply our edit on top of it.
+                    let theirs = displaced;
+                    let ours = wanted;
+                    match produce(Some(&theirs)) {
+                        Ok(n) => {
+                            if let Some(b) = &self.backups {
+                                backup = backup.or(Some(b.save(&theirs)?));
+                            }
+                            on_disk = Some(ours);
+                            ours_on_disk = true;
+                            theirs_undone = Some(theirs);
+                            new = Some(n);
+                        }
+                        Err(e) => {
+                            // Their version cannot take our edit: put it back as it was.
+                            self.put_back(&target, &theirs, shown)?;
+                            return Err(e);
+                        }
+                    }
                 }
             }
-            return Ok(Written { changed: true, backup });
+        }
+        if let (true, Some(theirs)) = (ours_on_disk, theirs_undone) {
+            // Still racing after every retry: leave the other program's version in place.
+            self.put_back(&target, &theirs, shown)?;
         }
         Err(Error::ConcurrentEdit)
     }
 
-    /// Writes `bytes` to a synced temporary file beside `target`, with the target's mode.
-    fn stage(&self, target: &Path, bytes: &[u8], exists: bool) -> Result<tempfile::NamedTempFile> {
-        let dir = target.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-        fs::create_dir_all(dir).map_err(Error::io("create", dir))?;
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let mut tmp = tempfile::Builder::new()
-            .prefix(&format!(".{name}."))
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .map_err(Error::io("write into", dir))?;
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = if exists { fs::metadata(target).map(|m| m.permissions().mode() & 0o7777).unwrap_or(0o600) } else { 0o600 };
-            fs::set_permissions(tmp.path(), fs::Permissions::from_mode(mode)).map_err(Error::io("write", tmp.path()))?;
-        }
-        let _ = exists;
-        tmp.write_all(bytes).map_err(Error::io("write", tmp.path()))?;
-        tmp.as_file().sync_all().map_err(Error::io("write", tmp.path()))?;
-        Ok(tmp)
+    /// Writes `bytes` back over our own write (after a failed re-apply).
+    fn put_back(&self, target: &Path, bytes: &[u8], shown: &Path) -> Result<()> {
+        let staged = atomic::stage(target, bytes, file_mode(target), shown)?;
+        atomic::put(staged, target, true, shown)?;
+        Ok(())
     }
 
-    /// Serialises Switchboard's own writers (the app and the CLI) on one file lock.
-    fn lock(&self) -> Result<fs::File> {
-        fs::create_dir_all(&self.lock_dir).map_err(Error::io("create", &self.lock_dir))?;
-        let path = self.lock_dir.join(".lock");
-        let f = fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&path)
-            .map_err(Error::io("open", &path))?;
-        f.lock().map_err(Error::io("lock", &path))?;
-        Ok(f)
+    fn drop_backup(&self, name: Option<String>) {
+        if let (Some(b), Some(n)) = (&self.backups, name) {
+            b.remove(&n);
+        }
+    }
+}
+
+fn unchanged(current: Option<&[u8]>, new: &[u8]) -> bool {
+    current == Some(new) || (current.is_none() && new.is_empty())
+}
+
+fn file_mode(target: &Path) -> Option<u32> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(target).ok().map(|m| m.permissions().mode() & 0o7777)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = target;
+        None
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::Want;
-
-    fn set_model(doc: &mut ConfigDoc) -> Result<()> {
-        doc.set_top_level("model", Some("m2")).map(|_| ())
-    }
-
-    #[test]
-    fn new_file_gets_0600_and_no_backup() {
-        let tmp = tempfile::tempdir().unwrap();
-        let f = TomlFile::config(tmp.path());
-        let w = f.update(set_model).unwrap();
-        assert_eq!(w, Written { changed: true, backup: None });
-        assert_eq!(fs::read_to_string(f.path()).unwrap(), "model = \"m2\"\n");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(fs::metadata(f.path()).unwrap().permissions().mode() & 0o777, 0o600);
-        }
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn keeps_mode_and_symlink_and_backs_up() {
-        use std::os::unix::fs::PermissionsExt;
-        let tmp = tempfile::tempdir().unwrap();
-        let dotfiles = tmp.path().join("dotfiles/codex");
-        fs::create_dir_all(&dotfiles).unwrap();
-        let real = dotfiles.join("config.toml");
-        fs::write(&real, "model = \"m1\"\n").unwrap();
-        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).unwrap();
-        let home = tmp.path().join("home");
-        fs::create_dir(&home).unwrap();
-        std::os::unix::fs::symlink("../dotfiles/codex/config.toml", home.join("config.toml")).unwrap();
-        let f = TomlFile::config(&home);
-        let w = f.update(set_model).unwrap();
-        assert!(w.changed);
-        assert!(fs::symlink_metadata(home.join("config.toml")).unwrap().file_type().is_symlink());
-        assert_eq!(fs::read_to_string(&real).unwrap(), "model = \"m2\"\n");
-        assert_eq!(fs::metadata(&real).unwrap().permissions().mode() & 0o777, 0o640);
-        let b = f.backups().unwrap();
-        assert_eq!(b.read(&w.backup.unwrap()).unwrap(), b"model = \"m1\"\n");
-        let leftovers: Vec<_> = fs::read_dir(&dotfiles).unwrap().map(|e| e.unwrap().file_name()).collect();
-        assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
-    }
-
-    #[test]
-    fn an_edit_made_meanwhile_is_kept_and_ours_reapplied() {
-        let tmp = tempfile::tempdir().unwrap();
-        let f = TomlFile::config(tmp.path());
-        fs::write(f.path(), "model = \"m1\"\n").unwrap();
-        let mut runs = 0;
-        let w = f
-            .update(|doc| {
-                runs += 1;
-                if runs == 1 {
-                    // Another editor saves while our first attempt is in flight.
-                    fs::write(tmp.path().join("config.toml"), "# theirs\nmodel = \"m1\"\n[tui]\nx = 1\n").unwrap();
-                }
-                doc.upsert_provider("p", &[("name".into(), Want::Set("P".into()))])?;
-                Ok(())
-            })
-            .unwrap();
-        assert!(w.changed);
-        assert_eq!(runs, 2);
-        let text = fs::read_to_string(f.path()).unwrap();
-        assert!(text.starts_with("# theirs\nmodel = \"m1\"\n[tui]\nx = 1\n"), "{text}");
-        assert!(text.contains("[model_providers.p]"), "{text}");
-    }
-
-    #[test]
-    fn no_change_means_no_write_and_no_backup() {
-        let tmp = tempfile::tempdir().unwrap();
-        let f = TomlFile::config(tmp.path());
-        fs::write(f.path(), "model = \"m2\"\n").unwrap();
-        assert_eq!(f.update(set_model).unwrap(), Written::default());
-        assert!(f.backups().unwrap().list().unwrap().is_empty());
-    }
-
-    #[test]
-    fn refuses_non_utf8_and_huge_files_without_writing() {
-        let tmp = tempfile::tempdir().unwrap();
-        let f = TomlFile::config(tmp.path());
-        let bad = b"model = \"a\"\n\xff\xfe = 1\n".to_vec();
-        fs::write(f.path(), &bad).unwrap();
-        let e = f.update(set_model).unwrap_err();
-        assert_eq!(e.code(), "invalid_toml");
-        assert!(e.to_string().contains("line 2"), "{e}");
-        assert_eq!(fs::read(f.path()).unwrap(), bad);
-        let huge = vec![b'#'; MAX_BYTES + 1];
-        fs::write(f.path(), &huge).unwrap();
-        assert_eq!(f.update(set_model).unwrap_err().code(), "invalid_input");
-        assert_eq!(fs::read(f.path()).unwrap().len(), huge.len());
-    }
-}
+mod tests;

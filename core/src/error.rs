@@ -51,6 +51,14 @@ pub enum Error {
     ConcurrentEdit,
     #[error("There is no backup called `{0}`.")]
     UnknownBackup(String),
+    #[error("{path} is {kind}, not a regular file.")]
+    NotAFile { path: PathBuf, kind: &'static str },
+    #[error("{path} is larger than {limit_mb} MB, far larger than any Codex config; Switchboard will not edit it.")]
+    TooLarge { path: PathBuf, limit_mb: u64 },
+    #[error("The disk is full: there is no space left to save {path}.")]
+    DiskFull { path: PathBuf },
+    #[error("The backup `{name}` is {why}, so it cannot be restored.")]
+    BadBackup { name: String, why: String },
     #[error("Could not {action} {path}: {source}.")]
     Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
 }
@@ -83,6 +91,10 @@ impl Error {
             Error::Keychain(_) => "Unlock your keychain (it may be locked) and try again.".into(),
             Error::ConcurrentEdit => "Another program is editing config.toml right now; try again in a moment.".into(),
             Error::UnknownBackup(_) => "Run `switchboard backups` to see the names.".into(),
+            Error::NotAFile { .. } => "Point it at a regular file (or remove it so Switchboard can create one); nothing was written.".into(),
+            Error::TooLarge { .. } => "Check that the path points at your Codex config; nothing was written.".into(),
+            Error::DiskFull { .. } => "Free some disk space and try again; nothing was changed.".into(),
+            Error::BadBackup { .. } => "Pick another backup (switchboard backups); config.toml was not changed.".into(),
             Error::Io { .. } => "Check that the path exists and that you may write to it.".into(),
         }
     }
@@ -110,12 +122,33 @@ impl Error {
             Error::Keychain(_) => "keychain",
             Error::ConcurrentEdit => "concurrent_edit",
             Error::UnknownBackup(_) => "unknown_backup",
+            Error::NotAFile { .. } => "not_a_file",
+            Error::TooLarge { .. } => "invalid_input",
+            Error::DiskFull { .. } => "disk_full",
+            Error::BadBackup { .. } => "bad_backup",
             Error::Io { .. } => "io",
         }
     }
 
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
-        move |source| Error::Io { action, path, source }
+        move |source| {
+            if is_disk_full(&source) { Error::DiskFull { path } } else { Error::Io { action, path, source } }
+        }
+    }
+}
+
+/// No space (or quota) left on the device.
+fn is_disk_full(e: &std::io::Error) -> bool {
+    use std::io::ErrorKind;
+    matches!(e.kind(), ErrorKind::StorageFull | ErrorKind::QuotaExceeded) || {
+        #[cfg(unix)]
+        {
+            matches!(e.raw_os_error(), Some(28))
+        }
+        #[cfg(not(unix))]
+        {
+            false
+        }
     }
 }

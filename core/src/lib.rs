@@ -3,6 +3,7 @@
 //!
 //! See ARCHITECTURE.md for the modules and the invariants they keep.
 
+pub mod atomic;
 pub mod backup;
 pub mod config;
 pub mod doctor;
@@ -10,6 +11,7 @@ pub mod document;
 pub mod error;
 pub mod home;
 pub mod preset;
+pub mod pending;
 pub mod probe;
 pub mod profile;
 pub mod provider;

@@ -6,7 +6,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use crate::config::TomlFile;
+use crate::config::{Lock, TomlFile};
 use crate::error::{Error, Result};
 
 const HEADER: &str = "# Codex profile written by Switchboard: `codex -p {id}` runs with this provider.\n";
@@ -30,10 +30,11 @@ pub fn model(home: &Path, id: &str) -> Result<Option<String>> {
     doc.top_level_str("model")
 }
 
-/// Records `model` for `id`, keeping anything else the file holds.
-pub fn write(home: &Path, id: &str, model: &str) -> Result<()> {
+/// Records `model` for `id`, keeping anything else the file holds. Runs inside
+/// the caller's transaction (`lock`).
+pub fn write(lock: &Lock, home: &Path, id: &str, model: &str) -> Result<()> {
     let header = HEADER.replace("{id}", id);
-    file(home, id).update(|doc| {
+    file(home, id).update_locked(lock, |doc| {
         if doc.text().is_empty() {
             *doc = crate::document::ConfigDoc::parse(header.clone(), Path::new(""))?;
         }

@@ -25,9 +25,16 @@ pub fn is_built_in(id: &str) -> bool {
     BUILT_IN.iter().any(|(b, _, _)| *b == id)
 }
 
-/// An id must be `[A-Za-z0-9_-]+` and not reserved.
+/// The longest id: every file name derived from it (`<id>.config.toml`, its
+/// temporary `.<id>.config.toml.XXXXXX.sbtmp`, `.pending-<id>.json`) stays far
+/// below the 255-byte limit of common file systems.
+pub const MAX_ID_LEN: usize = 64;
+/// The longest display name.
+pub const MAX_NAME_LEN: usize = 200;
+
+/// An id must be `[A-Za-z0-9_-]{1,64}` and not reserved.
 pub fn validate_id(id: &str) -> Result<()> {
-    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if id.is_empty() || id.len() > MAX_ID_LEN || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(Error::InvalidId(id.into()));
     }
     if RESERVED_IDS.contains(&id) {
@@ -125,11 +132,20 @@ impl ProviderSpec {
         if self.name.trim().is_empty() {
             return Err(Error::InvalidInput("The provider name is empty.".into()));
         }
+        if self.name.chars().any(char::is_control) {
+            return Err(Error::InvalidInput("The provider name contains a line break or control character.".into()));
+        }
+        if self.name.chars().count() > MAX_NAME_LEN {
+            return Err(Error::InvalidInput(format!("The provider name is longer than {MAX_NAME_LEN} characters.")));
+        }
         validate_url("base URL", &self.base_url)?;
         for (what, map) in [("header", &self.http_headers), ("env header", &self.env_http_headers)] {
             for k in map.keys() {
-                if k.is_empty() || !k.bytes().all(|b| b.is_ascii_graphic() && b != b':') {
-                    return Err(Error::InvalidInput(format!("`{k}` is not a valid {what} name.")));
+                if !is_http_token(k) {
+                    return Err(Error::InvalidInput(format!(
+                        "`{}` is not a valid {what} name (letters, digits and !#$%&'*+-.^_`|~ only).",
+                        k.escape_debug()
+                    )));
                 }
             }
         }
@@ -143,9 +159,12 @@ impl ProviderSpec {
                 return Err(Error::InvalidInput("A header value contains a line break or control character.".into()));
             }
         }
-        for k in self.query_params.keys() {
+        for (k, v) in &self.query_params {
             if k.is_empty() {
                 return Err(Error::InvalidInput("A query parameter has an empty name.".into()));
+            }
+            if k.chars().chain(v.chars()).any(|c| c.is_control()) {
+                return Err(Error::InvalidInput("A query parameter contains a line break or control character.".into()));
             }
         }
         match &self.auth {
@@ -237,6 +256,11 @@ fn inline(m: &StringMap) -> InlineTable {
 
 fn array(items: &[&str]) -> Array {
     items.iter().copied().collect()
+}
+
+/// An HTTP header name: a `token` of RFC 9110 (what an HTTP client can send).
+pub fn is_http_token(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
 }
 
 pub fn is_env_name(s: &str) -> bool {
@@ -413,7 +437,8 @@ mod tests {
         for ok in ["openrouter", "my_gw-2", "A"] {
             assert!(validate_id(ok).is_ok(), "{ok}");
         }
-        for bad in ["", "a b", "a.b", "é", "a/b", "x]"] {
+        assert!(validate_id(&"a".repeat(MAX_ID_LEN)).is_ok());
+        for bad in ["", "a b", "a.b", "é", "a/b", "x]", &"a".repeat(MAX_ID_LEN + 1), &"a".repeat(250)] {
             assert!(matches!(validate_id(bad), Err(Error::InvalidId(_))), "{bad}");
         }
         for r in RESERVED_IDS {

@@ -1,16 +1,18 @@
 //! The operations the CLI and the app offer, over one Codex home.
 
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::backup::BackupInfo;
-use crate::config::TomlFile;
+use crate::config::{Lock, TomlFile, Written};
 use crate::document::ConfigDoc;
 use crate::error::{Error, Result};
 use crate::preset::{self, Inputs, KeySource};
 use crate::provider::{self, Auth, ProviderEntry, ProviderSpec};
-use crate::{profile, secret};
+use crate::pending::Pending;
+use crate::{pending, profile, secret};
 
 /// The binary name Codex runs for keychain auth (`<helper> token <id>`).
 pub const HELPER_NAME: &str = "switchboard";
@@ -70,6 +72,7 @@ impl Switchboard {
     }
 
     pub fn list(&self) -> Result<Listing> {
+        self.recover_if_needed()?;
         let doc = self.config.load()?;
         let active = active_provider(&doc)?;
         let mut providers = Vec::new();
@@ -115,26 +118,102 @@ impl Switchboard {
         Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers })
     }
 
+    /// Runs `f` as one transaction: under the one lock, after finishing or
+    /// undoing whatever an interrupted operation left (see `pending`).
+    fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
+        let lock = self.config.lock()?;
+        self.recover(&lock);
+        f(&lock)
+    }
+
+    fn lock_dir(&self) -> &Path {
+        self.config.backups().expect("config has backups").dir()
+    }
+
+    /// Finishes or undoes the side effects of operations a crash interrupted:
+    /// a key stored for a provider whose table never got written is deleted; a
+    /// profile the operation meant to write is written.
+    fn recover(&self, lock: &Lock) {
+        for (path, rec) in pending::all(lock, self.lock_dir()) {
+            if let Some(p) = rec {
+                let Ok(doc) = self.config.load() else { continue };
+                let Ok(entry) = read_entry(&doc, &p.id) else { continue };
+                let done = if entry.is_some() {
+                    p.model_if_present.as_deref().is_none_or(|m| profile::write(lock, &self.home, &p.id, m).is_ok())
+                } else {
+                    let key = !p.drop_key_if_absent || secret::delete(&p.id).is_ok();
+                    let file = !p.drop_profile_if_absent || profile::remove(&self.home, &p.id).is_ok();
+                    key && file
+                };
+                if !done {
+                    continue;
+                }
+            }
+            let _ = pending::remove(&path);
+        }
+    }
+
+    /// Recovers leftovers of an interrupted operation, if any (for `list` and `doctor`).
+    pub fn recover_if_needed(&self) -> Result<()> {
+        if pending::any(self.lock_dir()) {
+            self.transaction(|_| Ok(()))?;
+        }
+        Ok(())
+    }
+
     /// Adds a provider from a preset. `key` is the key to store when the key
     /// source is the keychain.
     pub fn add(&self, preset_name: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
         let preset = preset::find(preset_name)?;
         let (spec, model) = preset.build(inputs)?;
         let id = spec.id.clone();
-        let exists = |doc: &ConfigDoc| -> Result<()> {
+        let key = self.key_for(&spec, key)?;
+        let wants = spec.wants(&self.helper);
+        let edit = |doc: &mut ConfigDoc| -> Result<()> {
             if read_entry(doc, &id)?.is_some() {
                 return Err(Error::DuplicateId(id.clone()));
             }
+            doc.upsert_provider(&id, &wants)?;
             Ok(())
         };
-        exists(&self.config.load()?)?;
-        let mut out = self.write_provider(&spec, key, exists)?;
-        profile::write(&self.home, &id, &model)?;
-        out.message = format!("Added {} as `{id}` with model {model}. Switch to it with `switchboard use {id}`.", spec.name);
-        Ok(out)
+        let decided = self.config.decide(edit)?;
+        let written = self.transaction(|lock| {
+            let new_key = match &key {
+                Some(_) => secret::get(&id)?.is_none(),
+                None => false,
+            };
+            let intent = Pending { id: id.clone(), drop_key_if_absent: new_key, model_if_present: Some(model.clone()), ..Default::default() };
+            let record = intent.save(lock, self.lock_dir())?;
+            if let Some(k) = &key {
+                if let Err(e) = secret::set(&id, k) {
+                    record.clear();
+                    return Err(e);
+                }
+            }
+            let written = match self.config.commit(lock, edit, Some(decided)) {
+                Ok(w) => w,
+                Err(e) => {
+                    if new_key {
+                        let _ = secret::delete(&id);
+                    }
+                    record.clear();
+                    return Err(e);
+                }
+            };
+            profile::write(lock, &self.home, &id, &model)?;
+            record.clear();
+            Ok(written)
+        })?;
+        Ok(Outcome {
+            message: format!("Added {} as `{id}` with model {model}. Switch to it with `switchboard use {id}`.", spec.name),
+            backup: written.backup,
+            warnings: self.missing_key_warning(&spec, key.is_some()),
+        })
     }
 
     /// Changes an existing provider. Options not given keep their current value.
+    /// The table, the key and (for the active provider) the model are decided
+    /// from one read under the lock and committed once.
     pub fn edit(&self, id: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
         if provider::is_built_in(id) {
             return Err(Error::BuiltIn(id.into()));
@@ -142,74 +221,83 @@ impl Switchboard {
         if inputs.id.as_deref().is_some_and(|new| new != id) {
             return Err(Error::InvalidInput("An id cannot be changed; add a new provider and remove this one.".into()));
         }
-        let doc = self.config.load()?;
-        let entry = read_entry(&doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
-        if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
-            return Err(Error::WireApi(w.into()));
-        }
-        let mut spec = entry.to_spec();
-        let model = preset::apply_edit(&mut spec, inputs)?;
-        if inputs.key == KeySource::Keychain && key.is_none() && !secret::has(id).unwrap_or(false) {
+        let model = inputs.deployment.clone().or_else(|| inputs.model.clone());
+        let key = key.map(secret::clean_key).transpose()?;
+        let helper = &self.helper;
+        let spec_seen: RefCell<Option<ProviderSpec>> = RefCell::new(None);
+        let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
+            let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+            if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
+                return Err(Error::WireApi(w.into()));
+            }
+            let mut spec = entry.to_spec();
+            preset::apply_edit(&mut spec, inputs)?;
+            if key.is_some() && spec.auth != Auth::Keychain {
+                return Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into()));
+            }
+            doc.upsert_provider(id, &spec.wants(helper))?;
+            if let Some(m) = &model {
+                if active_provider(doc)? == id {
+                    doc.set_top_level("model", Some(m))?;
+                }
+            }
+            *spec_seen.borrow_mut() = Some(spec);
+            Ok(())
+        };
+        let decided = self.config.decide(&mut edit)?;
+        let spec = spec_seen.borrow().clone().expect("decided");
+        if spec.auth == Auth::Keychain && inputs.key == KeySource::Keychain && key.is_none() && !secret::has(id).unwrap_or(false) {
             return Err(Error::NoKey(id.into()));
         }
-        let mut out = self.write_provider(&spec, key, |doc| {
-            read_entry(doc, id)?.map(|_| ()).ok_or_else(|| Error::UnknownProvider(id.into()))
-        })?;
-        if let Some(m) = &model {
-            profile::write(&self.home, id, m)?;
-            if active_provider(&self.config.load()?)? == id {
-                let w = self.config.update(|doc| doc.set_top_level("model", Some(m)).map(|_| ()))?;
-                out.backup = w.backup.or(out.backup);
+        let written = self.transaction(|lock| {
+            let old_key = match &key {
+                Some(k) => {
+                    let old = secret::get(id)?;
+                    secret::set(id, k)?;
+                    Some(old)
+                }
+                None => None,
+            };
+            let written = match self.config.commit(lock, &mut edit, Some(decided)) {
+                Ok(w) => w,
+                Err(e) => {
+                    // Put the keychain back as it was.
+                    match old_key {
+                        Some(Some(old)) => drop(secret::set(id, old.expose())),
+                        Some(None) => drop(secret::delete(id)),
+                        None => {}
+                    }
+                    return Err(e);
+                }
+            };
+            if let Some(m) = &model {
+                profile::write(lock, &self.home, id, m)?;
             }
-        }
-        out.message = format!("Updated `{id}`.");
-        Ok(out)
+            Ok(written)
+        })?;
+        let spec = spec_seen.into_inner().unwrap_or(spec);
+        Ok(Outcome { message: format!("Updated `{id}`."), backup: written.backup, warnings: self.missing_key_warning(&spec, key.is_some()) })
     }
 
-    /// Validates the edit, stores the key, then writes the table. A key stored
-    /// here is removed again if the config write fails.
-    fn write_provider(&self, spec: &ProviderSpec, key: Option<&str>, check: impl Fn(&ConfigDoc) -> Result<()>) -> Result<Outcome> {
-        spec.validate()?;
-        let wants = spec.wants(&self.helper);
-        // Dry run first: a refusal must come before anything touches the keychain.
-        let mut dry = self.config.load()?;
-        check(&dry)?;
-        dry.upsert_provider(&spec.id, &wants)?;
-        let key = match key {
-            Some(k) if spec.auth == Auth::Keychain => Some(secret::clean_key(k)?),
-            Some(_) => return Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into())),
-            None => None,
-        };
-        let had_key = match &key {
-            Some(k) => {
-                let had = secret::get(&spec.id)?.is_some();
-                secret::set(&spec.id, k)?;
-                Some(had)
-            }
-            None => None,
-        };
-        let written = self.config.update(|doc| {
-            check(doc)?;
-            doc.upsert_provider(&spec.id, &wants)?;
-            Ok(())
-        });
-        let written = match written {
-            Ok(w) => w,
-            Err(e) => {
-                if had_key == Some(false) {
-                    let _ = secret::delete(&spec.id);
-                }
-                return Err(e);
-            }
-        };
-        let mut warnings = Vec::new();
-        if spec.auth == Auth::Keychain && key.is_none() && secret::has(&spec.id) == Some(false) {
-            warnings.push(format!("No key is stored for `{}` yet: run `switchboard key set {}`.", spec.id, spec.id));
+    /// The key to store, checked: only for keychain auth.
+    fn key_for(&self, spec: &ProviderSpec, key: Option<&str>) -> Result<Option<String>> {
+        match key {
+            Some(k) if spec.auth == Auth::Keychain => Ok(Some(secret::clean_key(k)?)),
+            Some(_) => Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into())),
+            None => Ok(None),
         }
-        Ok(Outcome { message: String::new(), backup: written.backup, warnings })
+    }
+
+    fn missing_key_warning(&self, spec: &ProviderSpec, key_given: bool) -> Vec<String> {
+        if spec.auth == Auth::Keychain && !key_given && secret::has(&spec.id) == Some(false) {
+            vec![format!("No key is stored for `{}` yet: run `switchboard key set {}`.", spec.id, spec.id)]
+        } else {
+            Vec::new()
+        }
     }
 
     /// Makes `id` the active provider. `use openai` goes back to Codex's default.
+    /// The provider's table and its remembered model are read under the lock.
     pub fn use_provider(&self, id: &str, model: Option<&str>) -> Result<Outcome> {
         if let Some(m) = model {
             if m.trim().is_empty() || m.chars().any(char::is_control) {
@@ -217,27 +305,42 @@ impl Switchboard {
             }
         }
         let custom = !provider::is_built_in(id);
-        let recorded = if custom && model.is_none() { profile::model(&self.home, id)? } else { None };
-        let mut chosen: Option<String> = None;
-        let written = self.config.update(|doc| {
-            chosen = if id == "openai" {
-                model.map(str::to_owned)
-            } else if !custom {
-                model.map(str::to_owned).or(doc.top_level_str("model")?)
-            } else {
-                let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
-                if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
-                    return Err(Error::WireApi(w.into()));
-                }
-                model.map(str::to_owned).or(recorded.clone()).or(doc.top_level_str("model")?)
-            };
-            let provider = if id == "openai" { None } else { Some(id) };
-            doc.set_top_levels(&[("model_provider", provider), ("model", chosen.as_deref())])?;
-            Ok(())
-        })?;
+        let remembered = || -> Result<Option<String>> { if custom && model.is_none() { profile::model(&self.home, id) } else { Ok(None) } };
+        let chosen = RefCell::new(None::<String>);
+        let edit_with = |recorded: Option<String>| {
+            let chosen = &chosen;
+            move |doc: &mut ConfigDoc| -> Result<()> {
+                let pick = if id == "openai" {
+                    model.map(str::to_owned)
+                } else if !custom {
+                    model.map(str::to_owned).or(doc.top_level_str("model")?)
+                } else {
+                    let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+                    if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
+                        return Err(Error::WireApi(w.into()));
+                    }
+                    model.map(str::to_owned).or(recorded.clone()).or(doc.top_level_str("model")?)
+                };
+                let provider = if id == "openai" { None } else { Some(id) };
+                doc.set_top_levels(&[("model_provider", provider), ("model", pick.as_deref())])?;
+                *chosen.borrow_mut() = pick;
+                Ok(())
+            }
+        };
+        let before = remembered()?;
+        let decided = self.config.decide(edit_with(before.clone()))?;
+        let written = if decided.changes() {
+            self.transaction(|lock| {
+                let now = remembered()?;
+                let reuse = (now == before).then_some(decided);
+                self.config.commit(lock, edit_with(now), reuse)
+            })?
+        } else {
+            Written::default()
+        };
         // No keychain look-up here: it costs a D-Bus session, and `use` must stay
         // instant (tray clicks). `list` and the app show a missing key instead.
-        let model_text = match &chosen {
+        let model_text = match chosen.into_inner() {
             Some(m) => format!("model {m}"),
             None => "Codex's default model".into(),
         };
@@ -249,15 +352,9 @@ impl Switchboard {
         if provider::is_built_in(id) {
             return Err(Error::BuiltIn(id.into()));
         }
-        let doc = self.config.load()?;
-        if read_entry(&doc, id)?.is_none() {
-            return Err(Error::UnknownProvider(id.into()));
-        }
-        let was_active = active_provider(&doc)? == id;
-        if was_active && !force {
-            return Err(Error::ActiveProvider(id.into()));
-        }
-        let written = self.config.update(|doc| {
+        let seen: RefCell<Option<(bool, Auth)>> = RefCell::new(None);
+        let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
+            let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
             let active = active_provider(doc)? == id;
             if active && !force {
                 return Err(Error::ActiveProvider(id.into()));
@@ -266,15 +363,36 @@ impl Switchboard {
             if active {
                 doc.set_top_levels(&[("model_provider", None), ("model", None)])?;
             }
+            *seen.borrow_mut() = Some((active, entry.auth));
             Ok(())
+        };
+        let decided = self.config.decide(&mut edit)?;
+        let (written, warnings) = self.transaction(|lock| {
+            let intent = Pending { id: id.into(), drop_key_if_absent: true, drop_profile_if_absent: true, ..Default::default() };
+            let record = intent.save(lock, self.lock_dir())?;
+            let written = match self.config.commit(lock, &mut edit, Some(decided)) {
+                Ok(w) => w,
+                Err(e) => {
+                    record.clear();
+                    return Err(e);
+                }
+            };
+            profile::remove(&self.home, id)?;
+            let mut warnings = Vec::new();
+            let keychain = seen.borrow().as_ref().is_some_and(|(_, auth)| *auth == Auth::Keychain);
+            match secret::delete(id) {
+                Err(e) if keychain => {
+                    warnings.push(format!("The provider is gone, but its key could not be deleted from the keychain: {e}"));
+                    // Left for the next run to retry.
+                    return Ok((written, warnings));
+                }
+                _ => {}
+            }
+            record.clear();
+            Ok((written, warnings))
         })?;
-        profile::remove(&self.home, id)?;
-        let mut warnings = Vec::new();
-        if let Err(e) = secret::delete(id) {
-            warnings.push(format!("The provider is gone, but its key could not be deleted from the keychain: {e}"));
-        }
         let mut message = format!("Removed `{id}`.");
-        if was_active {
+        if seen.into_inner().is_some_and(|(active, _)| active) {
             message.push_str(" Codex is back on its default provider (openai).");
         }
         Ok(Outcome { message, backup: written.backup, warnings })
@@ -291,11 +409,8 @@ impl Switchboard {
             secret::set(id, &key)?;
             return Ok(Outcome { message: format!("Stored the key for `{id}` in the system keychain."), ..Default::default() });
         }
-        let mut spec = entry.to_spec();
-        spec.auth = Auth::Keychain;
-        let mut out = self.write_provider(&spec, Some(&key), |doc| {
-            read_entry(doc, id)?.map(|_| ()).ok_or_else(|| Error::UnknownProvider(id.into()))
-        })?;
+        let inputs = Inputs { key: KeySource::Keychain, ..Default::default() };
+        let mut out = self.edit(id, &inputs, Some(&key))?;
         out.message = format!("Stored the key for `{id}` in the system keychain; Codex now reads it from there.");
         Ok(out)
     }
@@ -313,9 +428,10 @@ impl Switchboard {
         self.config.backups().expect("config has backups").list()
     }
 
-    /// Puts a backup back; the current file is backed up first.
+    /// Puts a backup back; the current file is backed up first. A backup that is
+    /// empty or not valid TOML is refused, and nothing changes.
     pub fn restore(&self, name: &str) -> Result<Outcome> {
-        let bytes = self.config.backups().expect("config has backups").read(name)?;
+        let bytes = self.config.backups().expect("config has backups").read_valid(name)?;
         let written = self.config.replace(&bytes)?;
         let message = if written.changed {
             format!("Restored {name}.")
