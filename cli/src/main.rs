@@ -342,6 +342,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
             return if report.ok { Ok(()) } else { Err(Exit::Reported) };
         }
         Command::Doctor { timeout, json } => {
+            // Finish or undo what an interrupted operation left (a key without its table).
+            sb.recover_if_needed()?;
             let report = runtime().block_on(doctor::run(&sb, secs(timeout)?));
             if json {
                 print_json(&report);

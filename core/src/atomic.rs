@@ -193,6 +193,28 @@ fn exchange(_: &Path, _: &Path) -> std::result::Result<(), ExchangeError> {
     Err(ExchangeError::Unsupported)
 }
 
+/// Undoes a swap that displaced someone else's write: `leftover` (holding their
+/// file) is swapped back into place, and our own `ours` is discarded. If yet
+/// another write landed in between, that one is put back instead.
+pub fn swap_back(leftover: Staged, target: &Path, ours: &[u8], shown: &Path) -> Result<()> {
+    for _ in 0..2 {
+        match exchange(leftover.path(), target) {
+            Ok(()) => {}
+            Err(ExchangeError::Io(e)) => {
+                // Keep their file rather than delete it with the temporary name.
+                let _ = leftover.tmp.into_temp_path().keep();
+                return Err(Error::io("replace", shown)(e));
+            }
+            Err(ExchangeError::Unsupported) => unreachable!("a swap just worked on this file system"),
+        }
+        if fs::read(leftover.path()).map_err(Error::io("read", shown))? == ours {
+            break;
+        }
+    }
+    sync_dir(parent(target));
+    Ok(())
+}
+
 pub fn parent(p: &Path) -> &Path {
     p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }

@@ -10,7 +10,8 @@
 //!    check and the replace holds nothing but the swap itself;
 //! 4. swap the file in (`renameat2(RENAME_EXCHANGE)` where the OS has it) and
 //!    compare what was displaced with what we decided on: if another program
-//!    wrote in that window, the edit is re-applied on top of its version.
+//!    wrote in that window, its version is swapped straight back (one more
+//!    syscall) and the edit is decided again on top of it.
 //!
 //! Symlinks are followed so the link stays a link; the file's mode is kept
 //! (0600 for a new file).
@@ -199,16 +200,11 @@ impl TomlFile {
             None => (None, None),
         };
         let mut first = true;
-        let mut ours_on_disk = false;
-        let mut theirs_undone: Option<Vec<u8>> = None;
-        let mut backup = None;
         for _ in 0..RETRIES {
             let now = self.read_bytes()?;
             if now != on_disk || (first && new.is_none()) {
                 // Someone else wrote (or this is the first look): decide on their version.
                 on_disk = now;
-                ours_on_disk = false;
-                theirs_undone = None;
                 new = None;
             }
             first = false;
@@ -217,68 +213,37 @@ impl TomlFile {
                 None => produce(on_disk.as_deref())?,
             };
             if unchanged(on_disk.as_deref(), &wanted) {
-                return Ok(Written { changed: ours_on_disk, backup });
+                return Ok(Written::default());
             }
             let mode = if on_disk.is_some() { file_mode(&target) } else { None };
             let staged = atomic::stage(&target, &wanted, mode, shown)?;
             // The backup is taken (and synced) before the final check, not after it.
-            let this_backup = match (&self.backups, &on_disk) {
-                (Some(b), Some(old)) if !ours_on_disk && !old.is_empty() => Some(b.save(old)?),
+            let backup = match (&self.backups, &on_disk) {
+                (Some(b), Some(old)) if !old.is_empty() => Some(b.save(old)?),
                 _ => None,
             };
             if self.read_bytes()? != on_disk {
-                self.drop_backup(this_backup);
+                self.drop_backup(backup);
                 continue;
             }
+            #[cfg(test)]
+            tests::before_swap(&target);
             match atomic::put(staged, &target, on_disk.is_some(), shown)? {
-                None => {
-                    self.drop_backup(this_backup);
-                    continue;
-                }
-                Some(Swap::Created | Swap::Renamed) => {
-                    return Ok(Written { changed: true, backup: backup.or(this_backup) });
-                }
+                None => self.drop_backup(backup),
+                Some(Swap::Created | Swap::Renamed) => return Ok(Written { changed: true, backup }),
                 Some(Swap::Exchanged { displaced, leftover }) => {
-                    drop(leftover);
-                    backup = backup.or(this_backup);
                     if Some(&displaced) == on_disk.as_ref() {
+                        drop(leftover);
                         return Ok(Written { changed: true, backup });
                     }
-                    // Another program wrote between our final check and the swap. Its
-                    // version was just displaced: re-apply our edit on top of it.
-                    let theirs = displaced;
-                    let ours = wanted;
-                    match produce(Some(&theirs)) {
-                        Ok(n) => {
-                            if let Some(b) = &self.backups {
-                                backup = backup.or(Some(b.save(&theirs)?));
-                            }
-                            on_disk = Some(ours);
-                            ours_on_disk = true;
-                            theirs_undone = Some(theirs);
-                            new = Some(n);
-                        }
-                        Err(e) => {
-                            // Their version cannot take our edit: put it back as it was.
-                            self.put_back(&target, &theirs, shown)?;
-                            return Err(e);
-                        }
-                    }
+                    // Another program wrote between our final check and the swap: put
+                    // its version straight back, then decide again on top of it.
+                    atomic::swap_back(leftover, &target, &wanted, shown)?;
+                    self.drop_backup(backup);
                 }
             }
         }
-        if let (true, Some(theirs)) = (ours_on_disk, theirs_undone) {
-            // Still racing after every retry: leave the other program's version in place.
-            self.put_back(&target, &theirs, shown)?;
-        }
         Err(Error::ConcurrentEdit)
-    }
-
-    /// Writes `bytes` back over our own write (after a failed re-apply).
-    fn put_back(&self, target: &Path, bytes: &[u8], shown: &Path) -> Result<()> {
-        let staged = atomic::stage(target, bytes, file_mode(target), shown)?;
-        atomic::put(staged, target, true, shown)?;
-        Ok(())
     }
 
     fn drop_backup(&self, name: Option<String>) {

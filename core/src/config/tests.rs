@@ -1,5 +1,23 @@
 use super::*;
 use crate::document::Want;
+use std::cell::RefCell;
+
+thread_local! {
+    /// Runs between the final check and the swap: where another program's write is hardest to see.
+    static BEFORE_SWAP: RefCell<Option<Box<dyn FnMut(&Path)>>> = RefCell::new(None);
+}
+
+pub(super) fn before_swap(target: &Path) {
+    BEFORE_SWAP.with(|h| {
+        if let Some(f) = h.borrow_mut().as_mut() {
+            f(target)
+        }
+    });
+}
+
+fn in_the_window(f: impl FnMut(&Path) + 'static) {
+    BEFORE_SWAP.with(|h| *h.borrow_mut() = Some(Box::new(f)));
+}
 
 fn set_model(doc: &mut ConfigDoc) -> Result<()> {
     doc.set_top_level("model", Some("m2")).map(|_| ())
@@ -144,4 +162,36 @@ fn one_backup_per_commit_of_an_edit_that_runs_twice() {
         .unwrap();
     assert!(w.changed);
     assert_eq!(f.backups().unwrap().list().unwrap().len(), 1);
+}
+
+#[test]
+fn a_write_that_lands_between_the_final_check_and_the_swap_is_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = TomlFile::config(tmp.path());
+    fs::write(f.path(), "model = \"m1\"\n").unwrap();
+    let mut fired = 0;
+    in_the_window(move |target| {
+        fired += 1;
+        if fired == 1 {
+            // Another editor saves atomically in the last microseconds before our swap.
+            let other = target.with_file_name("other.tmp");
+            fs::write(&other, "# theirs\nmodel = \"m1\"\n[tui]\nx = 1\n").unwrap();
+            fs::rename(&other, target).unwrap();
+        }
+    });
+    let w = f.update(set_model).unwrap();
+    in_the_window(|_| {});
+    assert!(w.changed);
+    let text = fs::read_to_string(f.path()).unwrap();
+    if text.contains("# theirs") {
+        assert_eq!(text, "# theirs\nmodel = \"m2\"\n[tui]\nx = 1\n", "their write kept, ours re-applied on it");
+        let b = f.backups().unwrap();
+        let list = b.list().unwrap();
+        assert_eq!(list.len(), 1, "one backup: of the version we replaced, {list:?}");
+        assert_eq!(b.read(&list[0].name).unwrap(), b"# theirs\nmodel = \"m1\"\n[tui]\nx = 1\n");
+    } else {
+        panic!("their write was undone: {text}");
+    }
+    let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    assert!(names.iter().all(|n| !n.ends_with(".sbtmp")), "{names:?}");
 }
