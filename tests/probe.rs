@@ -309,6 +309,8 @@ enum KeyFrom {
     Command,
     /// A hand-written `experimental_bearer_token`.
     FileToken,
+    /// No Bearer key: an `api-key` header from an environment variable (Azure's way).
+    EnvHeader,
 }
 
 /// Runs `test`, `test --json`, `doctor` and `doctor --json` against a provider at
@@ -331,6 +333,10 @@ fn outputs_with_key(base: &str, from: KeyFrom) -> Vec<(String, String)> {
         KeyFrom::Command => {
             add.extend_from_slice(&["--token-command", "printf", "--token-arg", KEY]);
             home.sb(&add, None).ok();
+        }
+        KeyFrom::EnvHeader => {
+            let header = format!("api-key={var}");
+            home.sb(&[&add[..], &["--no-key", "--env-header", &header]].concat(), None).ok();
         }
         KeyFrom::FileToken => {
             home.write_config(
@@ -357,7 +363,7 @@ fn a_provider_echoing_the_key_never_gets_it_printed() {
         .into_iter()
         .map(|e| (e, KeyFrom::Keychain))
         .collect();
-    for from in [KeyFrom::KeychainWithBearer, KeyFrom::Env, KeyFrom::Command, KeyFrom::FileToken] {
+    for from in [KeyFrom::KeychainWithBearer, KeyFrom::Env, KeyFrom::Command, KeyFrom::FileToken, KeyFrom::EnvHeader] {
         cases.push((Echo::Unauthorized, from));
         cases.push((Echo::ModelIds, from));
     }
@@ -374,9 +380,10 @@ fn a_provider_echoing_the_key_never_gets_it_printed() {
             echoed += usize::from(text.contains("[redacted]"));
         }
         // The server really was sent the key, so it really echoed it.
-        assert!(s.seen().iter().any(|r| r.header("authorization").is_some_and(|a| a.contains(KEY))), "{echo:?} {from:?}: the key was never sent");
+        let sent = |r: &Seen| [r.header("authorization"), r.header("api-key")].iter().flatten().any(|v| v.contains(KEY));
+        assert!(s.seen().iter().any(sent), "{echo:?} {from:?}: the key was never sent");
     }
-    assert_eq!(total, 60);
+    assert_eq!(total, 68);
     assert!(leaks.is_empty(), "{} of {total} outputs print the key:\n{}", leaks.len(), leaks.join("\n---\n"));
     assert!(echoed >= total / 2, "only {echoed} of {total} outputs show a redaction: the echo servers are not quoted");
 }

@@ -68,7 +68,12 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
         }
         Err(e) => {
             checks.push(check(CheckName::Config, StepStatus::Fail, e.to_string(), e.hint()));
-            return DoctorReport { ok: false, checks, providers: Vec::new() }.redacted(&Redactor::default());
+            // The parse error may quote a line that holds a hand-written token.
+            let mut r = Redactor::default();
+            for t in hand_written_tokens(&read_head(sb.config_file().path())) {
+                r.add(&t);
+            }
+            return DoctorReport { ok: false, checks, providers: Vec::new() }.redacted(&r);
         }
     };
     let ids = doc.provider_ids().unwrap_or_default();
@@ -178,4 +183,72 @@ pub async fn test_one_with(
         report.steps.push(probe::Step::new(StepName::Codex, StepStatus::Skipped, "no `codex` binary on PATH", 0));
     }
     Ok(report)
+}
+
+/// The first 4 MB of a regular file, decoded leniently (nothing for a FIFO or a device).
+fn read_head(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        if let Ok(f) = std::fs::File::open(path) {
+            let _ = f.take(4 << 20).read_to_end(&mut bytes);
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The values of `experimental_bearer_token = ...` lines, read without a TOML parser
+/// (the file is the one that did not parse).
+fn hand_written_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some((key, value)) = line.split_once('=') else { continue };
+        if key.trim().trim_matches(['"', '\'']) != "experimental_bearer_token" {
+            continue;
+        }
+        let value = value.trim();
+        let token = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value.split([' ', '\t', '#', ',', '}']).next().unwrap_or(""),
+        };
+        if !token.is_empty() {
+            out.push(token.to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_tokens_are_found_in_a_broken_file() {
+        let cases: &[(&str, &[&str])] = &[
+            ("experimental_bearer_token = \"sk-1\"\n", &["sk-1"]),
+            ("  \"experimental_bearer_token\"='sk-2' # mine\n[tui\n", &["sk-2"]),
+            ("experimental_bearer_token = \"sk-unterminated\n", &["sk-unterminated"]),
+            ("experimental_bearer_token = sk-bare # no quotes\n", &["sk-bare"]),
+            ("env_key = \"K\"\nname = \"experimental_bearer_token\"\n", &[]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(hand_written_tokens(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn check_names_are_the_json_contract() {
+        let cases = [
+            (CheckName::Config, "config"),
+            (CheckName::ReservedIds, "reserved_ids"),
+            (CheckName::LegacyProfile, "legacy_profile"),
+            (CheckName::ActiveProvider, "active_provider"),
+            (CheckName::ProviderTable, "provider_table"),
+        ];
+        for (name, s) in cases {
+            assert_eq!(serde_json::to_string(&name).unwrap(), format!("\"{s}\""));
+            assert_eq!(name.to_string(), s);
+        }
+    }
 }

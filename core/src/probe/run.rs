@@ -31,13 +31,20 @@ pub async fn test(entry: &ProviderEntry, opts: &Options) -> (Report, Redactor) {
     let mut obs = Observations::default();
     let mut cx = Context { ep: shape::check(entry).ok(), headers: HeaderMap::new(), client: None, redactor: Redactor::for_entry(entry) };
     let mut shown = 0;
+    let mut last = None;
     let (steps, verdict) = loop {
         let j = judge(&facts, &obs);
         shown = emit(opts, &cx.redactor, &j.steps, shown);
         let need = match j.outcome {
             Outcome::Done(v) => break (j.steps, v),
+            Outcome::Need(n) if last == Some(n) => {
+                // An observer that records nothing must not make the test spin.
+                let v = Verdict { diagnosis: Diagnosis::UnexpectedResponse, message: format!("Switchboard could not observe {n:?}."), hint: "Please report this.".into() };
+                break (j.steps, v);
+            }
             Outcome::Need(n) => n,
         };
+        last = Some(need);
         let started = Instant::now();
         if timeout_at(deadline, observe(need, entry, opts, deadline, &mut obs, &mut cx)).await.is_err() {
             obs.timed_out_after_ms = Some(ms(started));
