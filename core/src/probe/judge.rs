@@ -164,12 +164,13 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
     };
     let models_ok = matches!(models.seen, ModelsSeen::Listed(_) | ModelsSeen::Answered);
     let answer = responses_verdict(f, &ep, &resp.seen, models_ok, listed, obs.chat_answers);
-    let (status, message) = models_step(&models.seen);
+    let (status, mut message) = models_step(&models.seen);
     if let ModelsSeen::Failed(t) = &models.seen {
         if let Some(v) = transport_verdict(t, &ep) {
             if !matches!(answer, Answer::Ok(_)) {
                 return j.fail(StepName::Models, models.ms, v);
             }
+            message = v.message;
         }
     }
     j.ok(StepName::Models, if status == StepStatus::Fail { StepStatus::Warn } else { status }, message, models.ms);
