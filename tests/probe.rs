@@ -460,3 +460,17 @@ fn a_header_that_cannot_be_sent_is_reported_not_dropped() {
         assert!(s.seen().is_empty(), "a request went out without the header");
     }
 }
+
+#[test]
+fn a_terminal_escape_from_the_provider_is_not_printed_raw() {
+    let s = server(Behavior::Status(401, r#"{"error":{"message":"bad key \u001b[2J\u001b]0;pwned\u0007"}}"#));
+    let home = Home::new();
+    let id = unique_id("esc");
+    home.sb(&["add", "custom", "--id", &id, "--base-url", &s.base_url(), "--model", "m1", "--key-stdin"], Some(KEY)).ok();
+    for args in [vec!["test", &id], vec!["doctor"]] {
+        let run = home.sb(&args, None);
+        assert!(run.stdout.contains("bad key"), "{args:?}: {}", run.all());
+        assert!(!run.all().contains(['\u{1b}', '\u{7}']), "{args:?}: {:?}", run.all());
+    }
+    home.sb(&["key", "delete", &id], None).ok();
+}

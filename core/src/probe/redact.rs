@@ -75,9 +75,10 @@ impl Redactor {
         self.needles.sort_by_key(|n| std::cmp::Reverse(n.len()));
     }
 
-    /// `text` with every credential replaced by [`MARK`].
+    /// `text` with every credential replaced by [`MARK`], and control characters
+    /// a provider may have slipped in (a terminal escape) made harmless.
     pub fn text(&self, text: &str) -> String {
-        let mut out = text.to_owned();
+        let mut out = neutralise_controls(text);
         for n in &self.needles {
             if out.contains(n.as_str()) {
                 out = out.replace(n.as_str(), MARK);
@@ -85,6 +86,12 @@ impl Redactor {
         }
         out
     }
+}
+
+/// Control characters other than line breaks and tabs become U+FFFD, so a
+/// provider's message cannot drive the terminal that prints it.
+fn neutralise_controls(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{fffd}' } else { c }).collect()
 }
 
 fn strip_bearer(s: &str) -> &str {
@@ -116,6 +123,8 @@ mod tests {
             ("  sk-abc-123\n", "sk-abc-123", "[redacted]"),
             ("x", "use x here", "use x here"),
             ("sk-abc-123", "nothing to hide", "nothing to hide"),
+            ("sk-abc-123", "red \u{1b}[31mtext\u{7}\r", "red \u{fffd}[31mtext\u{fffd}\u{fffd}"),
+            ("sk-abc-123", "two\nlines\tkept", "two\nlines\tkept"),
         ];
         for (secret, text, want) in cases {
             let mut r = Redactor::default();
