@@ -120,7 +120,8 @@ pub async fn get_models(client: &reqwest::Client, ep: &Endpoint, entry: &Provide
     };
     let status = resp.status().as_u16();
     let html = is_html(&resp);
-    let (body, truncated) = read_capped(&mut resp, MODELS_CAP).await.unwrap_or_default();
+    let cap = if (200..300).contains(&status) { MODELS_CAP } else { BODY_CAP };
+    let (body, truncated) = read_capped(&mut resp, cap).await.unwrap_or_default();
     if html || body.trim_ascii_start().starts_with(b"<") {
         return ModelsSeen::Html;
     }
@@ -152,8 +153,16 @@ pub async fn chat_completions_answers(client: &reqwest::Client, ep: &Endpoint, e
     }
 }
 
-/// The streamed `POST /responses`, and the time to its first byte.
-pub async fn post_responses(client: &reqwest::Client, ep: &Endpoint, entry: &ProviderEntry, headers: &HeaderMap, model: &str) -> (ResponsesSeen, Option<u64>) {
+/// The streamed `POST /responses`; `ttfb` is set as soon as the answer starts,
+/// so it survives a deadline that cuts the stream.
+pub async fn post_responses(
+    client: &reqwest::Client,
+    ep: &Endpoint,
+    entry: &ProviderEntry,
+    headers: &HeaderMap,
+    model: &str,
+    ttfb: &mut Option<u64>,
+) -> ResponsesSeen {
     let sent = Instant::now();
     let url = ep.route("/responses", &entry.query_params);
     let body = serde_json::json!({
@@ -166,25 +175,25 @@ pub async fn post_responses(client: &reqwest::Client, ep: &Endpoint, entry: &Pro
     let resp = client.post(&url).headers(headers.clone()).header("accept", "text/event-stream").json(&body).send().await;
     let resp = match resp {
         Ok(r) => r,
-        Err(e) => return (ResponsesSeen::Failed(failure(&e)), None),
+        Err(e) => return ResponsesSeen::Failed(failure(&e)),
     };
-    let ttfb = Some(sent.elapsed().as_millis() as u64);
+    *ttfb = Some(sent.elapsed().as_millis() as u64);
     let status = resp.status().as_u16();
     if resp.status().is_redirection() {
         let location = resp.headers().get("location").and_then(|l| l.to_str().ok()).unwrap_or("").to_owned();
-        return (ResponsesSeen::Redirect { status, location }, ttfb);
+        return ResponsesSeen::Redirect { status, location };
     }
     let html = is_html(&resp);
     if !(200..300).contains(&status) {
-        return (ResponsesSeen::Status { status, html, body: glance(resp).await }, ttfb);
+        return ResponsesSeen::Status { status, html, body: glance(resp).await };
     }
     if html {
-        return (ResponsesSeen::Html, ttfb);
+        return ResponsesSeen::Html;
     }
     if !content_type(&resp).contains("text/event-stream") {
-        return (ResponsesSeen::NotStream { body: glance(resp).await }, ttfb);
+        return ResponsesSeen::NotStream { body: glance(resp).await };
     }
-    (read_stream(resp).await, ttfb)
+    read_stream(resp).await
 }
 
 /// Reads events until `response.completed`, a failure event, the end, or the cap.

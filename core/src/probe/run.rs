@@ -107,8 +107,7 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
                     *models = timed(ms(t), seen);
                 },
                 async {
-                    let (seen, first_byte) = http::post_responses(&client, ep, entry, headers, &opts.model).await;
-                    *ttfb = first_byte;
+                    let seen = http::post_responses(&client, ep, entry, headers, &opts.model, ttfb).await;
                     *responses = timed(ms(t), seen);
                 }
             );
