@@ -296,3 +296,181 @@ fn doctor_flags_reserved_ids_legacy_profiles_and_a_missing_active_provider() {
     assert_eq!(v["checks"][0]["status"], "fail");
     assert!(v["checks"][0]["message"].as_str().unwrap().contains("line 1"));
 }
+
+// ---- Hostile providers: the key never reaches output, memory stays bounded, blame is honest.
+
+/// How the hostile provider's key reaches Switchboard.
+#[derive(Debug, Clone, Copy)]
+enum KeyFrom {
+    Keychain,
+    /// Stored as `Bearer <key>`, as users sometimes paste it.
+    KeychainWithBearer,
+    Env,
+    Command,
+    /// A hand-written `experimental_bearer_token`.
+    FileToken,
+    /// No Bearer key: an `api-key` header from an environment variable (Azure's way).
+    EnvHeader,
+}
+
+/// Runs `test`, `test --json`, `doctor` and `doctor --json` against a provider at
+/// `base` whose key comes `from`; returns each output with its name.
+fn outputs_with_key(base: &str, from: KeyFrom) -> Vec<(String, String)> {
+    let home = Home::new();
+    let id = unique_id("echo");
+    let var = format!("SB_ECHO_{}", id.replace('-', "_").to_uppercase());
+    let mut add = vec!["add", "custom", "--id", &id, "--base-url", base, "--model", "m1"];
+    match from {
+        KeyFrom::Keychain => {
+            home.sb(&[&add[..], &["--key-stdin"]].concat(), Some(&format!("{KEY}\n"))).ok();
+        }
+        KeyFrom::KeychainWithBearer => {
+            home.sb(&[&add[..], &["--key-stdin"]].concat(), Some(&format!("Bearer {KEY}\n"))).ok();
+        }
+        KeyFrom::Env => {
+            home.sb(&[&add[..], &["--env-key", &var]].concat(), None).ok();
+        }
+        KeyFrom::Command => {
+            add.extend_from_slice(&["--token-command", "printf", "--token-arg", KEY]);
+            home.sb(&add, None).ok();
+        }
+        KeyFrom::EnvHeader => {
+            let header = format!("api-key={var}");
+            home.sb(&[&add[..], &["--no-key", "--env-header", &header]].concat(), None).ok();
+        }
+        KeyFrom::FileToken => {
+            home.write_config(
+                format!("model = \"m1\"\nmodel_provider = \"{id}\"\n\n[model_providers.{id}]\nname = \"Echo\"\nbase_url = \"{base}\"\nexperimental_bearer_token = \"{KEY}\"\n").as_bytes(),
+            );
+            home.sb(&["list"], None).ok();
+        }
+    }
+    let mut out = Vec::new();
+    for args in [vec!["test", &id], vec!["test", &id, "--json"], vec!["doctor"], vec!["doctor", "--json"]] {
+        let mut cmd = Command::new(bin());
+        cmd.arg("--codex-home").arg(home.path()).args(&args).args(["--timeout", "10"]).env(&var, KEY);
+        out.push((format!("{from:?} {}", args.join(" ")), run_with_timeout(cmd, Duration::from_secs(30)).all()));
+    }
+    if matches!(from, KeyFrom::Keychain | KeyFrom::KeychainWithBearer) {
+        home.sb(&["key", "delete", &id], None).ok();
+    }
+    out
+}
+
+#[test]
+fn a_provider_echoing_the_key_never_gets_it_printed() {
+    let mut cases: Vec<(Echo, KeyFrom)> = [Echo::Unauthorized, Echo::Forbidden, Echo::BadRequest, Echo::ResponseFailed, Echo::ModelIds, Echo::PlainText, Echo::Location]
+        .into_iter()
+        .map(|e| (e, KeyFrom::Keychain))
+        .collect();
+    for from in [KeyFrom::KeychainWithBearer, KeyFrom::Env, KeyFrom::Command, KeyFrom::FileToken, KeyFrom::EnvHeader] {
+        cases.push((Echo::Unauthorized, from));
+        cases.push((Echo::ModelIds, from));
+    }
+    let mut total = 0;
+    let mut leaks = Vec::new();
+    let mut echoed = 0;
+    for (echo, from) in cases {
+        let s = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::EchoKey(echo), Duration::ZERO);
+        for (name, text) in outputs_with_key(&s.base_url(), from) {
+            total += 1;
+            if text.contains(KEY) {
+                leaks.push(format!("{echo:?} via {name}:\n{text}"));
+            }
+            echoed += usize::from(text.contains("[redacted]"));
+        }
+        // The server really was sent the key, so it really echoed it.
+        let sent = |r: &Seen| [r.header("authorization"), r.header("api-key")].iter().flatten().any(|v| v.contains(KEY));
+        assert!(s.seen().iter().any(sent), "{echo:?} {from:?}: the key was never sent");
+    }
+    assert_eq!(total, 68);
+    assert!(leaks.is_empty(), "{} of {total} outputs print the key:\n{}", leaks.len(), leaks.join("\n---\n"));
+    assert!(echoed >= total / 2, "only {echoed} of {total} outputs show a redaction: the echo servers are not quoted");
+}
+
+/// Runs `switchboard test` under a 256 MB data limit, sampling its peak RSS (kB) as it runs.
+fn test_with_peak_rss(base: &str) -> (Value, u64, Duration) {
+    let home = Home::new();
+    let id = unique_id("endless");
+    home.sb(&["add", "custom", "--id", &id, "--base-url", base, "--model", "m1", "--no-key"], None).ok();
+    let mut cmd = Command::new("prlimit");
+    cmd.arg("--data=268435456").arg("--").arg(bin()).arg("--codex-home").arg(home.path()).args(["test", &id, "--json", "--timeout", "10"]);
+    cmd.stdin(std::process::Stdio::null()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+    let start = Instant::now();
+    let mut child = cmd.spawn().expect("prlimit");
+    let status = format!("/proc/{}/status", child.id());
+    let mut peak = 0;
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < Duration::from_secs(30), "switchboard test did not finish");
+        if let Ok(text) = std::fs::read_to_string(&status) {
+            if let Some(kb) = text.lines().find_map(|l| l.strip_prefix("VmHWM:")).and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok()) {
+                peak = peak.max(kb);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    let took = start.elapsed();
+    let out: Run = child.wait_with_output().unwrap().into();
+    let json = serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}), peak {peak} kB: {}", out.all()));
+    assert!(peak > 0, "no memory sample was taken");
+    (json, peak, took)
+}
+
+#[test]
+fn endless_bodies_are_read_with_a_cap() {
+    for (how, code) in [(Endless::Models, "ok"), (Endless::Stream, "unexpected_response"), (Endless::ErrorBody, "unexpected_response")] {
+        let s = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::Endless(how), Duration::ZERO);
+        let (v, peak_kb, took) = test_with_peak_rss(&s.base_url());
+        eprintln!("{how:?}: peak RSS {peak_kb} kB in {took:?}");
+        assert_eq!(v["diagnosis"], code, "{how:?}: {v}");
+        assert!(peak_kb < 64 * 1024, "{how:?}: peak RSS {peak_kb} kB");
+        assert!(took < Duration::from_secs(8), "{how:?}: took {took:?}, the cap should end it long before the 10 s limit");
+        if how == Endless::Models {
+            let models = v["steps"].as_array().unwrap().iter().find(|s| s["name"] == "models").unwrap();
+            assert_eq!(models["status"], "warn", "{v}");
+        }
+    }
+}
+
+#[test]
+fn a_timeout_is_charged_to_the_step_that_was_running() {
+    let s = server(Behavior::HangResponses);
+    let v = verdict_for(&s.base_url(), &["--key-stdin"], 2, &[]);
+    expect(&v, "timeout", 2);
+    let step = |name: &str| v.json["steps"].as_array().unwrap().iter().find(|s| s["name"] == name).unwrap().clone();
+    assert_eq!(step("models")["status"], "ok", "{}", v.json);
+    assert!(step("models")["ms"].as_u64().unwrap() < 1000, "{}", v.json);
+    assert_eq!(step("responses")["status"], "fail", "{}", v.json);
+    assert!(step("responses")["ms"].as_u64().unwrap() >= 1500, "{}", v.json);
+}
+
+#[test]
+fn a_header_that_cannot_be_sent_is_reported_not_dropped() {
+    let s = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::Good, Duration::ZERO);
+    let home = Home::new();
+    let id = unique_id("hdr");
+    home.write_config(
+        format!("model = \"m1\"\nmodel_provider = \"{id}\"\n\n[model_providers.{id}]\nname = \"H\"\nbase_url = \"{}\"\nhttp_headers = {{ \"X;A\" = \"v\" }}\n", s.base_url()).as_bytes(),
+    );
+    let run = home.sb(&["test", &id, "--json"], None);
+    assert_ne!(run.code, Some(0), "{}", run.all());
+    assert!(run.all().contains("X;A"), "the header is not named: {}", run.all());
+    if let Ok(v) = serde_json::from_str::<Value>(&run.stdout) {
+        assert_eq!(v["diagnosis"], "invalid_config", "{v}");
+        assert!(s.seen().is_empty(), "a request went out without the header");
+    }
+}
+
+#[test]
+fn a_terminal_escape_from_the_provider_is_not_printed_raw() {
+    let s = server(Behavior::Status(401, r#"{"error":{"message":"bad key \u001b[2J\u001b]0;pwned\u0007"}}"#));
+    let home = Home::new();
+    let id = unique_id("esc");
+    home.sb(&["add", "custom", "--id", &id, "--base-url", &s.base_url(), "--model", "m1", "--key-stdin"], Some(KEY)).ok();
+    for args in [vec!["test", &id], vec!["doctor"]] {
+        let run = home.sb(&args, None);
+        assert!(run.stdout.contains("bad key"), "{args:?}: {}", run.all());
+        assert!(!run.all().contains(['\u{1b}', '\u{7}']), "{args:?}: {:?}", run.all());
+    }
+    home.sb(&["key", "delete", &id], None).ok();
+}

@@ -1,7 +1,10 @@
 //! Shared parts of the end-to-end tests: the real `switchboard` binary, a
 //! throwaway Codex home, and a small Responses-API server on 127.0.0.1.
 
+pub mod hostile;
 pub mod webdriver;
+
+pub use hostile::{Echo, Endless};
 
 use std::collections::BTreeMap;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -217,6 +220,12 @@ pub enum Behavior {
     Redirect(String),
     /// 404 on everything.
     NotFound,
+    /// A hostile provider that quotes the credential it received back, in one place.
+    EchoKey(Echo),
+    /// An endless body, written as fast as the client reads it (for at most 30 s).
+    Endless(Endless),
+    /// `/models` answers at once; `/responses` reads the request and never answers.
+    HangResponses,
 }
 
 /// A Responses-API stand-in on 127.0.0.1: `POST <prefix>/responses` answers an
@@ -399,6 +408,15 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
             Behavior::NotFound => {
                 respond(&mut conn, 404, json, r#"{"error":"Not Found"}"#)?;
                 continue;
+            }
+            Behavior::EchoKey(how) => {
+                hostile::echo(&mut conn, *how, &s, prefix)?;
+                continue;
+            }
+            Behavior::Endless(how) if hostile::endless_route(*how, models, responses) => return hostile::endless(&mut conn, *how),
+            Behavior::HangResponses if responses => {
+                std::thread::sleep(Duration::from_secs(60));
+                return Ok(());
             }
             _ => {}
         }

@@ -1,0 +1,90 @@
+//! The diagnosis codes: the one word a test ends in.
+
+use serde::Serialize;
+
+/// A diagnosis code. The strings are a contract: the UI and scripts rely on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Diagnosis {
+    Ok,
+    MissingKey,
+    TokenCommandFailed,
+    InvalidConfig,
+    Dns,
+    Unreachable,
+    Tls,
+    Timeout,
+    Unauthorized,
+    WrongBaseUrl,
+    NoResponsesApi,
+    ModelNotFound,
+    AzureApiVersion,
+    RateLimited,
+    ProviderError,
+    UnexpectedResponse,
+}
+
+impl Diagnosis {
+    /// Every code, for tables that must cover them all.
+    pub const ALL: [Diagnosis; 16] = [
+        Diagnosis::Ok,
+        Diagnosis::MissingKey,
+        Diagnosis::TokenCommandFailed,
+        Diagnosis::InvalidConfig,
+        Diagnosis::Dns,
+        Diagnosis::Unreachable,
+        Diagnosis::Tls,
+        Diagnosis::Timeout,
+        Diagnosis::Unauthorized,
+        Diagnosis::WrongBaseUrl,
+        Diagnosis::NoResponsesApi,
+        Diagnosis::ModelNotFound,
+        Diagnosis::AzureApiVersion,
+        Diagnosis::RateLimited,
+        Diagnosis::ProviderError,
+        Diagnosis::UnexpectedResponse,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Diagnosis::Ok => "ok",
+            Diagnosis::MissingKey => "missing_key",
+            Diagnosis::TokenCommandFailed => "token_command_failed",
+            Diagnosis::InvalidConfig => "invalid_config",
+            Diagnosis::Dns => "dns",
+            Diagnosis::Unreachable => "unreachable",
+            Diagnosis::Tls => "tls",
+            Diagnosis::Timeout => "timeout",
+            Diagnosis::Unauthorized => "unauthorized",
+            Diagnosis::WrongBaseUrl => "wrong_base_url",
+            Diagnosis::NoResponsesApi => "no_responses_api",
+            Diagnosis::ModelNotFound => "model_not_found",
+            Diagnosis::AzureApiVersion => "azure_api_version",
+            Diagnosis::RateLimited => "rate_limited",
+            Diagnosis::ProviderError => "provider_error",
+            Diagnosis::UnexpectedResponse => "unexpected_response",
+        }
+    }
+}
+
+impl std::fmt::Display for Diagnosis {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_the_contract() {
+        for d in Diagnosis::ALL {
+            assert_eq!(serde_json::to_string(&d).unwrap(), format!("\"{}\"", d.code()));
+        }
+        let cases = [(Diagnosis::NoResponsesApi, "no_responses_api"), (Diagnosis::AzureApiVersion, "azure_api_version"), (Diagnosis::Ok, "ok")];
+        for (d, code) in cases {
+            assert_eq!(d.code(), code);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! What a test saw, as plain data: no I/O handles, no wording, no secrets.
+//! The observers fill it in; `judge` reads it. Every field is a fact.
+
+/// A fact and how long it took to gather, in milliseconds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Timed<T> {
+    pub ms: u64,
+    pub seen: T,
+}
+
+pub fn timed<T>(ms: u64, seen: T) -> Option<Timed<T>> {
+    Some(Timed { ms, seen })
+}
+
+/// Everything observed so far. `None`: not observed (yet).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Observations {
+    /// The key, resolved the way Codex resolves it.
+    pub auth: Option<Timed<AuthSeen>>,
+    /// Headers of the provider's table that could not be put on a request.
+    pub refused_headers: Vec<RefusedHeader>,
+    pub connect: Option<Timed<ConnectSeen>>,
+    /// `GET /models`; its `ms` counts from the start of the exchange.
+    pub models: Option<Timed<ModelsSeen>>,
+    /// `POST /responses`; its `ms` counts from the start of the exchange.
+    pub responses: Option<Timed<ResponsesSeen>>,
+    /// Time to the first byte of the `/responses` answer.
+    pub ttfb_ms: Option<u64>,
+    /// Whether `POST /chat/completions` answers (asked only to explain a 404).
+    pub chat_answers: Option<bool>,
+    /// `codex exec`: `Err` holds the line of its output that explains the failure.
+    pub codex: Option<Timed<Result<(), String>>>,
+    /// The test's time limit ran out this long after the running phase started.
+    pub timed_out_after_ms: Option<u64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum AuthSeen {
+    /// The provider takes no key (or a hand-written token is absent).
+    NoKey,
+    /// A key was found (kept apart from the facts, for the request and the redaction).
+    Key,
+    KeychainEmpty,
+    KeychainFailed { message: String, hint: String },
+    EnvUnset { var: String },
+    CommandTimedOut { shown: String, waited_ms: u64 },
+    CommandNotStarted { command: String, error: String },
+    CommandFailed { shown: String, status: String, line: String },
+    CommandPrintedNothing { shown: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct RefusedHeader {
+    pub name: String,
+    /// The environment variable it came from (`env_http_headers`), if any.
+    pub env_var: Option<String>,
+    /// The name is the problem (else the value is).
+    pub bad_name: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConnectSeen {
+    Reached { addr: String },
+    /// DNS gave no address.
+    NoAddress,
+    Failed { refused: bool },
+}
+
+/// A request that got no HTTP answer.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct TransportFailure {
+    pub timeout: bool,
+    pub connect: bool,
+    /// The error and its sources, joined with ": ".
+    pub chain: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelsSeen {
+    Listed(Vec<String>),
+    /// 2xx without a list Switchboard can read.
+    Answered,
+    /// 2xx with a body longer than the cap; reading stopped there.
+    TooLarge,
+    Status(u16),
+    Html,
+    Failed(TransportFailure),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum ResponsesSeen {
+    Failed(TransportFailure),
+    Redirect { status: u16, location: String },
+    /// A non-2xx answer and the start of its body (capped).
+    Status { status: u16, html: bool, body: String },
+    /// 2xx with a web page.
+    Html,
+    /// 2xx without `text/event-stream`; the start of the body.
+    NotStream { body: String },
+    Stream { created: bool, end: StreamEnd },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum StreamEnd {
+    Completed,
+    /// A `response.failed` or `error` event, with the provider's message.
+    Failed(Option<String>),
+    /// The stream closed before `response.completed`.
+    Closed,
+    /// The stream went past the byte cap; reading stopped there.
+    Capped,
+    /// Reading failed midway.
+    Broken(String),
+}

@@ -1,0 +1,200 @@
+//! Drives a test: asks the judge what to observe next, observes it, and
+//! stops at the judge's verdict or at the deadline, which is charged to the
+//! step that was running. Live steps and the final report pass one redaction.
+
+use std::time::{Duration, Instant};
+
+use reqwest::header::HeaderMap;
+use tokio::time::timeout_at;
+
+use super::endpoint::Endpoint;
+use super::judge::{Facts, Need, Outcome, Verdict, judge};
+use super::observe::{AuthSeen, ModelsSeen, Observations, timed};
+use super::{Diagnosis, Options, Redactor, Report, Step, StepName, StepStatus, auth, codex, http, net, shape};
+use crate::provider::ProviderEntry;
+
+/// What the observers share: the parsed URL, the headers with the key, the client.
+struct Context {
+    ep: Option<Endpoint>,
+    headers: HeaderMap,
+    client: Option<Result<reqwest::Client, String>>,
+    redactor: Redactor,
+}
+
+fn ms(since: Instant) -> u64 {
+    since.elapsed().as_millis() as u64
+}
+
+pub async fn test(entry: &ProviderEntry, opts: &Options) -> (Report, Redactor) {
+    let deadline = tokio::time::Instant::now() + opts.timeout;
+    let facts = Facts { entry, model: &opts.model, limit: opts.timeout, with_codex: opts.codex.is_some() };
+    let mut obs = Observations::default();
+    let mut cx = Context { ep: shape::check(entry).ok(), headers: HeaderMap::new(), client: None, redactor: Redactor::for_entry(entry) };
+    let mut shown = 0;
+    let mut last = None;
+    let (steps, verdict) = loop {
+        let j = judge(&facts, &obs);
+        shown = emit(opts, &cx.redactor, &j.steps, shown);
+        let need = match j.outcome {
+            Outcome::Done(v) => break (j.steps, v),
+            Outcome::Need(n) if last == Some(n) => {
+                // An observer that records nothing must not make the test spin.
+                let v = Verdict { diagnosis: Diagnosis::UnexpectedResponse, message: format!("Switchboard could not observe {n:?}."), hint: "Please report this.".into() };
+                break (j.steps, v);
+            }
+            Outcome::Need(n) => n,
+        };
+        last = Some(need);
+        let started = Instant::now();
+        if timeout_at(deadline, observe(need, entry, opts, deadline, &mut obs, &mut cx)).await.is_err() {
+            obs.timed_out_after_ms = Some(ms(started));
+            let j = judge(&facts, &obs);
+            emit(opts, &cx.redactor, &j.steps, shown);
+            match j.outcome {
+                Outcome::Done(v) => break (j.steps, v),
+                Outcome::Need(_) => unreachable!("a timed-out observation always ends the test"),
+            }
+        }
+    };
+    let report = finish(entry, opts, steps, verdict, &obs);
+    (report.redacted(&cx.redactor), cx.redactor)
+}
+
+/// Sends the steps not shown yet, redacted, to the progress callback.
+fn emit(opts: &Options, r: &Redactor, steps: &[Step], shown: usize) -> usize {
+    if let Some(p) = &opts.progress {
+        for s in &steps[shown.min(steps.len())..] {
+            (p.0)(&s.redacted(r));
+        }
+    }
+    steps.len()
+}
+
+async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: tokio::time::Instant, obs: &mut Observations, cx: &mut Context) {
+    let t = Instant::now();
+    match need {
+        Need::Auth => {
+            let (seen, key) = auth::resolve(entry, deadline).await;
+            if let Some(k) = &key {
+                cx.redactor.add(k);
+            }
+            let (headers, refused) = http::headers(entry, key.as_deref());
+            cx.headers = headers;
+            obs.refused_headers = refused;
+            obs.auth = timed(ms(t), seen);
+        }
+        Need::Connect => {
+            let Some(ep) = &cx.ep else { return };
+            obs.connect = timed(ms(t), net::reach(ep).await);
+        }
+        Need::Exchange => {
+            let Some(ep) = &cx.ep else { return };
+            let client = match cx.client.get_or_insert_with(|| http::client(opts.timeout)) {
+                Ok(c) => c.clone(),
+                Err(e) => {
+                    let failed = super::observe::TransportFailure { chain: e.clone(), ..Default::default() };
+                    obs.models = timed(0, ModelsSeen::Failed(failed.clone()));
+                    obs.responses = timed(0, super::observe::ResponsesSeen::Failed(failed));
+                    return;
+                }
+            };
+            // Each answer is recorded as it lands, so a deadline finds the one still running.
+            let (models, responses, ttfb) = (&mut obs.models, &mut obs.responses, &mut obs.ttfb_ms);
+            let headers = &cx.headers;
+            tokio::join!(
+                async {
+                    let seen = http::get_models(&client, ep, entry, headers).await;
+                    *models = timed(ms(t), seen);
+                },
+                async {
+                    let seen = http::post_responses(&client, ep, entry, headers, &opts.model, ttfb).await;
+                    *responses = timed(ms(t), seen);
+                }
+            );
+        }
+        Need::ChatProbe => {
+            let (Some(ep), Some(Ok(client))) = (&cx.ep, &cx.client) else {
+                obs.chat_answers = Some(false);
+                return;
+            };
+            obs.chat_answers = Some(http::chat_completions_answers(client, ep, entry, &cx.headers).await);
+        }
+        Need::Codex => {
+            let Some(run) = &opts.codex else { return };
+            let seen = codex::run(run, entry, &opts.model, deadline).await;
+            obs.codex = timed(ms(t), seen);
+        }
+    }
+}
+
+/// The report: the judged steps, the ones never reached marked skipped.
+fn finish(entry: &ProviderEntry, opts: &Options, mut steps: Vec<Step>, v: Verdict, obs: &Observations) -> Report {
+    let wanted = if opts.codex.is_some() { &StepName::ALL[..] } else { &StepName::ALL[..4] };
+    for name in wanted {
+        if !steps.iter().any(|s| s.name == *name) {
+            steps.push(Step::new(*name, StepStatus::Skipped, "", 0));
+        }
+    }
+    let models = match obs.models.as_ref().map(|m| &m.seen) {
+        Some(ModelsSeen::Listed(l)) => l.clone(),
+        _ => Vec::new(),
+    };
+    Report {
+        provider: entry.id.clone(),
+        ok: v.diagnosis == Diagnosis::Ok,
+        diagnosis: v.diagnosis,
+        message: v.message,
+        hint: v.hint,
+        steps,
+        models,
+        ttfb_ms: obs.ttfb_ms,
+    }
+}
+
+/// The model list for a picker, redacted like everything else.
+pub async fn list_models(entry: &ProviderEntry, limit: Duration) -> Vec<String> {
+    let deadline = tokio::time::Instant::now() + limit;
+    let Ok(ep) = shape::check(entry) else { return Vec::new() };
+    let mut redactor = Redactor::for_entry(entry);
+    let key = match timeout_at(deadline, auth::resolve(entry, deadline)).await {
+        Ok((AuthSeen::Key, Some(k))) => Some(k),
+        _ => None,
+    };
+    if let Some(k) = &key {
+        redactor.add(k);
+    }
+    let Ok(client) = http::client(limit) else { return Vec::new() };
+    let (headers, _) = http::headers(entry, key.as_deref());
+    match timeout_at(deadline, http::get_models(&client, &ep, entry, &headers)).await {
+        Ok(ModelsSeen::Listed(list)) => list.iter().map(|m| redactor.text(m)).collect(),
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{Arc, Mutex};
+
+    use super::*;
+    use crate::probe::Progress;
+
+    #[tokio::test]
+    async fn live_steps_are_redacted_before_they_leave() {
+        // A hand-written token that a header name quotes: the failing config step says it.
+        let mut e = ProviderEntry::from_url("p", "https://h.example/v1");
+        e.auth = crate::provider::Auth::FileToken;
+        e.file_token = Some(crate::secret::Key::new("sk-live-SECRET-1".into()));
+        e.http_headers.insert("sk-live-SECRET-1;x".into(), "v".into());
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let sink = seen.clone();
+        let progress = Progress(Arc::new(move |s: &Step| sink.lock().unwrap().push(s.clone())));
+        let opts = Options { model: "m".into(), timeout: Duration::from_secs(5), codex: None, progress: Some(progress) };
+        let (report, _) = test(&e, &opts).await;
+        assert_eq!(report.diagnosis, Diagnosis::InvalidConfig);
+        let live = seen.lock().unwrap().clone();
+        assert_eq!(live.len(), 1, "{live:?}");
+        assert!(live[0].message.contains("[redacted];x"), "{live:?}");
+        let all = format!("{live:?}{}", serde_json::to_string(&report).unwrap());
+        assert!(!all.contains("SECRET"), "{all}");
+    }
+}
