@@ -41,21 +41,11 @@ impl Backups {
     pub fn save(&self, bytes: &[u8]) -> Result<String> {
         atomic::create_private_dir(&self.dir)?;
         atomic::sweep(&self.dir);
-        let now = time::OffsetDateTime::now_utc();
-        let stamp = format!(
-            "{:04}{:02}{:02}-{:02}{:02}{:02}-{:03}",
-            now.year(),
-            now.month() as u8,
-            now.day(),
-            now.hour(),
-            now.minute(),
-            now.second(),
-            now.millisecond()
-        );
-        let first = self.dir.join(format!("{PREFIX}{stamp}{SUFFIX}"));
+        let stamp = stamp();
+        let first = self.dir.join(numbered(&stamp, 0));
         let mut staged = Some(atomic::stage(&first, bytes, Some(0o600), &first)?);
         for n in 0..1000 {
-            let name = if n == 0 { format!("{PREFIX}{stamp}{SUFFIX}") } else { format!("{PREFIX}{stamp}-{n}{SUFFIX}") };
+            let name = numbered(&stamp, n);
             let path = self.dir.join(&name);
             match atomic::put(staged.take().expect("staged"), &path, false, &path)? {
                 Some(_) => {
@@ -67,6 +57,39 @@ impl Backups {
             }
         }
         Err(Error::io("write", &first)(std::io::Error::other("no free backup name")))
+    }
+
+    /// Backs up the file at `target`, whose bytes are `bytes`, by a hard link
+    /// when it can: atomic, no copy and no fsync, since the file's data is
+    /// already on disk. The caller must check afterwards that `target` still
+    /// holds `bytes` (an in-place write would change the backup too) and call
+    /// [`Backups::seal`] once `target` has been replaced. Falls back to
+    /// [`Backups::save`] (across file systems, or where links are refused).
+    pub(crate) fn link_or_save(&self, target: &Path, bytes: &[u8]) -> Result<String> {
+        atomic::create_private_dir(&self.dir)?;
+        let stamp = stamp();
+        for n in 0..1000 {
+            let name = numbered(&stamp, n);
+            match fs::hard_link(target, self.dir.join(&name)) {
+                Ok(()) => {
+                    self.prune()?;
+                    return Ok(name);
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+                Err(_) => break,
+            }
+        }
+        self.save(bytes)
+    }
+
+    /// Makes a linked backup private (0600) once it is no longer config.toml's inode.
+    pub(crate) fn seal(&self, name: &str) {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let _ = fs::set_permissions(self.dir.join(name), fs::Permissions::from_mode(0o600));
+        }
+        let _ = name;
     }
 
     /// Removes one backup (a copy taken for a write that did not happen).
@@ -152,6 +175,25 @@ impl Backups {
         }
         Ok(())
     }
+}
+
+/// `YYYYMMDD-HHMMSS-mmm` in UTC.
+fn stamp() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    format!(
+        "{:04}{:02}{:02}-{:02}{:02}{:02}-{:03}",
+        now.year(),
+        now.month() as u8,
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second(),
+        now.millisecond()
+    )
+}
+
+fn numbered(stamp: &str, n: u32) -> String {
+    if n == 0 { format!("{PREFIX}{stamp}{SUFFIX}") } else { format!("{PREFIX}{stamp}-{n}{SUFFIX}") }
 }
 
 /// `config-20261121-215211-123-2.toml` sorts after `...-123-1.toml` and `...-123.toml`.

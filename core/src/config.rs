@@ -5,9 +5,10 @@
 //! 1. read and decide without the lock: a refusal (or no change) takes no lock
 //!    and creates nothing;
 //! 2. take the lock; re-read; re-decide only if the bytes changed;
-//! 3. stage the new bytes (temp file, fsync) and write the backup (temp file,
-//!    fsync, rename) *before* the final re-read, so the window between that
-//!    check and the replace holds nothing but the swap itself;
+//! 3. stage the new bytes (temp file, fsync) and take the backup (a hard link
+//!    to the current file, else a synced copy renamed into place) *before* the
+//!    final re-read, so the window between that check and the replace holds
+//!    nothing but the swap itself;
 //! 4. swap the file in (`renameat2(RENAME_EXCHANGE)` where the OS has it) and
 //!    compare what was displaced with what we decided on: if another program
 //!    wrote in that window, its version is swapped straight back (one more
@@ -219,7 +220,7 @@ impl TomlFile {
             let staged = atomic::stage(&target, &wanted, mode, shown)?;
             // The backup is taken (and synced) before the final check, not after it.
             let backup = match (&self.backups, &on_disk) {
-                (Some(b), Some(old)) if !old.is_empty() => Some(b.save(old)?),
+                (Some(b), Some(old)) if !old.is_empty() => Some(b.link_or_save(&target, old)?),
                 _ => None,
             };
             if self.read_bytes()? != on_disk {
@@ -230,11 +231,11 @@ impl TomlFile {
             tests::before_swap(&target);
             match atomic::put(staged, &target, on_disk.is_some(), shown)? {
                 None => self.drop_backup(backup),
-                Some(Swap::Created | Swap::Renamed) => return Ok(Written { changed: true, backup }),
+                Some(Swap::Created | Swap::Renamed) => return Ok(self.sealed(backup)),
                 Some(Swap::Exchanged { displaced, leftover }) => {
                     if Some(&displaced) == on_disk.as_ref() {
                         drop(leftover);
-                        return Ok(Written { changed: true, backup });
+                        return Ok(self.sealed(backup));
                     }
                     // Another program wrote between our final check and the swap: put
                     // its version straight back, then decide again on top of it.
@@ -244,6 +245,13 @@ impl TomlFile {
             }
         }
         Err(Error::ConcurrentEdit)
+    }
+
+    fn sealed(&self, backup: Option<String>) -> Written {
+        if let (Some(b), Some(name)) = (&self.backups, &backup) {
+            b.seal(name);
+        }
+        Written { changed: true, backup }
     }
 
     fn drop_backup(&self, name: Option<String>) {
