@@ -141,7 +141,7 @@ impl ConfigDoc {
         let mut splices = Vec::new();
         let at = root_insert_point(doc);
         reconcile(self, doc.as_table(), "", at, &wants, &mut splices)?;
-        self.apply(splices, "config.toml")
+        self.apply(splices, "the top-level keys")
     }
 
     /// Makes `[model_providers.<id>]` match `wants`, creating the table if needed.
@@ -178,7 +178,7 @@ impl ConfigDoc {
                 return Err(Error::WrongType { key: path, found: type_name(other), expected: "a table" });
             }
         }
-        self.apply(splices, "model_providers")
+        self.apply(splices, "the provider table")
     }
 
     /// Removes `[model_providers.<id>]` and all of its sub-tables. Returns false when absent.
@@ -195,10 +195,10 @@ impl ConfigDoc {
             }
             _ => return Err(Error::UnsupportedLayout { id: id.into(), form: "dotted keys" }),
         }
-        self.apply(splices, "model_providers")
+        self.apply(splices, "the provider table")
     }
 
-    fn apply(&mut self, mut splices: Vec<Splice>, what: &str) -> Result<bool> {
+    fn apply(&mut self, mut splices: Vec<Splice>, what: &'static str) -> Result<bool> {
         if splices.is_empty() {
             return Ok(false);
         }
@@ -218,10 +218,7 @@ impl ConfigDoc {
                 self.parsed = parsed;
                 Ok(true)
             }
-            Err(_) => Err(Error::UnsupportedLayout {
-                id: what.into(),
-                form: "a layout the edit could not be spliced into safely",
-            }),
+            Err(_) => Err(Error::Unspliceable(what)),
         }
     }
 

@@ -17,6 +17,7 @@ use crate::provider::{self, Auth, ProviderEntry};
 
 /// A diagnosis code. The strings are a contract: the UI and scripts rely on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Diagnosis {
     Ok,
@@ -61,6 +62,7 @@ impl Diagnosis {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum StepStatus {
     Ok,
@@ -70,6 +72,7 @@ pub enum StepStatus {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Step {
     pub name: &'static str,
     pub status: StepStatus,
@@ -79,6 +82,7 @@ pub struct Step {
 
 /// The verdict on one provider. Serialises to the `--json` contract.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
     pub provider: String,
     pub ok: bool,

@@ -8,8 +8,9 @@ use crate::backup::BackupInfo;
 use crate::config::TomlFile;
 use crate::document::ConfigDoc;
 use crate::error::{Error, Result};
-use crate::preset::{self, Inputs, KeySource};
-use crate::provider::{self, Auth, ProviderEntry, ProviderSpec};
+use crate::preset::{self, Inputs, KeySource, PresetId};
+use crate::probe::Report;
+use crate::provider::{self, Auth, AuthMode, ProviderEntry, ProviderSpec};
 use crate::{profile, secret};
 
 /// The binary name Codex runs for keychain auth (`<helper> token <id>`).
@@ -24,30 +25,64 @@ pub struct Switchboard {
 
 /// What an operation did, in words for the user.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Outcome {
     pub message: String,
     pub backup: Option<String>,
     pub warnings: Vec<String>,
 }
 
+/// Where a listed provider comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Added by Switchboard: it has our profile file.
+    Switchboard,
+    /// Written by hand in config.toml.
+    Config,
+    /// Built into Codex.
+    BuiltIn,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Switchboard => "switchboard",
+            Source::Config => "config",
+            Source::BuiltIn => "built_in",
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProviderView {
     pub id: String,
     pub name: String,
     pub base_url: String,
-    /// `switchboard` (has our profile file), `config` (hand-written) or `built_in`.
-    pub source: &'static str,
-    pub preset: &'static str,
+    pub source: Source,
+    pub preset: PresetId,
     pub active: bool,
-    pub auth: &'static str,
+    pub auth: AuthMode,
     /// For keychain auth: whether a key is stored; `None` when unknown or not applicable.
     pub key_stored: Option<bool>,
     pub model: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<ProviderEntry>,
+    /// The last connection test the app ran (core leaves it empty; the app fills it in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_test: Option<Report>,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Listing {
     pub codex_home: PathBuf,
     pub active: String,
@@ -76,7 +111,7 @@ impl Switchboard {
         for id in doc.provider_ids()? {
             let entry = read_entry(&doc, &id)?.expect("listed id exists");
             let model = profile::model(&self.home, &id).ok().flatten();
-            let source = if profile::path(&self.home, &id).is_file() && model.is_some() { "switchboard" } else { "config" };
+            let source = if profile::path(&self.home, &id).is_file() && model.is_some() { Source::Switchboard } else { Source::Config };
             let key_stored = match entry.auth {
                 Auth::Keychain => secret::has(&id),
                 _ => None,
@@ -84,7 +119,7 @@ impl Switchboard {
             let base_url = entry.base_url.clone().unwrap_or_default();
             providers.push(ProviderView {
                 name: entry.name.clone().unwrap_or_else(|| id.clone()),
-                preset: preset::detect(&base_url),
+                preset: preset::detect_id(&base_url),
                 base_url,
                 source,
                 active: active == id,
@@ -93,6 +128,7 @@ impl Switchboard {
                 model,
                 id,
                 entry: Some(entry),
+                last_test: None,
             });
         }
         for (id, name, url) in provider::BUILT_IN {
@@ -103,13 +139,14 @@ impl Switchboard {
                 id: (*id).into(),
                 name: (*name).into(),
                 base_url: (*url).into(),
-                source: "built_in",
-                preset: "built_in",
+                source: Source::BuiltIn,
+                preset: PresetId::BuiltIn,
                 active: active == *id,
-                auth: if *id == "openai" { "openai" } else { "none" },
+                auth: if *id == "openai" { AuthMode::Openai } else { AuthMode::None },
                 key_stored: None,
                 model: None,
                 entry: None,
+                last_test: None,
             });
         }
         Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers })
@@ -250,9 +287,9 @@ impl Switchboard {
             return Err(Error::BuiltIn(id.into()));
         }
         let doc = self.config.load()?;
-        if read_entry(&doc, id)?.is_none() {
+        let Some(entry) = read_entry(&doc, id)? else {
             return Err(Error::UnknownProvider(id.into()));
-        }
+        };
         let was_active = active_provider(&doc)? == id;
         if was_active && !force {
             return Err(Error::ActiveProvider(id.into()));
@@ -270,7 +307,9 @@ impl Switchboard {
         })?;
         profile::remove(&self.home, id)?;
         let mut warnings = Vec::new();
-        if let Err(e) = secret::delete(id) {
+        // The keychain is asked only when the provider used it, or a key is known to be there.
+        let keyed = entry.auth == Auth::Keychain || secret::has(id) == Some(true);
+        if let Err(e) = if keyed { secret::delete(id) } else { Ok(false) } {
             warnings.push(format!("The provider is gone, but its key could not be deleted from the keychain: {e}"));
         }
         let mut message = format!("Removed `{id}`.");
