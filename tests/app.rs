@@ -60,6 +60,39 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     s.find("[data-testid=provider-company_gateway]");
     assert!(s.text("[data-testid=auth-company_gateway]").contains("from $COMPANY_LLM_KEY"));
 
+    // 2b. Edit shows where the key comes from, and Save without changes writes nothing:
+    // an env-variable provider written by hand, and a token-command provider added by the CLI.
+    home.sb(
+        &[
+            "add", "custom", "--id", "cmd-gw", "--base-url", "https://cmd.example.com/v1", "--model", "m1",
+            "--token-command", "vault", "--token-arg", "read", "--token-arg", "llm-token", "--refresh-interval-ms", "60000",
+        ],
+        None,
+    )
+    .ok();
+    s.find("[data-testid=provider-cmd-gw]");
+    for (id, mode, fields) in [
+        ("company_gateway", "env", vec![("#f-envVar", "COMPANY_LLM_KEY")]),
+        ("cmd-gw", "command", vec![("#f-tokenCommand", "vault"), ("#f-tokenArgs", "read llm-token")]),
+    ] {
+        let before = home.read_config();
+        s.find(&format!("[data-testid=edit-{id}]")).click();
+        s.find("[data-testid=provider-form]");
+        for (field, want) in &fields {
+            let got = wait_for(|| {
+                let v = s.script(&format!("return document.querySelector('{field}')?.value ?? null"));
+                (v.as_str() == Some(want)).then_some(v)
+            });
+            assert_eq!(got.as_str(), Some(*want), "{id}: {field}");
+        }
+        assert_eq!(s.script(&format!("return document.querySelector('label.radio input[value={mode}]').checked")), true, "{id}");
+        shot(&s, &format!("02b-edit-{mode}"));
+        s.find("[data-testid=save]").click();
+        s.wait_text("[data-testid=notice]", "Updated", T);
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(home.read_config(), before, "{id}: Save without changes leaves config.toml byte-identical");
+    }
+
     // 3. Add OpenRouter (pointed at the stand-in), typing the key.
     s.find("[data-testid=nav-add]").click();
     s.find("[data-testid=preset-openrouter]");

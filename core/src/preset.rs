@@ -179,7 +179,7 @@ pub const PRESETS: &[Preset] = &[
         default_model: None,
         base_url: "",
         key: KeyNeed::Optional,
-        fields: &[f(Field::BaseUrl, Main, Main, true), f(Field::Model, Main, Main, true), HEADERS, ENV_HEADERS],
+        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS],
         stream_idle_timeout_ms: None,
         about: "Any gateway that speaks the OpenAI Responses API.",
         key_help: "Ask whoever runs the gateway.",

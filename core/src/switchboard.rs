@@ -189,9 +189,16 @@ impl Switchboard {
         if inputs.key == KeySource::Keychain && key.is_none() && !secret::has(id).unwrap_or(false) {
             return Err(Error::NoKey(id.into()));
         }
-        let mut out = self.write_provider(&spec, key, |doc| {
-            read_entry(doc, id)?.map(|_| ()).ok_or_else(|| Error::UnknownProvider(id.into()))
-        })?;
+        // Nothing to change (a form saved as it was opened): write nothing, not even
+        // the keys Switchboard would add to a hand-written table.
+        let unchanged = spec == entry.to_spec() && key.is_none();
+        let mut out = if unchanged {
+            Outcome::default()
+        } else {
+            self.write_provider(&spec, key, |doc| {
+                read_entry(doc, id)?.map(|_| ()).ok_or_else(|| Error::UnknownProvider(id.into()))
+            })?
+        };
         if let Some(m) = &model {
             profile::write(&self.home, id, m)?;
             if active_provider(&self.config.load()?)? == id {
