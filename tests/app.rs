@@ -167,6 +167,13 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     home.sb(&["use", "chat-gw"], None).ok();
     s.find("[data-testid=provider-chat-gw] [data-testid=active-badge]");
 
+    // The edit form of a provider without a key says so.
+    s.find("[data-testid=edit-chat-gw]").click();
+    s.find("[data-testid=provider-form]");
+    assert_eq!(s.script("return document.querySelector('label.radio input[value=none]').checked"), true);
+    shot(&s, "07b-edit-no-key");
+    s.find("[data-testid=cancel]").click();
+
     // 8. Backups: listed, and a restore asks first.
     s.find("[data-testid=nav-backups]").click();
     s.find("[data-testid=restore-0]");
