@@ -116,9 +116,18 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     assert!(verdict.contains("Responses API"), "{verdict}");
     shot(&s, "04-test-ok");
 
-    // 5. Press Use: config.toml and the keychain say the same.
+    // 5. Press Use: config.toml and the keychain say the same, and the window lists once
+    // (it lists on each `config-changed`, and on nothing else after it has started).
+    s.script(
+        "window.__changes = 0; const i = window.__TAURI_INTERNALS__; \
+         i.invoke('plugin:event|listen', { event: 'config-changed', target: { kind: 'Any' }, \
+           handler: i.transformCallback(() => window.__changes++) }); return true",
+    );
+    std::thread::sleep(Duration::from_millis(300));
     s.find("[data-testid=use-or-app]").click();
     s.wait_text("[data-testid=active-provider]", "OpenRouter", T);
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(s.script("return window.__changes"), 1, "one change, one refresh of the list");
     s.find("[data-testid=provider-or-app] [data-testid=active-badge]");
     let text = home.config_text();
     assert!(text.contains("model_provider = \"or-app\""), "{text}");
