@@ -249,6 +249,18 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     let note = items.iter().find(|(_, l, _)| l.starts_with('✔')).unwrap();
     assert!(note.1.contains("Responses API"), "{note:?}");
 
+    // A test started from the tray shows in the window too: the report lives in the app, not the page.
+    let tray_server = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::Good, Duration::ZERO);
+    home.sb(&["add", "ollama", "--id", "tray-ol", "--base-url", &tray_server.base_url()], None).ok();
+    s.find("[data-testid=provider-tray-ol]");
+    assert!(!s.exists("[data-testid=provider-tray-ol] [data-testid=test-result]"), "not tested yet");
+    wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, _)| l.contains("(tray-ol)"))));
+    tray_click_label("(tray-ol)");
+    wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, c)| l.contains("(tray-ol)") && *c)));
+    tray_click_label("Test active provider");
+    s.wait_text("[data-testid=provider-tray-ol] [data-testid=test-result]", "Ready for Codex", T);
+    shot(&s, "09b-tray-test-in-window");
+
     s.close();
     drop(driver);
 

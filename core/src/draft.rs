@@ -303,6 +303,22 @@ mod tests {
     }
 
     #[test]
+    fn header_lines_parse_as_pairs() {
+        let pairs = parse_pairs(Field::Headers, "X-Client=codex\n\nX-Title: Switchboard ").unwrap();
+        assert_eq!(pairs, vec![("X-Client".to_owned(), "codex".to_owned()), ("X-Title".to_owned(), "Switchboard".to_owned())]);
+        for bad in ["oops", "=v", "A B=c"] {
+            assert_eq!(parse_pairs(Field::EnvHeaders, bad).unwrap_err().field(), Some(Field::EnvHeaders), "{bad}");
+        }
+    }
+
+    #[test]
+    fn an_unspliceable_edit_names_no_file_as_a_provider() {
+        let e = Error::Unspliceable("the provider table");
+        assert!(!e.to_string().contains("provider `config.toml`"), "{e}");
+        assert_eq!(e.code(), "unsupported_layout");
+    }
+
+    #[test]
     fn missing_fields_are_worded_as_flags_for_the_cli() {
         let e = Error::MissingInput { preset: "custom", field: Field::BaseUrl };
         assert!(e.to_string().contains("--base-url"), "{e}");
