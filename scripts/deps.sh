@@ -92,10 +92,10 @@ sb_app_build_deps() {
   sb_apt_install node=nodejs npm=npm
   local lock="$SB_ROOT/ui/package-lock.json" stamp="$SB_ROOT/ui/node_modules/.sb-lock"
   if [ ! -f "$stamp" ] || ! cmp -s "$lock" "$stamp"; then
-    # `npm install`, not `npm ci`: npm 11 leaves the Tauri CLI's other-platform optional
-    # packages out of the lock file and then refuses `ci`; the lock still pins every version.
-    sb_log "installing the UI's npm packages (npm install in ui/, from package-lock.json)"
-    npm install --prefix "$SB_ROOT/ui" --no-audit --no-fund --loglevel=error
+    # The lock records every platform's optional packages (macOS, Windows, Linux), so `npm ci` works
+    # everywhere. @tauri-apps/cli is pinned to the newest release published for all of them.
+    sb_log "installing the UI's npm packages (npm ci in ui/, from package-lock.json)"
+    npm ci --prefix "$SB_ROOT/ui" --no-audit --no-fund --loglevel=error
     cp "$lock" "$stamp"
   fi
 }

@@ -60,6 +60,39 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     s.find("[data-testid=provider-company_gateway]");
     assert!(s.text("[data-testid=auth-company_gateway]").contains("from $COMPANY_LLM_KEY"));
 
+    // 2b. Edit shows where the key comes from, and Save without changes writes nothing:
+    // an env-variable provider written by hand, and a token-command provider added by the CLI.
+    home.sb(
+        &[
+            "add", "custom", "--id", "cmd-gw", "--base-url", "https://cmd.example.com/v1", "--model", "m1",
+            "--token-command", "vault", "--token-arg", "read", "--token-arg", "llm-token", "--refresh-interval-ms", "60000",
+        ],
+        None,
+    )
+    .ok();
+    s.find("[data-testid=provider-cmd-gw]");
+    for (id, mode, fields) in [
+        ("company_gateway", "env", vec![("#f-envVar", "COMPANY_LLM_KEY")]),
+        ("cmd-gw", "command", vec![("#f-tokenCommand", "vault"), ("#f-tokenArgs", "read llm-token")]),
+    ] {
+        let before = home.read_config();
+        s.find(&format!("[data-testid=edit-{id}]")).click();
+        s.find("[data-testid=provider-form]");
+        for (field, want) in &fields {
+            let got = wait_for(|| {
+                let v = s.script(&format!("return document.querySelector('{field}')?.value ?? null"));
+                (v.as_str() == Some(want)).then_some(v)
+            });
+            assert_eq!(got.as_str(), Some(*want), "{id}: {field}");
+        }
+        assert_eq!(s.script(&format!("return document.querySelector('label.radio input[value={mode}]').checked")), true, "{id}");
+        shot(&s, &format!("02b-edit-{mode}"));
+        s.find("[data-testid=save]").click();
+        s.wait_text("[data-testid=notice]", "Updated", T);
+        std::thread::sleep(Duration::from_millis(300));
+        assert_eq!(home.read_config(), before, "{id}: Save without changes leaves config.toml byte-identical");
+    }
+
     // 3. Add OpenRouter (pointed at the stand-in), typing the key.
     s.find("[data-testid=nav-add]").click();
     s.find("[data-testid=preset-openrouter]");
@@ -83,9 +116,18 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     assert!(verdict.contains("Responses API"), "{verdict}");
     shot(&s, "04-test-ok");
 
-    // 5. Press Use: config.toml and the keychain say the same.
+    // 5. Press Use: config.toml and the keychain say the same, and the window lists once
+    // (it lists on each `config-changed`, and on nothing else after it has started).
+    s.script(
+        "window.__changes = 0; const i = window.__TAURI_INTERNALS__; \
+         i.invoke('plugin:event|listen', { event: 'config-changed', target: { kind: 'Any' }, \
+           handler: i.transformCallback(() => window.__changes++) }); return true",
+    );
+    std::thread::sleep(Duration::from_millis(300));
     s.find("[data-testid=use-or-app]").click();
     s.wait_text("[data-testid=active-provider]", "OpenRouter", T);
+    std::thread::sleep(Duration::from_millis(1000));
+    assert_eq!(s.script("return window.__changes"), 1, "one change, one refresh of the list");
     s.find("[data-testid=provider-or-app] [data-testid=active-badge]");
     let text = home.config_text();
     assert!(text.contains("model_provider = \"or-app\""), "{text}");
@@ -133,6 +175,13 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     // 7. Switching from the CLI shows in the window at once.
     home.sb(&["use", "chat-gw"], None).ok();
     s.find("[data-testid=provider-chat-gw] [data-testid=active-badge]");
+
+    // The edit form of a provider without a key says so.
+    s.find("[data-testid=edit-chat-gw]").click();
+    s.find("[data-testid=provider-form]");
+    assert_eq!(s.script("return document.querySelector('label.radio input[value=none]').checked"), true);
+    shot(&s, "07b-edit-no-key");
+    s.find("[data-testid=cancel]").click();
 
     // 8. Backups: listed, and a restore asks first.
     s.find("[data-testid=nav-backups]").click();
@@ -199,6 +248,18 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     let (_, items) = wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, _)| l.starts_with('✔'))));
     let note = items.iter().find(|(_, l, _)| l.starts_with('✔')).unwrap();
     assert!(note.1.contains("Responses API"), "{note:?}");
+
+    // A test started from the tray shows in the window too: the report lives in the app, not the page.
+    let tray_server = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::Good, Duration::ZERO);
+    home.sb(&["add", "ollama", "--id", "tray-ol", "--base-url", &tray_server.base_url()], None).ok();
+    s.find("[data-testid=provider-tray-ol]");
+    assert!(!s.exists("[data-testid=provider-tray-ol] [data-testid=test-result]"), "not tested yet");
+    wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, _)| l.contains("(tray-ol)"))));
+    tray_click_label("(tray-ol)");
+    wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, c)| l.contains("(tray-ol)") && *c)));
+    tray_click_label("Test active provider");
+    s.wait_text("[data-testid=provider-tray-ol] [data-testid=test-result]", "Ready for Codex", T);
+    shot(&s, "09b-tray-test-in-window");
 
     s.close();
     drop(driver);

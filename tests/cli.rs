@@ -434,3 +434,27 @@ fn bad_usage_exits_two() {
     assert_eq!(home.sb(&["add", "custom", "--header", "novalue"], None).code, Some(2));
     assert!(!home.config().exists());
 }
+
+#[test]
+fn removing_an_env_key_provider_never_asks_the_keychain() {
+    // No Secret Service at all: a provider that never used the keychain is removed without a warning.
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let mut cmd = Command::new(bin());
+    cmd.args(["--codex-home", home.path().to_str().unwrap(), "remove", "company_gateway"])
+        .env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let out = run(cmd, None);
+    out.ok();
+    assert!(!out.stderr.contains("keychain"), "{}", out.stderr);
+    assert!(!home.config_text().contains("company_gateway"));
+}
+
+#[test]
+fn add_then_remove_keeps_a_file_without_a_final_newline() {
+    let home = Home::new();
+    let original = EVERYDAY.trim_end();
+    home.write_config(original.as_bytes());
+    home.sb(&["add", "ollama", "--id", "ol"], None).ok();
+    home.sb(&["remove", "ol"], None).ok();
+    assert_eq!(home.config_text(), original);
+}

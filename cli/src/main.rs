@@ -387,7 +387,7 @@ fn print_presets(json: bool) {
     for p in preset::PRESETS {
         let url = if p.base_url.is_empty() { "(your --base-url)" } else { p.base_url };
         println!("{:<11} {:<18} id {:<13} {}", p.preset, p.name, p.default_id, url);
-        println!("{:<11} asks for: {}", "", p.asks_for.join(", "));
+        println!("{:<11} asks for: {}", "", p.asks_for().join(", "));
     }
 }
 
@@ -395,7 +395,7 @@ fn print_listing(l: &switchboard_core::Listing) {
     println!("Codex home: {}", l.codex_home.display());
     for p in &l.providers {
         let mark = if p.active { "*" } else { " " };
-        let key = match (p.auth, p.key_stored) {
+        let key = match (p.auth.as_str(), p.key_stored) {
             ("keychain", Some(true)) => "key stored: yes",
             ("keychain", Some(false)) => "key stored: no",
             ("keychain", None) => "key stored: unknown (keychain unreachable)",

@@ -18,6 +18,7 @@ pub struct Backups {
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BackupInfo {
     pub name: String,
     pub size: u64,

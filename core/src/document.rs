@@ -141,7 +141,7 @@ impl ConfigDoc {
         let mut splices = Vec::new();
         let at = root_insert_point(doc);
         reconcile(self, doc.as_table(), "", at, &wants, &mut splices)?;
-        self.apply(splices, "config.toml")
+        self.apply(splices, "the top-level keys")
     }
 
     /// Makes `[model_providers.<id>]` match `wants`, creating the table if needed.
@@ -154,7 +154,7 @@ impl ConfigDoc {
             None => {
                 let at = providers_append_point(self, &doc);
                 let block = new_table_block(self, &path, wants);
-                splices.push(self.insert_block(at, &block));
+                splices.push(self.insert_table_block(at, &block));
             }
             Some(Item::Table(t)) if !t.is_implicit() && !t.is_dotted() => {
                 let at = table_insert_point(self, t);
@@ -178,7 +178,7 @@ impl ConfigDoc {
                 return Err(Error::WrongType { key: path, found: type_name(other), expected: "a table" });
             }
         }
-        self.apply(splices, "model_providers")
+        self.apply(splices, "the provider table")
     }
 
     /// Removes `[model_providers.<id>]` and all of its sub-tables. Returns false when absent.
@@ -188,17 +188,33 @@ impl ConfigDoc {
         let Some(providers) = providers_table(&doc)? else { return Ok(false) };
         let Some((key, item)) = providers.get_key_value(id) else { return Ok(false) };
         match item {
-            Item::Table(t) if !t.is_dotted() => self.remove_table_regions(t, &mut splices),
+            Item::Table(t) if !t.is_dotted() => {
+                self.remove_table_regions(t, &mut splices);
+                // A table and its sub-tables are usually one stretch of lines: join them,
+                // so that one removal reaching the end of the file takes its line break.
+                splices.sort_by_key(|s| s.range.start);
+                let mut joined: Vec<Splice> = Vec::new();
+                for s in splices {
+                    match joined.last_mut() {
+                        Some(last) if last.range.end == s.range.start => last.range.end = s.range.end,
+                        _ => joined.push(s),
+                    }
+                }
+                if let Some(last) = joined.pop() {
+                    joined.push(self.without_final_break(last));
+                }
+                splices = joined;
+            }
             Item::Value(v) => {
                 let start = key.span().map(|s| s.start).unwrap_or_else(|| v.span().unwrap().start);
                 splices.push(self.remove_lines(start, v.span().unwrap().end));
             }
             _ => return Err(Error::UnsupportedLayout { id: id.into(), form: "dotted keys" }),
         }
-        self.apply(splices, "model_providers")
+        self.apply(splices, "the provider table")
     }
 
-    fn apply(&mut self, mut splices: Vec<Splice>, what: &str) -> Result<bool> {
+    fn apply(&mut self, mut splices: Vec<Splice>, what: &'static str) -> Result<bool> {
         if splices.is_empty() {
             return Ok(false);
         }
@@ -218,10 +234,7 @@ impl ConfigDoc {
                 self.parsed = parsed;
                 Ok(true)
             }
-            Err(_) => Err(Error::UnsupportedLayout {
-                id: what.into(),
-                form: "a layout the edit could not be spliced into safely",
-            }),
+            Err(_) => Err(Error::Unspliceable(what)),
         }
     }
 
@@ -235,8 +248,32 @@ impl ConfigDoc {
         Splice { range: at..at, text }
     }
 
+    /// A new table at the end of a file without a final newline keeps that style:
+    /// the line break goes before the table, not after it (`without_final_break`
+    /// undoes it when the table is removed).
+    fn insert_table_block(&self, at: usize, block: &str) -> Splice {
+        let text = self.text();
+        if at > 0 && at == text.len() && !text.ends_with('\n') {
+            let body = block.strip_suffix(self.eol).unwrap_or(block);
+            return Splice { range: at..at, text: format!("{}{body}", self.eol) };
+        }
+        self.insert_block(at, block)
+    }
+
     fn remove_lines(&self, start: usize, end: usize) -> Splice {
         Splice { range: line_start(self.text(), start)..line_end(self.text(), end), text: String::new() }
+    }
+
+    /// A removal that reaches the end of a file without a final newline also takes
+    /// the line break before it, so the file still ends without one.
+    fn without_final_break(&self, mut s: Splice) -> Splice {
+        let text = self.text();
+        if s.range.end == text.len() && !text.ends_with('\n') && s.range.start > 0 {
+            let before = &text[..s.range.start];
+            let cut = if before.ends_with("\r\n") { 2 } else if before.ends_with('\n') { 1 } else { 0 };
+            s.range.start -= cut;
+        }
+        s
     }
 
     /// Removes a header table's lines and those of every header sub-table below it.

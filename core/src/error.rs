@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::field::Field;
+
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 #[derive(Debug, thiserror::Error)]
@@ -33,10 +35,15 @@ pub enum Error {
     WireApi(String),
     #[error("There is no preset called `{0}`.")]
     UnknownPreset(String),
-    #[error("The {preset} preset needs {what}.")]
-    MissingInput { preset: &'static str, what: &'static str },
+    #[error("The {preset} preset needs {}.", field.flag())]
+    MissingInput { preset: &'static str, field: Field },
+    /// A value of one input is unusable; `reason` is the whole sentence.
+    #[error("{reason}")]
+    InvalidField { field: Field, reason: String },
     #[error("{0}")]
     InvalidInput(String),
+    #[error("Switchboard could not change {0} in config.toml without disturbing the rest of the file.")]
+    Unspliceable(&'static str),
     #[error("`{0}` is the active provider.")]
     ActiveProvider(String),
     #[error("The key is empty.")]
@@ -80,8 +87,8 @@ impl Error {
             Error::InvalidUrl { .. } => "Use a full http:// or https:// address, for example https://openrouter.ai/api/v1.".into(),
             Error::WireApi(_) => "Use a provider that offers the Responses API (POST /v1/responses).".into(),
             Error::UnknownPreset(_) => "Run `switchboard presets` to see them.".into(),
-            Error::MissingInput { what, .. } => format!("Pass {what}."),
-            Error::InvalidInput(_) => "Check the value and try again; nothing was written.".into(),
+            Error::MissingInput { field, .. } => format!("Pass {}.", field.flag()),
+            Error::InvalidInput(_) | Error::InvalidField { .. } => "Check the value and try again; nothing was written.".into(),
             Error::ActiveProvider(_) => "Switch to another provider first (switchboard use openai), or pass --force.".into(),
             Error::EmptyKey => "Paste the key on standard input, for example: printf %s \"$KEY\" | switchboard key set <id>.".into(),
             Error::NoKey(id) => format!("Store one with `switchboard key set {id}` (the key is read from standard input)."),
@@ -89,6 +96,7 @@ impl Error {
                 dbus-run-session -- sh -c 'printf pass | gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'."
                 .into(),
             Error::Keychain(_) => "Unlock your keychain (it may be locked) and try again.".into(),
+            Error::Unspliceable(_) => "Edit config.toml by hand, or restore a backup; nothing was written.".into(),
             Error::ConcurrentEdit => "Another program is editing config.toml right now; try again in a moment.".into(),
             Error::UnknownBackup(_) => "Run `switchboard backups` to see the names.".into(),
             Error::NotAFile { .. } => "Point it at a regular file (or remove it so Switchboard can create one); nothing was written.".into(),
@@ -114,7 +122,8 @@ impl Error {
             Error::InvalidUrl { .. } => "invalid_url",
             Error::WireApi(_) => "wire_api",
             Error::UnknownPreset(_) => "unknown_preset",
-            Error::MissingInput { .. } | Error::InvalidInput(_) => "invalid_input",
+            Error::MissingInput { .. } | Error::InvalidInput(_) | Error::InvalidField { .. } => "invalid_input",
+            Error::Unspliceable(_) => "unsupported_layout",
             Error::ActiveProvider(_) => "active_provider",
             Error::EmptyKey => "empty_key",
             Error::NoKey(_) => "missing_key",
@@ -128,6 +137,21 @@ impl Error {
             Error::BadBackup { .. } => "bad_backup",
             Error::Io { .. } => "io",
         }
+    }
+
+    /// The input this error is about, if it is about one.
+    pub fn field(&self) -> Option<Field> {
+        match self {
+            Error::MissingInput { field, .. } | Error::InvalidField { field, .. } => Some(*field),
+            Error::InvalidId(_) | Error::ReservedId(_) | Error::DuplicateId(_) => Some(Field::Id),
+            Error::InvalidUrl { .. } => Some(Field::BaseUrl),
+            Error::EmptyKey => Some(Field::Key),
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid(field: Field, reason: impl Into<String>) -> Error {
+        Error::InvalidField { field, reason: reason.into() }
     }
 
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {

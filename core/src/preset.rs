@@ -1,12 +1,16 @@
 //! The presets: one data table, one builder. Adding a provider is adding a row.
+//! The row also draws the window's form (`fields`), gives the CLI's
+//! `presets` listing, and recognises a provider's host (`hosts`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::field::{Field, FormField, Place};
 use crate::provider::{Auth, ProviderSpec, StringMap};
 
 /// Whether a preset needs a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum KeyNeed {
     Required,
@@ -14,10 +18,68 @@ pub enum KeyNeed {
     None,
 }
 
+/// A preset's id, as typed in `switchboard add <preset>`. `BuiltIn` marks a
+/// provider built into Codex in a listing; it has no row in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum PresetId {
+    Azure,
+    Vercel,
+    Openrouter,
+    Ollama,
+    Custom,
+    BuiltIn,
+}
+
+impl PresetId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PresetId::Azure => "azure",
+            PresetId::Vercel => "vercel",
+            PresetId::Openrouter => "openrouter",
+            PresetId::Ollama => "ollama",
+            PresetId::Custom => "custom",
+            PresetId::BuiltIn => "built_in",
+        }
+    }
+}
+
+impl std::fmt::Display for PresetId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl PartialEq<&str> for PresetId {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+/// How a preset recognises a provider's host (lower-case, with its port).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Host {
+    Exact(&'static str),
+    Suffix(&'static str),
+    Contains(&'static str),
+}
+
+impl Host {
+    fn matches(self, host: &str) -> bool {
+        match self {
+            Host::Exact(h) => host == h,
+            Host::Suffix(h) => host.ends_with(h),
+            Host::Contains(h) => host.contains(h),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Preset {
     /// What users type: `switchboard add <preset>`.
-    pub preset: &'static str,
+    pub preset: PresetId,
     /// Display name written as the provider's `name`.
     pub name: &'static str,
     pub default_id: &'static str,
@@ -25,80 +87,136 @@ pub struct Preset {
     /// `{resource}` is replaced by `--resource`. Empty: the user must give `--base-url`.
     pub base_url: &'static str,
     pub key: KeyNeed,
-    /// The inputs the preset asks for, as CLI flags.
-    pub asks_for: &'static [&'static str],
+    /// The inputs the form shows, in order, and where. The CLI's `asks_for` derives from it.
+    pub fields: &'static [FormField],
     pub stream_idle_timeout_ms: Option<u64>,
     /// A one-line description for pickers.
     pub about: &'static str,
     /// Where to get a key.
     pub key_help: &'static str,
+    /// The hosts that mark a provider as made from this preset.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub hosts: &'static [Host],
 }
+
+const fn f(field: Field, add: Place, edit: Place, required: bool) -> FormField {
+    FormField { field, add, edit, required }
+}
+
+use Place::{Hidden, Main, More};
+
+/// The fields every preset ends with.
+const MODEL: FormField = f(Field::Model, Main, Main, false);
+const OTHER_URL: FormField = f(Field::BaseUrl, More, Main, false);
+const HEADERS: FormField = f(Field::Headers, More, More, false);
+const ENV_HEADERS: FormField = f(Field::EnvHeaders, More, More, false);
 
 pub const PRESETS: &[Preset] = &[
     Preset {
-        preset: "azure",
+        preset: PresetId::Azure,
         name: "Azure AI Foundry",
         default_id: "azure",
         default_model: None,
         base_url: "https://{resource}.openai.azure.com/openai/v1",
         key: KeyNeed::Required,
-        asks_for: &["--resource", "--deployment", "key", "--api-version (optional)"],
+        fields: &[
+            f(Field::Resource, Main, Hidden, true),
+            f(Field::Deployment, Main, Main, true),
+            f(Field::BaseUrl, More, Hidden, false),
+            f(Field::ApiVersion, More, More, false),
+            HEADERS,
+            ENV_HEADERS,
+        ],
         stream_idle_timeout_ms: None,
         about: "Your Azure OpenAI / AI Foundry resource; the model is your deployment name.",
         key_help: "Azure portal → your resource → Keys and Endpoint.",
+        hosts: &[Host::Contains(".openai.azure."), Host::Suffix(".services.ai.azure.com")],
     },
     Preset {
-        preset: "vercel",
+        preset: PresetId::Vercel,
         name: "Vercel AI Gateway",
         default_id: "vercel",
         default_model: Some("openai/gpt-5-codex"),
         base_url: "https://ai-gateway.vercel.sh/v1",
         key: KeyNeed::Required,
-        asks_for: &["key", "--model (creator/model slug)"],
+        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS],
         stream_idle_timeout_ms: None,
         about: "One key for many model makers; models are creator/model slugs.",
         key_help: "Vercel dashboard → AI Gateway → API keys.",
+        hosts: &[Host::Exact("ai-gateway.vercel.sh")],
     },
     Preset {
-        preset: "openrouter",
+        preset: PresetId::Openrouter,
         name: "OpenRouter",
         default_id: "openrouter",
         default_model: Some("openai/gpt-5.3-codex"),
         base_url: "https://openrouter.ai/api/v1",
         key: KeyNeed::Required,
-        asks_for: &["key", "--model (slug)"],
+        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS],
         stream_idle_timeout_ms: None,
         about: "Hundreds of models behind one key; models are slugs like openai/gpt-5.3-codex.",
         key_help: "openrouter.ai → Keys.",
+        hosts: &[Host::Exact("openrouter.ai")],
     },
     Preset {
-        preset: "ollama",
+        preset: PresetId::Ollama,
         name: "Ollama (local)",
         default_id: "ollama-local",
         default_model: Some("gpt-oss:20b"),
         base_url: "http://localhost:11434/v1",
         key: KeyNeed::None,
-        asks_for: &["--model", "--base-url (optional, another host)"],
+        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS],
         stream_idle_timeout_ms: Some(600_000),
         about: "Models running on this machine with Ollama 0.13.3 or later; no key.",
         key_help: "No key needed.",
+        hosts: &[Host::Suffix(":11434")],
     },
     Preset {
-        preset: "custom",
+        preset: PresetId::Custom,
         name: "Custom provider",
         default_id: "custom",
         default_model: None,
         base_url: "",
         key: KeyNeed::Optional,
-        asks_for: &["--base-url", "--model", "key (optional)", "--header K=V", "--env-header K=VAR"],
+        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS],
         stream_idle_timeout_ms: None,
         about: "Any gateway that speaks the OpenAI Responses API.",
         key_help: "Ask whoever runs the gateway.",
+        hosts: &[],
     },
 ];
 
 pub fn find(preset: &str) -> Result<&'static Preset> {
     PRESETS.iter().find(|p| p.preset == preset).ok_or_else(|| Error::UnknownPreset(preset.into()))
+}
+
+pub fn get(id: PresetId) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.preset == id)
+}
+
+impl Preset {
+    /// The inputs the preset asks for, in the CLI's words (`switchboard presets`).
+    pub fn asks_for(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for ff in self.fields.iter().filter(|ff| ff.add == Place::Main) {
+            out.push(if ff.required || self.default_model.is_none() { ff.field.flag().to_owned() } else { format!("{} (optional)", ff.field.flag()) });
+        }
+        match self.key {
+            KeyNeed::Required => out.push("key".into()),
+            KeyNeed::Optional => out.push("key (optional)".into()),
+            KeyNeed::None => {}
+        }
+        for ff in self.fields.iter().filter(|ff| ff.add == Place::More) {
+            out.push(format!("{} (optional)", ff.field.flag()));
+        }
+        out
+    }
+
+    /// Whether adding needs `field` (a required row, or a model with no default).
+    pub fn needs(&self, field: Field) -> bool {
+        self.fields.iter().any(|ff| ff.field == field && ff.required)
+    }
 }
 
 /// How the key will be provided, as chosen on the command line or in the UI.
@@ -159,10 +277,10 @@ impl Preset {
                 self.base_url.replace("{resource}", resource)
             }
             (None, _) if self.base_url.contains("{resource}") => {
-                return Err(Error::MissingInput { preset: self.preset, what: "--resource NAME (or --base-url URL)" });
+                return Err(Error::MissingInput { preset: self.preset.as_str(), field: Field::Resource });
             }
             (None, _) if self.base_url.is_empty() => {
-                return Err(Error::MissingInput { preset: self.preset, what: "--base-url URL" });
+                return Err(Error::MissingInput { preset: self.preset.as_str(), field: Field::BaseUrl });
             }
             (None, _) => self.base_url.to_owned(),
         };
@@ -172,18 +290,15 @@ impl Preset {
             .or_else(|| inputs.model.clone())
             .or_else(|| self.default_model.map(str::to_owned))
             .ok_or(Error::MissingInput {
-                preset: self.preset,
-                what: if self.preset == "azure" { "--deployment NAME" } else { "--model NAME" },
+                preset: self.preset.as_str(),
+                field: if self.needs(Field::Deployment) { Field::Deployment } else { Field::Model },
             })?;
         validate_model(&model)?;
         let auth = match (inputs.key.to_auth(), self.key) {
             (Some(a), _) => a,
             (None, KeyNeed::None) | (None, KeyNeed::Optional) => Auth::None,
             (None, KeyNeed::Required) => {
-                return Err(Error::MissingInput {
-                    preset: self.preset,
-                    what: "a key (--key-stdin), an environment variable (--env-key VAR) or a token command (--token-command CMD)",
-                });
+                return Err(Error::MissingInput { preset: self.preset.as_str(), field: Field::Key });
             }
         };
         let mut query = StringMap::new();
@@ -216,7 +331,8 @@ pub fn apply_edit(spec: &mut ProviderSpec, inputs: &Inputs) -> Result<Option<Str
         spec.base_url = url.clone();
     } else if let Some(resource) = &inputs.resource {
         validate_resource(resource)?;
-        spec.base_url = find("azure")?.base_url.replace("{resource}", resource);
+        let azure = PRESETS.iter().find(|p| p.base_url.contains("{resource}")).expect("a preset takes a resource");
+        spec.base_url = azure.base_url.replace("{resource}", resource);
     }
     if let Some(v) = &inputs.api_version {
         if v.is_empty() {
@@ -226,7 +342,14 @@ pub fn apply_edit(spec: &mut ProviderSpec, inputs: &Inputs) -> Result<Option<Str
         }
     }
     apply_maps(spec, inputs);
-    if let Some(auth) = inputs.key.to_auth() {
+    if let Some(mut auth) = inputs.key.to_auth() {
+        // A command's timings are not in the form: an edit keeps them.
+        if let (Auth::Command { refresh_interval_ms, timeout_ms, .. }, Auth::Command { refresh_interval_ms: r0, timeout_ms: t0, .. }) =
+            (&mut auth, &spec.auth)
+        {
+            *refresh_interval_ms = refresh_interval_ms.or(*r0);
+            *timeout_ms = timeout_ms.or(*t0);
+        }
         spec.auth = auth;
     }
     let model = inputs.deployment.clone().or_else(|| inputs.model.clone());
@@ -253,7 +376,7 @@ fn apply_maps(spec: &mut ProviderSpec, inputs: &Inputs) {
     }
 }
 
-fn validate_resource(resource: &str) -> Result<()> {
+pub fn validate_resource(resource: &str) -> Result<()> {
     let ok = !resource.is_empty()
         && resource.len() <= 64
         && resource.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
@@ -261,15 +384,16 @@ fn validate_resource(resource: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::InvalidInput(format!(
-            "`{resource}` is not an Azure resource name (letters, digits and hyphens, as in https://<resource>.openai.azure.com)."
-        )))
+        Err(Error::invalid(
+            Field::Resource,
+            format!("`{resource}` is not an Azure resource name (letters, digits and hyphens, as in https://<resource>.openai.azure.com)."),
+        ))
     }
 }
 
-fn validate_model(model: &str) -> Result<()> {
+pub fn validate_model(model: &str) -> Result<()> {
     if model.trim().is_empty() || model.chars().any(|c| c.is_control()) || model.trim() != model {
-        return Err(Error::InvalidInput(format!("`{}` is not a usable model name.", model.escape_debug())));
+        return Err(Error::invalid(Field::Model, format!("`{}` is not a usable model name.", model.escape_debug())));
     }
     Ok(())
 }
@@ -352,17 +476,13 @@ mod tests {
 }
 
 /// Which preset a provider's base URL looks like (for display and the edit form).
+pub fn detect_id(base_url: &str) -> PresetId {
+    let host = base_url.split("://").nth(1).unwrap_or("").split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+    PRESETS.iter().find(|p| p.hosts.iter().any(|h| h.matches(&host))).map_or(PresetId::Custom, |p| p.preset)
+}
+
+/// `detect_id` as the preset's name.
 pub fn detect(base_url: &str) -> &'static str {
-    let host = base_url.split("://").nth(1).unwrap_or("").split(['/', '?']).next().unwrap_or("");
-    if host.contains(".openai.azure.") || host.ends_with(".services.ai.azure.com") {
-        "azure"
-    } else if host == "ai-gateway.vercel.sh" {
-        "vercel"
-    } else if host == "openrouter.ai" {
-        "openrouter"
-    } else if host.ends_with(":11434") {
-        "ollama"
-    } else {
-        "custom"
-    }
+    detect_id(base_url).as_str()
 }

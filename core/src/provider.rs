@@ -9,6 +9,7 @@ use toml_edit::{Array, InlineTable, Item, TableLike, Value};
 
 use crate::document::{Want, type_name};
 use crate::error::{Error, Result};
+use crate::field::Field;
 
 /// Ids Codex refuses in a `[model_providers]` table (or reserves for itself).
 pub const RESERVED_IDS: &[&str] = &["openai", "ollama", "lmstudio", "amazon-bedrock", "amazon-bedrock-runtime"];
@@ -78,6 +79,7 @@ pub fn validate_url(what: &'static str, url: &str) -> Result<()> {
 
 /// How Codex gets the key for a provider.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(tag = "mode", rename_all = "snake_case")]
 pub enum Auth {
     /// `[auth]` runs `switchboard token <id>`, which reads the OS keychain.
@@ -99,14 +101,40 @@ pub enum Auth {
     FileToken,
 }
 
-impl Auth {
-    pub fn mode(&self) -> &'static str {
+/// `Auth` without its details, as a listing shows it. `Openai` is Codex's own sign-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum AuthMode {
+    Keychain,
+    Env,
+    Command,
+    None,
+    FileToken,
+    Openai,
+}
+
+impl AuthMode {
+    pub fn as_str(self) -> &'static str {
         match self {
-            Auth::Keychain => "keychain",
-            Auth::Env { .. } => "env",
-            Auth::Command { .. } => "command",
-            Auth::None => "none",
-            Auth::FileToken => "file_token",
+            AuthMode::Keychain => "keychain",
+            AuthMode::Env => "env",
+            AuthMode::Command => "command",
+            AuthMode::None => "none",
+            AuthMode::FileToken => "file_token",
+            AuthMode::Openai => "openai",
+        }
+    }
+}
+
+impl Auth {
+    pub fn mode(&self) -> AuthMode {
+        match self {
+            Auth::Keychain => AuthMode::Keychain,
+            Auth::Env { .. } => AuthMode::Env,
+            Auth::Command { .. } => AuthMode::Command,
+            Auth::None => AuthMode::None,
+            Auth::FileToken => AuthMode::FileToken,
         }
     }
 }
@@ -130,49 +158,49 @@ impl ProviderSpec {
     pub fn validate(&self) -> Result<()> {
         validate_id(&self.id)?;
         if self.name.trim().is_empty() {
-            return Err(Error::InvalidInput("The provider name is empty.".into()));
+            return Err(Error::invalid(Field::Name, "The provider name is empty."));
         }
         if self.name.chars().any(char::is_control) {
-            return Err(Error::InvalidInput("The provider name contains a line break or control character.".into()));
+            return Err(Error::invalid(Field::Name, "The provider name contains a line break or control character."));
         }
         if self.name.chars().count() > MAX_NAME_LEN {
-            return Err(Error::InvalidInput(format!("The provider name is longer than {MAX_NAME_LEN} characters.")));
+            return Err(Error::invalid(Field::Name, format!("The provider name is longer than {MAX_NAME_LEN} characters.")));
         }
         validate_url("base URL", &self.base_url)?;
-        for (what, map) in [("header", &self.http_headers), ("env header", &self.env_http_headers)] {
+        for (what, field, map) in [("header", Field::Headers, &self.http_headers), ("env header", Field::EnvHeaders, &self.env_http_headers)] {
             for k in map.keys() {
                 if !is_http_token(k) {
-                    return Err(Error::InvalidInput(format!(
-                        "`{}` is not a valid {what} name (letters, digits and !#$%&'*+-.^_`|~ only).",
-                        k.escape_debug()
-                    )));
+                    return Err(Error::invalid(
+                        field,
+                        format!("`{}` is not a valid {what} name (letters, digits and !#$%&'*+-.^_`|~ only).", k.escape_debug()),
+                    ));
                 }
             }
         }
         for (k, v) in &self.env_http_headers {
             if !is_env_name(v) {
-                return Err(Error::InvalidInput(format!("`{v}` (for header {k}) is not an environment variable name.")));
+                return Err(Error::invalid(Field::EnvHeaders, format!("`{v}` (for header {k}) is not an environment variable name.")));
             }
         }
         for v in self.http_headers.values() {
             if v.chars().any(|c| c.is_control()) {
-                return Err(Error::InvalidInput("A header value contains a line break or control character.".into()));
+                return Err(Error::invalid(Field::Headers, "A header value contains a line break or control character."));
             }
         }
         for (k, v) in &self.query_params {
             if k.is_empty() {
-                return Err(Error::InvalidInput("A query parameter has an empty name.".into()));
+                return Err(Error::invalid(Field::Query, "A query parameter has an empty name."));
             }
             if k.chars().chain(v.chars()).any(|c| c.is_control()) {
-                return Err(Error::InvalidInput("A query parameter contains a line break or control character.".into()));
+                return Err(Error::invalid(Field::Query, "A query parameter contains a line break or control character."));
             }
         }
         match &self.auth {
             Auth::Env { var } if !is_env_name(var) => {
-                Err(Error::InvalidInput(format!("`{var}` is not an environment variable name.")))
+                Err(Error::invalid(Field::EnvVar, format!("`{var}` is not an environment variable name.")))
             }
             Auth::Command { command, .. } if command.trim().is_empty() => {
-                Err(Error::InvalidInput("The token command is empty.".into()))
+                Err(Error::invalid(Field::TokenCommand, "The token command is empty."))
             }
             _ => Ok(()),
         }
@@ -269,6 +297,7 @@ pub fn is_env_name(s: &str) -> bool {
 
 /// A provider table as found in config.toml (ours or hand-written).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProviderEntry {
     pub id: String,
     pub name: Option<String>,
@@ -279,6 +308,7 @@ pub struct ProviderEntry {
     pub auth_conflict: bool,
     /// A hand-written `experimental_bearer_token`, only for the connection test. Never serialised.
     #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
     pub file_token: Option<crate::secret::Key>,
     pub query_params: StringMap,
     pub http_headers: StringMap,

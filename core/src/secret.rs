@@ -36,7 +36,10 @@ pub fn clean_key(raw: &str) -> Result<String> {
         return Err(Error::EmptyKey);
     }
     if key.chars().any(|c| c.is_control()) {
-        return Err(Error::InvalidInput("The key contains a line break or control character; paste only the key.".into()));
+        return Err(Error::invalid(
+            crate::field::Field::Key,
+            "The key contains a line break or control character; paste only the key.",
+        ));
     }
     Ok(key.to_owned())
 }

@@ -9,9 +9,11 @@ use crate::backup::BackupInfo;
 use crate::config::{Lock, TomlFile, Written};
 use crate::document::ConfigDoc;
 use crate::error::{Error, Result};
-use crate::preset::{self, Inputs, KeySource};
-use crate::provider::{self, Auth, ProviderEntry, ProviderSpec};
+use crate::field::Field;
 use crate::pending::Pending;
+use crate::preset::{self, Inputs, KeySource, PresetId};
+use crate::probe::Report;
+use crate::provider::{self, Auth, AuthMode, ProviderEntry, ProviderSpec};
 use crate::{pending, profile, secret};
 
 /// The binary name Codex runs for keychain auth (`<helper> token <id>`).
@@ -26,30 +28,64 @@ pub struct Switchboard {
 
 /// What an operation did, in words for the user.
 #[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Outcome {
     pub message: String,
     pub backup: Option<String>,
     pub warnings: Vec<String>,
 }
 
+/// Where a listed provider comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Added by Switchboard: it has our profile file.
+    Switchboard,
+    /// Written by hand in config.toml.
+    Config,
+    /// Built into Codex.
+    BuiltIn,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Switchboard => "switchboard",
+            Source::Config => "config",
+            Source::BuiltIn => "built_in",
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct ProviderView {
     pub id: String,
     pub name: String,
     pub base_url: String,
-    /// `switchboard` (has our profile file), `config` (hand-written) or `built_in`.
-    pub source: &'static str,
-    pub preset: &'static str,
+    pub source: Source,
+    pub preset: PresetId,
     pub active: bool,
-    pub auth: &'static str,
+    pub auth: AuthMode,
     /// For keychain auth: whether a key is stored; `None` when unknown or not applicable.
     pub key_stored: Option<bool>,
     pub model: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub entry: Option<ProviderEntry>,
+    /// The last connection test the app ran (core leaves it empty; the app fills it in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_test: Option<Report>,
 }
 
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Listing {
     pub codex_home: PathBuf,
     pub active: String,
@@ -79,7 +115,7 @@ impl Switchboard {
         for id in doc.provider_ids()? {
             let entry = read_entry(&doc, &id)?.expect("listed id exists");
             let model = profile::model(&self.home, &id).ok().flatten();
-            let source = if profile::path(&self.home, &id).is_file() && model.is_some() { "switchboard" } else { "config" };
+            let source = if profile::path(&self.home, &id).is_file() && model.is_some() { Source::Switchboard } else { Source::Config };
             let key_stored = match entry.auth {
                 Auth::Keychain => secret::has(&id),
                 _ => None,
@@ -87,7 +123,7 @@ impl Switchboard {
             let base_url = entry.base_url.clone().unwrap_or_default();
             providers.push(ProviderView {
                 name: entry.name.clone().unwrap_or_else(|| id.clone()),
-                preset: preset::detect(&base_url),
+                preset: preset::detect_id(&base_url),
                 base_url,
                 source,
                 active: active == id,
@@ -96,6 +132,7 @@ impl Switchboard {
                 model,
                 id,
                 entry: Some(entry),
+                last_test: None,
             });
         }
         for (id, name, url) in provider::BUILT_IN {
@@ -106,13 +143,14 @@ impl Switchboard {
                 id: (*id).into(),
                 name: (*name).into(),
                 base_url: (*url).into(),
-                source: "built_in",
-                preset: "built_in",
+                source: Source::BuiltIn,
+                preset: PresetId::BuiltIn,
                 active: active == *id,
-                auth: if *id == "openai" { "openai" } else { "none" },
+                auth: if *id == "openai" { AuthMode::Openai } else { AuthMode::None },
                 key_stored: None,
                 model: None,
                 entry: None,
+                last_test: None,
             });
         }
         Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers })
@@ -233,9 +271,13 @@ impl Switchboard {
             let mut spec = entry.to_spec();
             preset::apply_edit(&mut spec, inputs)?;
             if key.is_some() && spec.auth != Auth::Keychain {
-                return Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into()));
+                return Err(Error::invalid(Field::Key, "A key was given, but this provider does not use the keychain."));
             }
-            doc.upsert_provider(id, &spec.wants(helper))?;
+            // A form saved as it was opened changes nothing: not even the keys
+            // Switchboard would add to a hand-written table.
+            if spec != entry.to_spec() || key.is_some() {
+                doc.upsert_provider(id, &spec.wants(helper))?;
+            }
             if let Some(m) = &model {
                 if active_provider(doc)? == id {
                     doc.set_top_level("model", Some(m))?;
@@ -367,8 +409,9 @@ impl Switchboard {
             Ok(())
         };
         let decided = self.config.decide(&mut edit)?;
+        let keyed = seen.borrow().as_ref().is_some_and(|(_, auth)| *auth == Auth::Keychain) || secret::has(id) == Some(true);
         let (written, warnings) = self.transaction(|lock| {
-            let intent = Pending { id: id.into(), drop_key_if_absent: true, drop_profile_if_absent: true, ..Default::default() };
+            let intent = Pending { id: id.into(), drop_key_if_absent: keyed, drop_profile_if_absent: true, ..Default::default() };
             let record = intent.save(lock, self.lock_dir())?;
             let written = match self.config.commit(lock, &mut edit, Some(decided)) {
                 Ok(w) => w,
@@ -379,14 +422,13 @@ impl Switchboard {
             };
             profile::remove(&self.home, id)?;
             let mut warnings = Vec::new();
-            let keychain = seen.borrow().as_ref().is_some_and(|(_, auth)| *auth == Auth::Keychain);
-            match secret::delete(id) {
-                Err(e) if keychain => {
+            // The keychain is asked only when the provider used it, or a key is known to be there.
+            if keyed {
+                if let Err(e) = secret::delete(id) {
                     warnings.push(format!("The provider is gone, but its key could not be deleted from the keychain: {e}"));
-                    // Left for the next run to retry.
+                    // The record stays: the next run retries the deletion.
                     return Ok((written, warnings));
                 }
-                _ => {}
             }
             record.clear();
             Ok((written, warnings))

@@ -3,87 +3,37 @@
 
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use switchboard_core::backup::BackupInfo;
-use switchboard_core::preset::{self, Inputs, KeySource, Preset};
+use switchboard_core::draft::{self, Checked, Draft};
+use switchboard_core::field::Field;
+use switchboard_core::preset::{self, Preset, PresetId};
 use switchboard_core::probe::{self, Report, Step};
 use switchboard_core::provider::ProviderEntry;
 use switchboard_core::switchboard::read_entry;
 use switchboard_core::{Error, Listing, Outcome, Switchboard, doctor};
-use tauri::{AppHandle, Emitter, State};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
 
 use crate::AppState;
 
-/// An error as the UI shows it.
-#[derive(Debug, Serialize)]
+/// An error as the UI shows it: core's sentence and hint, its code, and the
+/// form field it is about, if any.
+#[derive(Debug, Serialize, specta::Type)]
 pub struct UiError {
     pub message: String,
     pub hint: String,
     pub code: String,
+    pub field: Option<Field>,
 }
 
 impl From<Error> for UiError {
     fn from(e: Error) -> Self {
-        UiError { message: e.to_string(), hint: e.hint(), code: e.code().into() }
+        UiError { message: e.to_string(), hint: e.hint(), code: e.code().into(), field: e.field() }
     }
 }
 
 type Res<T> = Result<T, UiError>;
-
-/// What the add/edit form sends. Empty strings mean "not given".
-#[derive(Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-pub struct ProviderForm {
-    pub id: String,
-    pub name: String,
-    pub base_url: String,
-    pub model: String,
-    pub resource: String,
-    pub deployment: String,
-    pub api_version: String,
-    pub headers: Vec<(String, String)>,
-    pub env_headers: Vec<(String, String)>,
-    pub query: Vec<(String, String)>,
-    /// `keychain`, `env`, `command`, `none`, or empty for "leave as it is".
-    pub key_mode: String,
-    pub env_var: String,
-    pub token_command: String,
-    pub token_args: Vec<String>,
-}
-
-fn opt(s: &str) -> Option<String> {
-    let t = s.trim();
-    (!t.is_empty()).then(|| t.to_owned())
-}
-
-impl ProviderForm {
-    fn inputs(&self) -> Inputs {
-        let key = match self.key_mode.as_str() {
-            "keychain" => KeySource::Keychain,
-            "env" => KeySource::Env(self.env_var.trim().to_owned()),
-            "command" => KeySource::Command {
-                command: self.token_command.trim().to_owned(),
-                args: self.token_args.clone(),
-                refresh_interval_ms: None,
-            },
-            "none" => KeySource::None,
-            _ => KeySource::Unspecified,
-        };
-        Inputs {
-            id: opt(&self.id),
-            name: opt(&self.name),
-            base_url: opt(&self.base_url),
-            model: opt(&self.model),
-            resource: opt(&self.resource),
-            deployment: opt(&self.deployment),
-            api_version: opt(&self.api_version),
-            headers: self.headers.clone(),
-            env_headers: self.env_headers.clone(),
-            query: self.query.clone(),
-            key,
-        }
-    }
-}
 
 /// Runs a blocking core call on a clone of the Switchboard, off the UI thread.
 async fn blocking<T: Send + 'static>(
@@ -93,7 +43,7 @@ async fn blocking<T: Send + 'static>(
     let sb = state.sb.clone();
     tauri::async_runtime::spawn_blocking(move || f(&sb))
         .await
-        .map_err(|e| UiError { message: format!("Internal error: {e}"), hint: String::new(), code: "internal".into() })?
+        .map_err(|e| UiError { message: format!("Internal error: {e}"), hint: String::new(), code: "internal".into(), field: None })?
         .map_err(UiError::from)
 }
 
@@ -108,70 +58,116 @@ async fn change(
     Ok(out)
 }
 
+/// The listing, with the last test of each provider (run from the window or the tray).
 #[tauri::command]
+#[specta::specta]
 pub async fn list(state: State<'_, AppState>) -> Res<Listing> {
-    blocking(&state, move |sb| sb.list()).await
+    let mut listing = blocking(&state, move |sb| sb.list()).await?;
+    let tests = state.last_tests.lock().unwrap();
+    for p in &mut listing.providers {
+        p.last_test = tests.get(&p.id).cloned();
+    }
+    Ok(listing)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn presets() -> Vec<Preset> {
     preset::PRESETS.to_vec()
 }
 
+/// Checks the form as add (`id` absent) or edit of `id` would, writing nothing.
 #[tauri::command]
-pub async fn add(app: AppHandle, state: State<'_, AppState>, preset: String, form: ProviderForm, key: Option<String>) -> Res<Outcome> {
-    change(&app, &state, move |sb| sb.add(&preset, &form.inputs(), key.as_deref())).await
+#[specta::specta]
+pub async fn check_draft(
+    state: State<'_, AppState>,
+    preset: PresetId,
+    id: Option<String>,
+    draft: Draft,
+    key: Option<String>,
+    existing: Vec<String>,
+) -> Res<Checked> {
+    let preset = preset::get(preset).unwrap_or(&preset::PRESETS[preset::PRESETS.len() - 1]);
+    let current = match id {
+        Some(id) => Some(
+            blocking(&state, move |sb| read_entry(&sb.config_file().load()?, &id)?.ok_or(Error::UnknownProvider(id)))
+                .await?
+                .to_spec(),
+        ),
+        None => None,
+    };
+    Ok(draft::check(preset, current.as_ref(), &draft, key.as_deref(), &existing))
+}
+
+fn inputs(d: &Draft) -> Result<switchboard_core::preset::Inputs, Error> {
+    d.inputs()
 }
 
 #[tauri::command]
-pub async fn edit(app: AppHandle, state: State<'_, AppState>, id: String, form: ProviderForm, key: Option<String>) -> Res<Outcome> {
-    change(&app, &state, move |sb| sb.edit(&id, &form.inputs(), key.as_deref())).await
+#[specta::specta]
+pub async fn add(app: AppHandle, state: State<'_, AppState>, preset: PresetId, draft: Draft, key: Option<String>) -> Res<Outcome> {
+    change(&app, &state, move |sb| sb.add(preset.as_str(), &inputs(&draft)?, key.as_deref())).await
 }
 
 #[tauri::command]
+#[specta::specta]
+pub async fn edit(app: AppHandle, state: State<'_, AppState>, id: String, draft: Draft, key: Option<String>) -> Res<Outcome> {
+    change(&app, &state, move |sb| sb.edit(&id, &inputs(&draft)?, key.as_deref())).await
+}
+
+#[tauri::command]
+#[specta::specta]
 pub async fn use_provider(app: AppHandle, state: State<'_, AppState>, id: String, model: Option<String>) -> Res<Outcome> {
     change(&app, &state, move |sb| sb.use_provider(&id, model.as_deref().filter(|m| !m.trim().is_empty()))).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn remove(app: AppHandle, state: State<'_, AppState>, id: String, force: bool) -> Res<Outcome> {
-    change(&app, &state, move |sb| sb.remove(&id, force)).await
+    let removed = id.clone();
+    let out = change(&app, &state, move |sb| sb.remove(&id, force)).await?;
+    state.last_tests.lock().unwrap().remove(&removed);
+    Ok(out)
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn set_key(app: AppHandle, state: State<'_, AppState>, id: String, key: String) -> Res<Outcome> {
     change(&app, &state, move |sb| sb.set_key(&id, &key)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn delete_key(app: AppHandle, state: State<'_, AppState>, id: String) -> Res<Outcome> {
     change(&app, &state, move |sb| sb.delete_key(&id)).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn backups(state: State<'_, AppState>) -> Res<Vec<BackupInfo>> {
     blocking(&state, move |sb| sb.backups()).await
 }
 
 #[tauri::command]
+#[specta::specta]
 pub async fn restore(app: AppHandle, state: State<'_, AppState>, name: String) -> Res<Outcome> {
     change(&app, &state, move |sb| sb.restore(&name)).await
 }
 
-/// One finished probe step, as sent to the window while a test runs.
-#[derive(Clone, Serialize)]
-struct StepEvent {
-    id: String,
-    step: Step,
-}
-
+/// Tests a provider; each finished step goes to `on_step` while it runs. The
+/// report is kept, and reaches the window with the listing.
 #[tauri::command]
-pub async fn test_provider(app: AppHandle, state: State<'_, AppState>, id: String, model: Option<String>) -> Res<Report> {
+#[specta::specta]
+pub async fn test_provider(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    id: String,
+    model: Option<String>,
+    on_step: Channel<Step>,
+) -> Res<Report> {
     let sb = state.sb.clone();
-    let emitter = app.clone();
-    let pid = id.clone();
     let progress = probe::Progress(std::sync::Arc::new(move |step: &Step| {
-        let _ = emitter.emit("probe-step", StepEvent { id: pid.clone(), step: step.clone() });
+        let _ = on_step.send(step.clone());
     }));
     let model = model.filter(|m| !m.trim().is_empty());
     let report = doctor::test_one_with(&sb, &id, model.as_deref(), Duration::from_secs(15), false, Some(progress)).await?;
@@ -182,6 +178,7 @@ pub async fn test_provider(app: AppHandle, state: State<'_, AppState>, id: Strin
 
 /// Models for the picker: from a saved provider, or from a base URL being typed.
 #[tauri::command]
+#[specta::specta]
 pub async fn list_models(state: State<'_, AppState>, id: Option<String>, base_url: Option<String>) -> Res<Vec<String>> {
     let entry = match (id, base_url) {
         (Some(id), _) => {
@@ -194,7 +191,7 @@ pub async fn list_models(state: State<'_, AppState>, id: Option<String>, base_ur
 }
 
 /// Where things are, for the footer.
-#[derive(Serialize)]
+#[derive(Serialize, specta::Type)]
 pub struct About {
     codex_home: String,
     helper: String,
@@ -202,6 +199,7 @@ pub struct About {
 }
 
 #[tauri::command]
+#[specta::specta]
 pub fn about(state: State<'_, AppState>) -> About {
     About {
         codex_home: state.sb.home().display().to_string(),
@@ -216,23 +214,25 @@ mod tests {
 
     #[test]
     fn form_maps_to_core_inputs() {
-        let f = ProviderForm {
+        use switchboard_core::draft::KeyMode;
+        use switchboard_core::preset::KeySource;
+        let f = Draft {
             id: " corp ".into(),
             base_url: "http://h/v1".into(),
             model: "m".into(),
-            key_mode: "env".into(),
+            key_mode: Some(KeyMode::Env),
             env_var: "CORP_KEY".into(),
-            headers: vec![("X-A".into(), "1".into())],
+            headers: "X-A=1".into(),
             ..Default::default()
         };
-        let i = f.inputs();
+        let i = inputs(&f).unwrap();
         assert_eq!(i.id.as_deref(), Some("corp"));
         assert_eq!(i.name, None, "empty means not given");
         assert_eq!(i.key, KeySource::Env("CORP_KEY".into()));
         assert_eq!(i.headers, vec![("X-A".to_owned(), "1".to_owned())]);
-        assert_eq!(ProviderForm::default().inputs().key, KeySource::Unspecified);
-        let cmd = ProviderForm { key_mode: "command".into(), token_command: "az".into(), token_args: vec!["x".into()], ..Default::default() };
-        assert!(matches!(cmd.inputs().key, KeySource::Command { ref command, .. } if command == "az"));
+        assert_eq!(inputs(&Draft::default()).unwrap().key, KeySource::Unspecified);
+        let cmd = Draft { key_mode: Some(KeyMode::Command), token_command: "az".into(), token_args: "x".into(), ..Default::default() };
+        assert!(matches!(inputs(&cmd).unwrap().key, KeySource::Command { ref command, .. } if command == "az"));
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod bindings;
 mod commands;
 mod tray;
 
@@ -12,6 +13,7 @@ use std::sync::Mutex;
 use std::time::Duration;
 
 use switchboard_core::probe::Report;
+use switchboard_core::switchboard::Source;
 use switchboard_core::{Switchboard, doctor, home};
 use tauri::menu::{CheckMenuItemBuilder, MenuBuilder, MenuItemBuilder};
 use tauri::tray::TrayIconBuilder;
@@ -20,7 +22,27 @@ use tauri::{AppHandle, Emitter, Manager, WindowEvent};
 pub struct AppState {
     pub sb: Switchboard,
     pub helper: PathBuf,
+    /// The last test of each provider, from the window or the tray; the listing carries it.
     pub last_tests: Mutex<HashMap<String, Report>>,
+    /// The Codex home's files as the window last saw them (see `fingerprint`).
+    pub seen: Mutex<u64>,
+}
+
+/// A hash of config.toml and the profile files: a watcher event whose files
+/// hash the same as the last refresh is the echo of our own write, not news.
+fn fingerprint(home: &Path) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    std::fs::read(home.join("config.toml")).ok().hash(&mut h);
+    let mut names: Vec<PathBuf> = std::fs::read_dir(home)
+        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".config.toml")).collect())
+        .unwrap_or_default();
+    names.sort();
+    for p in names {
+        p.hash(&mut h);
+        std::fs::read(&p).ok().hash(&mut h);
+    }
+    h.finish()
 }
 
 const TRAY_ID: &str = "main";
@@ -44,8 +66,18 @@ fn helper_path() -> PathBuf {
 
 /// The window and the tray show the providers again (after any change).
 pub fn refresh(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    *state.seen.lock().unwrap() = fingerprint(state.sb.home());
     let _ = app.emit("config-changed", ());
     refresh_tray(app);
+}
+
+/// `refresh`, unless the files are as the window last saw them.
+fn refresh_if_changed(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    if fingerprint(state.sb.home()) != *state.seen.lock().unwrap() {
+        refresh(app);
+    }
 }
 
 pub fn refresh_tray(app: &AppHandle) {
@@ -95,12 +127,13 @@ fn on_menu(app: &AppHandle, id: &str) {
                 let state = app.state::<AppState>();
                 let Ok(listing) = state.sb.list() else { return };
                 let active = listing.active.clone();
-                if listing.providers.iter().any(|p| p.id == active && p.source == "built_in") {
+                if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                     return;
                 }
                 if let Ok(report) = doctor::test_one(&state.sb, &active, None, Duration::from_secs(15), false).await {
                     state.last_tests.lock().unwrap().insert(active, report);
-                    refresh_tray(&app);
+                    // The window lists the report too.
+                    refresh(&app);
                 }
             });
         }
@@ -146,7 +179,7 @@ fn watch(app: &AppHandle, home: &Path) -> notify::Result<notify::RecommendedWatc
             // Coalesce the burst of events one save makes.
             std::thread::sleep(Duration::from_millis(80));
             while rx.try_recv().is_ok() {}
-            refresh(&app);
+            refresh_if_changed(&app);
         }
     });
     Ok(watcher)
@@ -170,24 +203,12 @@ fn main() {
         }
     };
     let sb = Switchboard::new(home.clone(), helper.clone());
+    let seen = Mutex::new(fingerprint(&home));
+    let contract = bindings::builder();
     tauri::Builder::default()
         .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_window(app)))
-        .manage(AppState { sb, helper, last_tests: Mutex::new(HashMap::new()) })
-        .invoke_handler(tauri::generate_handler![
-            commands::list,
-            commands::presets,
-            commands::add,
-            commands::edit,
-            commands::use_provider,
-            commands::remove,
-            commands::set_key,
-            commands::delete_key,
-            commands::backups,
-            commands::restore,
-            commands::test_provider,
-            commands::list_models,
-            commands::about,
-        ])
+        .manage(AppState { sb, helper, last_tests: Mutex::new(HashMap::new()), seen })
+        .invoke_handler(contract.invoke_handler())
         .on_window_event(|window, event| {
             // Closing the window keeps the app in the tray; Quit is in the tray menu.
             if let WindowEvent::CloseRequested { api, .. } = event {

@@ -3,6 +3,7 @@
 //! pure function of the listing, so it is tested without a tray host.
 
 use switchboard_core::Listing;
+use switchboard_core::switchboard::Source;
 use switchboard_core::probe::Report;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +20,7 @@ pub enum Entry {
 pub fn menu(listing: &Listing, last: Option<&Report>) -> Vec<Entry> {
     let mut out = Vec::new();
     for p in &listing.providers {
-        if p.source == "built_in" && p.id != "openai" && !p.active {
+        if p.source == Source::BuiltIn && p.id != "openai" && !p.active {
             continue;
         }
         let label = if p.id == "openai" { "OpenAI (default)".to_owned() } else { format!("{} ({})", p.name, p.id) };
@@ -47,19 +48,23 @@ pub fn title(listing: &Listing) -> String {
 mod tests {
     use super::*;
     use switchboard_core::ProviderView;
+    use switchboard_core::preset::PresetId;
+    use switchboard_core::provider::AuthMode;
 
     fn view(id: &str, name: &str, source: &'static str, active: bool) -> ProviderView {
+        let source = [Source::Switchboard, Source::Config, Source::BuiltIn].into_iter().find(|s| s.as_str() == source).unwrap();
         ProviderView {
             id: id.into(),
             name: name.into(),
             base_url: String::new(),
             source,
-            preset: "custom",
+            preset: PresetId::Custom,
             active,
-            auth: "none",
+            auth: AuthMode::None,
             key_stored: None,
             model: None,
             entry: None,
+            last_test: None,
         }
     }
 

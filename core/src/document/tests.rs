@@ -325,3 +325,14 @@ proptest! {
         prop_assert_eq!(again.text(), out.as_str());
     }
 }
+
+#[test]
+fn a_file_without_a_final_newline_keeps_that_after_add_then_remove() {
+    for original in ["model = \"m\"", "model = \"m\"\n[tui]\ntheme = \"dark\"", "a = 1\r\n[tui]\r\nx = 2"] {
+        let mut d = doc(original);
+        d.upsert_provider("openrouter", &provider_wants("https://openrouter.ai/api/v1")).unwrap();
+        assert!(!d.text().ends_with('\n'), "{:?}", d.text());
+        d.remove_provider("openrouter").unwrap();
+        assert_eq!(d.text(), original);
+    }
+}

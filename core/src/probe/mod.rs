@@ -42,6 +42,7 @@ use crate::provider::ProviderEntry;
 
 /// The steps of a test, in the order they run. Serialises to the `--json` names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum StepName {
     Config,
@@ -78,6 +79,7 @@ impl PartialEq<&str> for StepName {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum StepStatus {
     Ok,
@@ -87,6 +89,7 @@ pub enum StepStatus {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Step {
     pub name: StepName,
     pub status: StepStatus,
@@ -106,6 +109,7 @@ impl Step {
 
 /// The verdict on one provider. Serialises to the `--json` contract.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Report {
     pub provider: String,
     pub ok: bool,

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import type { Diagnosis } from "./bindings";
 import { authLabel, diagnosisTitle, diagnosisTone, formatMs, hostOf, stepIcon, stepLabel } from "./diagnosis";
 
-const CODES = [
+const CODES: Diagnosis[] = [
   "ok", "missing_key", "token_command_failed", "invalid_config", "dns", "unreachable", "tls", "timeout",
   "unauthorized", "wrong_base_url", "no_responses_api", "model_not_found", "azure_api_version",
   "rate_limited", "provider_error", "unexpected_response",

@@ -1,8 +1,10 @@
-// How diagnoses, steps and auth modes read in the window.
+// How diagnoses, steps and auth modes read in the window. The codes come from
+// Rust (bindings.ts): a new Diagnosis fails to compile here until it is worded.
+import type { AuthMode, Diagnosis, StepStatus } from "./bindings";
 
 export type Tone = "ok" | "warn" | "fail" | "idle";
 
-const TITLES: Record<string, string> = {
+const TITLES: Record<Diagnosis, string> = {
   ok: "Ready for Codex",
   missing_key: "No key yet",
   token_command_failed: "Token command failed",
@@ -21,18 +23,19 @@ const TITLES: Record<string, string> = {
   unexpected_response: "Unexpected answer",
 };
 
-export function diagnosisTitle(code: string): string {
+export function diagnosisTitle(code: Diagnosis): string {
   return TITLES[code] ?? "Unexpected answer";
 }
 
 /** Rate limits and provider outages are not the user's mistake: amber, not red. */
-export function diagnosisTone(code: string | undefined): Tone {
+export function diagnosisTone(code: Diagnosis | undefined): Tone {
   if (!code) return "idle";
   if (code === "ok") return "ok";
   if (code === "rate_limited" || code === "provider_error" || code === "timeout") return "warn";
   return "fail";
 }
 
+// Step names are plain strings in Rust for now (probe.rs); unknown ones show as they are.
 const STEP_NAMES: Record<string, string> = {
   config: "Settings",
   connect: "Reach the host",
@@ -45,11 +48,13 @@ export function stepLabel(name: string): string {
   return STEP_NAMES[name] ?? name;
 }
 
-export function stepIcon(status: string): string {
-  return { ok: "✓", warn: "!", fail: "✕", skipped: "–" }[status] ?? "·";
+const ICONS: Record<StepStatus, string> = { ok: "✓", warn: "!", fail: "✕", skipped: "–" };
+
+export function stepIcon(status: StepStatus): string {
+  return ICONS[status] ?? "·";
 }
 
-export function authLabel(p: { auth: string; key_stored: boolean | null; entry?: { auth: { var?: string } } }): string {
+export function authLabel(p: { auth: AuthMode; key_stored: boolean | null; entry?: { auth: { mode?: string; var?: string } } | null }): string {
   switch (p.auth) {
     case "keychain":
       return p.key_stored === false ? "no key in Keychain yet" : "key in Keychain";
