@@ -30,5 +30,5 @@ fn print_one(s: &Session) {
     let title = if s.title.is_empty() { "(no message)" } else { &s.title };
     println!("{started}  {:<16} {}  {}", shown(&s.provider), shown(&s.id), shown(title));
     println!("    in {}", shown(&s.cwd));
-    println!("    resume: {}", shown(&sessions::shell_line(&s.resume)));
+    println!("    resume: {}", shown(&s.resume_line));
 }

@@ -13,6 +13,7 @@ pub mod error;
 pub mod field;
 pub mod home;
 pub mod managed;
+pub mod openai_auth;
 pub mod preset;
 pub mod pending;
 pub mod probe;

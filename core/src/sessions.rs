@@ -40,6 +40,8 @@ pub struct Session {
     pub model: Option<String>,
     /// The command line that resumes it in a terminal, with its own provider.
     pub resume: Vec<String>,
+    /// `resume` as one line for a POSIX shell (what "Copy resume command" copies).
+    pub resume_line: String,
 }
 
 /// The rollout files under `home`, newest first (their names start with the time).
@@ -195,7 +197,8 @@ pub fn read(path: &Path) -> Option<Session> {
         }
     }
     let resume = resume_command(&meta.id, &provider, model.as_deref());
-    Some(Session { id: meta.id, provider, started: meta.timestamp, cwd: meta.cwd, title: one_line(&title.unwrap_or_default()), model, resume })
+    let resume_line = shell_line(&resume);
+    Some(Session { id: meta.id, provider, started: meta.timestamp, cwd: meta.cwd, title: one_line(&title.unwrap_or_default()), model, resume, resume_line })
 }
 
 /// The user's words, if `line` is a user message (not the context Codex adds itself).
