@@ -107,7 +107,8 @@ fn use_sets_provider_and_model_and_use_openai_goes_back() {
     home.sb(&["use", "openai"], None).ok();
     let text = home.config_text();
     assert!(!text.contains("model_provider ="), "{text}");
-    assert!(!text.contains("\nmodel = "), "back to Codex's default model: {text}");
+    // openai gets back the model it had before the first switch (issue 9), comment and all.
+    assert!(text.contains("\nmodel = \"gpt-5-codex\"          # what I use most days"), "back to the user's own model: {text}");
     // Built-ins can be chosen too.
     home.sb(&["use", "lmstudio", "--model", "qwen"], None).ok();
     assert!(home.config_text().contains("model_provider = \"lmstudio\""));
