@@ -92,6 +92,7 @@ fn sessions_view_managed_header_and_models_back_from_window_and_tray() {
     s.find("[data-testid=nav-providers]").click();
     home.sb(&["use", "alpha", "--model", "alpha-large"], None).ok();
     s.wait_text("[data-testid=active-provider]", "alpha-large", T);
+    assert!(s.text("[data-testid=provider-alpha]").contains("from your config"), "a remembered model keeps a hand-written provider the user's");
     s.find("[data-testid=use-openai]").click();
     s.wait_text("[data-testid=active-provider]", "gpt-5.1-codex", T);
     let notice = s.text("[data-testid=notice]");

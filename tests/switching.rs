@@ -146,9 +146,14 @@ fn keychain_and_hand_written_providers_get_their_models_back() {
     assert!(!home.config_text().contains("model ="), "openai had no model of its own:\n{}", home.config_text());
     let corp = home.sb(&["use", "corp"], None);
     assert!(corp.ok().stdout.contains("model corp-large"), "{}", corp.stdout);
+    home.sb(&["use", "corp", "--model", "corp-xl"], None).ok();
+    home.sb(&["use", &alpha], None).ok();
+    assert!(home.sb(&["use", "corp"], None).ok().stdout.contains("model corp-xl"));
     let listing = json(home.sb(&["list", "--json"], None).ok());
     let p = listing["providers"].as_array().unwrap().iter().find(|p| p["id"] == "corp").unwrap().clone();
     assert_eq!(p["source"], "config", "remembering a model does not make it Switchboard's: {p}");
+    let a = listing["providers"].as_array().unwrap().iter().find(|p| p["id"] == alpha.as_str()).unwrap().clone();
+    assert_eq!(a["source"], "switchboard", "{a}");
     home.sb(&["remove", &alpha, "--force"], None).ok();
 }
 

@@ -403,7 +403,8 @@ impl Switchboard {
                     }
                 }
                 if let Some(m) = model {
-                    if custom { profile::write(lock, &self.home, id, m)? } else { profile::remember(lock, &self.home, id, Some(m))? }
+                    // Keeps the file's header: a hand-written provider stays the user's.
+                    profile::remember(lock, &self.home, id, Some(m))?;
                 }
                 Ok(written)
             })?
