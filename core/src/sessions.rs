@@ -105,9 +105,13 @@ pub fn counts(home: &Path) -> BTreeMap<String, u32> {
     out
 }
 
-/// Whether `provider` has any saved session (newest first, so usually found at once).
+/// How many of the newest sessions [`any`] looks through.
+const RECENT: usize = 1000;
+
+/// Whether `provider` has one of the 1,000 newest sessions. Bounded, because
+/// `use` runs it and must stay instant even with years of sessions on disk.
 pub fn any(home: &Path, provider: &str) -> bool {
-    files(home).iter().any(|p| provider_of(p).as_deref() == Some(provider))
+    files(home).iter().take(RECENT).any(|p| provider_of(p).as_deref() == Some(provider))
 }
 
 /// A file's provider never changes, so it is read once per process.
