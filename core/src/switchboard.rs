@@ -435,6 +435,8 @@ impl Switchboard {
             return Err(Error::BuiltIn(id.into()));
         }
         let seen: RefCell<Option<(bool, Auth)>> = RefCell::new(None);
+        // Removing the active provider goes back to openai, with the model openai had.
+        let openai_model = profile::model(&self.home, "openai")?;
         let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
             let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
             let active = active_provider(doc)? == id;
@@ -443,7 +445,7 @@ impl Switchboard {
             }
             doc.remove_provider(id)?;
             if active {
-                doc.set_top_levels(&[("model_provider", None), ("model", None)])?;
+                doc.set_top_levels(&[("model_provider", None), ("model", openai_model.as_deref())])?;
             }
             *seen.borrow_mut() = Some((active, entry.auth));
             Ok(())
