@@ -10,11 +10,16 @@ use switchboard_e2e::*;
 /// `codex <args>` in `home` with a throwaway HOME and working folder.
 fn codex(home: &Home, args: &[String]) -> Run {
     let work = tempfile::tempdir().unwrap();
+    codex_in(home, work.path(), args)
+}
+
+/// `codex <args>` in `home`, run in the folder `work` (also its HOME).
+fn codex_in(home: &Home, work: &std::path::Path, args: &[String]) -> Run {
     let mut cmd = Command::new(codex_bin());
     cmd.args(args)
-        .current_dir(work.path())
+        .current_dir(work)
         .env("CODEX_HOME", home.path())
-        .env("HOME", work.path())
+        .env("HOME", work)
         .env_remove("OPENAI_API_KEY")
         .env_remove("CODEX_API_KEY")
         .env("RUST_LOG", "error");
@@ -44,8 +49,9 @@ fn a_session_made_under_a_resumes_with_a_after_b_becomes_active() {
     add_keyed(&home, &beta, &b.base_url(), "beta-model", kb);
     home.sb(&["use", &alpha], None).ok();
 
-    // A session recorded on disk under alpha (no --ephemeral).
-    let first = codex(&home, &strings(&["exec", "--skip-git-repo-check", "--strict-config", "Summarise the build\nlog please"]));
+    // A session recorded on disk under alpha (no --ephemeral), in a project folder.
+    let project = tempfile::tempdir().unwrap();
+    let first = codex_in(&home, project.path(), &strings(&["exec", "--skip-git-repo-check", "--strict-config", "Summarise the build\nlog please"]));
     assert_eq!(first.code, Some(0), "{}", first.all());
     assert_eq!(a.responses_posts().len(), 1);
 
@@ -87,6 +93,9 @@ fn a_session_made_under_a_resumes_with_a_after_b_becomes_active() {
     assert_eq!(posts.len(), a_before + 1, "alpha's server was not reached");
     assert_eq!(posts.last().unwrap().header("authorization"), Some(format!("Bearer {ka}").as_str()));
     assert_eq!(b.responses_posts().len(), b_before, "beta's server was reached");
+    // The folder the session ran in, where its resume command belongs.
+    assert_eq!(std::path::Path::new(s["cwd"].as_str().unwrap()).canonicalize().unwrap(), project.path().canonicalize().unwrap());
+
     // Still beta for everything else, and no key anywhere on disk or in the output.
     assert!(home.config_text().contains(&format!("model_provider = \"{beta}\"")));
     assert!(!home.all_bytes().contains(ka) && !home.all_bytes().contains(kb));
