@@ -1,6 +1,7 @@
 //! Whole-process timings on a realistic 5,000-line config, as medians:
 //! `switchboard use` (parse, edit, backup, atomic write) and `switchboard token`
-//! (read the key from the real Secret Service). Run with `scripts/bench`.
+//! (read the key from the real Secret Service); `doctor` and `test` against slow
+//! stand-ins; `sessions` over 10,000 saved Codex sessions. Run with `scripts/bench`.
 
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -60,6 +61,7 @@ fn main() {
     home.sb(&["remove", &b, "--force"], None).ok();
 
     let (doctor_med, test_med) = probe_bench();
+    let sessions = sessions_bench();
 
     println!("config: {lines} lines, {} KB; {RUNS} runs each, whole process", big.len() / 1024);
     println!("switchboard use    median {:6.2} ms   p90 {:6.2} ms   (target < 10 ms)", ms(use_med), ms(use_p90));
@@ -70,6 +72,50 @@ fn main() {
         ms(test_med),
         ms(test_med) - 200.0
     );
+    for (what, med, p90, target) in sessions {
+        println!("{what:<58} median {:6.1} ms   p90 {:6.1} ms   (target < {target} ms)", ms(med), ms(p90));
+    }
+}
+
+/// 10,000 rollout files shaped like Codex 0.169's (a 21 KB first line: the
+/// session_meta record carries the full instructions), over 200 days and three
+/// providers, the rarest of which has only the 50 oldest sessions.
+fn sessions_bench() -> Vec<(&'static str, Duration, Duration, u32)> {
+    let home = Home::new();
+    let instructions = "You are Codex. ".repeat(1440);
+    for n in 0..10_000u32 {
+        let day = n / 50;
+        let dir = home.path().join(format!("sessions/2026/{:02}/{:02}", 1 + day / 28, 1 + day % 28));
+        if n % 50 == 0 {
+            std::fs::create_dir_all(&dir).unwrap();
+        }
+        let provider = if n < 50 { "rare" } else if n % 2 == 0 { "alpha" } else { "beta" };
+        let id = format!("0199{n:04}-0000-7000-8000-{n:012}");
+        let meta = format!(
+            r#"{{"timestamp":"t","type":"session_meta","payload":{{"id":"{id}","timestamp":"2026-01-01T00:00:00Z","cwd":"/home/dev/src/p{n}","originator":"codex_cli_rs","cli_version":"0.169.0","source":"cli","model_provider":"{provider}","base_instructions":"{instructions}"}}}}"#
+        );
+        let user = format!(r#"{{"type":"response_item","payload":{{"type":"message","role":"user","content":[{{"type":"input_text","text":"Task number {n}"}}]}}}}"#);
+        let name = format!("rollout-2026-01-01T{:02}-{:02}-{:02}-{id}.jsonl", n / 3600 % 24, n / 60 % 60, n % 60);
+        std::fs::write(dir.join(name), format!("{meta}\n{user}\n")).unwrap();
+    }
+    home.write_config(b"model_provider = \"alpha\"\n[model_providers.alpha]\nname = \"A\"\nbase_url = \"http://127.0.0.1:9/v1\"\n[model_providers.rare]\nname = \"R\"\nbase_url = \"http://127.0.0.1:9/v1\"\n");
+    let sb = bin();
+    let h = home.path().to_owned();
+    let run = |args: &'static [&'static str]| {
+        time(|_| {
+            let mut c = Command::new(&sb);
+            c.arg("--codex-home").arg(&h).args(args);
+            c
+        })
+    };
+    let (newest, newest90) = run(&["sessions", "--json", "--limit", "50"]);
+    let (rare, rare90) = run(&["sessions", "--provider", "rare", "--json", "--limit", "50"]);
+    let (list, list90) = run(&["list", "--json"]);
+    vec![
+        ("sessions --json --limit 50 (10,000 on disk)", newest, newest90, 300),
+        ("sessions --provider rare --json (its 50 are the oldest)", rare, rare90, 300),
+        ("list --json (counts all 10,000 per provider)", list, list90, 300),
+    ]
 }
 
 /// `doctor` over 10 stand-ins that each answer after 200 ms, and `test` of one.

@@ -107,7 +107,8 @@ fn use_sets_provider_and_model_and_use_openai_goes_back() {
     home.sb(&["use", "openai"], None).ok();
     let text = home.config_text();
     assert!(!text.contains("model_provider ="), "{text}");
-    assert!(!text.contains("\nmodel = "), "back to Codex's default model: {text}");
+    // openai gets back the model it had before the first switch (issue 9), comment and all.
+    assert!(text.contains("\nmodel = \"gpt-5-codex\"          # what I use most days"), "back to the user's own model: {text}");
     // Built-ins can be chosen too.
     home.sb(&["use", "lmstudio", "--model", "qwen"], None).ok();
     assert!(home.config_text().contains("model_provider = \"lmstudio\""));
@@ -348,7 +349,8 @@ fn edit_changes_only_what_it_is_given() {
     assert!(!text.contains(&format!("[model_providers.{id}.auth]")), "{text}");
     home.sb(&["edit", "openai", "--name", "x"], None).fails(1, "built into codex");
     home.sb(&["remove", &id, "--force"], None).ok();
-    assert_eq!(home.config_text(), EVERYDAY.replace("model = \"gpt-5-codex\"          # what I use most days\n", ""));
+    // Back on openai with the model it had before the switch: the file is as it started.
+    assert_eq!(home.config_text(), EVERYDAY);
 }
 
 #[test]

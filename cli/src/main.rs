@@ -7,6 +7,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod sessions;
+
 use clap::{Args, Parser, Subcommand};
 use switchboard_core::preset::{self, Inputs, KeySource};
 use std::time::Duration;
@@ -97,6 +99,16 @@ enum Command {
     },
     /// Put a backup back (the current file is backed up first).
     Restore { name: String },
+    /// List Codex's saved sessions across providers, newest first, with the command that resumes each.
+    Sessions {
+        /// Only this provider's sessions.
+        #[arg(long, value_name = "ID")]
+        provider: Option<String>,
+        #[arg(long, value_name = "N", default_value_t = 50)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -332,6 +344,10 @@ fn run(cli: Cli) -> Result<(), Exit> {
             return Ok(());
         }
         Command::Restore { name } => sb.restore(&name)?,
+        Command::Sessions { provider, limit, json } => {
+            sessions::run(sb.home(), provider.as_deref(), limit, json);
+            return Ok(());
+        }
         Command::Test { id, model, timeout, with_codex, json } => {
             let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex))?;
             if json {
@@ -375,7 +391,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
     Ok(())
 }
 
-fn print_json<T: serde::Serialize>(v: &T) {
+pub(crate) fn print_json<T: serde::Serialize>(v: &T) {
     println!("{}", serde_json::to_string_pretty(v).expect("serializable"));
 }
 
@@ -408,11 +424,15 @@ fn print_listing(l: &switchboard_core::Listing) {
         let model = if p.active { l.model.as_deref() } else { p.model.as_deref() }.unwrap_or("-");
         // Hand-written values may hold anything: never send a raw control character to the terminal.
         let (id, name, url, model) = (shown(&p.id), shown(&p.name), shown(&p.base_url), shown(model));
-        println!("{mark} {id:<18} {name:<26} {:<9} {url:<42} model {model}  {key}", p.source);
+        let count = l.sessions.get(&p.id).map(|n| format!("  {n} session{}", if *n == 1 { "" } else { "s" })).unwrap_or_default();
+        println!("{mark} {id:<18} {name:<26} {:<9} {url:<42} model {model}  {key}{count}", p.source);
+    }
+    for o in &l.managed {
+        println!("! {}", o.message);
     }
 }
 
 /// `s` with control characters escaped (`\u{1b}`), so a file's contents cannot drive the terminal.
-fn shown(s: &str) -> String {
+pub(crate) fn shown(s: &str) -> String {
     if s.chars().any(char::is_control) { s.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect() } else { s.to_owned() }
 }

@@ -20,6 +20,7 @@ pub enum CheckName {
     LegacyProfile,
     ActiveProvider,
     ProviderTable,
+    ManagedLayers,
 }
 
 impl CheckName {
@@ -30,6 +31,7 @@ impl CheckName {
             CheckName::LegacyProfile => "legacy_profile",
             CheckName::ActiveProvider => "active_provider",
             CheckName::ProviderTable => "provider_table",
+            CheckName::ManagedLayers => "managed_layers",
         }
     }
 }
@@ -115,6 +117,18 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
             StepStatus::Fail,
             format!("model_provider is `{active}`, but there is no [model_providers.{active}] table: Codex will not start."),
             "Pick an existing provider with `switchboard use <id>`.",
+        ));
+    }
+    let above = crate::managed::overrides(&crate::managed::root(), &doc);
+    if above.is_empty() {
+        checks.push(check(CheckName::ManagedLayers, StepStatus::Ok, "no organisation layer sets the provider or model", ""));
+    }
+    for o in above {
+        checks.push(check(
+            CheckName::ManagedLayers,
+            StepStatus::Warn,
+            o.message,
+            format!("Ask whoever manages this machine to change {}; Switchboard does not edit it.", o.file.display()),
         ));
     }
 
@@ -245,6 +259,7 @@ mod tests {
             (CheckName::LegacyProfile, "legacy_profile"),
             (CheckName::ActiveProvider, "active_provider"),
             (CheckName::ProviderTable, "provider_table"),
+            (CheckName::ManagedLayers, "managed_layers"),
         ];
         for (name, s) in cases {
             assert_eq!(serde_json::to_string(&name).unwrap(), format!("\"{s}\""));

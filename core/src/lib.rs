@@ -12,12 +12,15 @@ pub mod draft;
 pub mod error;
 pub mod field;
 pub mod home;
+pub mod managed;
+pub mod openai_auth;
 pub mod preset;
 pub mod pending;
 pub mod probe;
 pub mod profile;
 pub mod provider;
 pub mod secret;
+pub mod sessions;
 pub mod switchboard;
 
 pub use error::{Error, Result};

@@ -1,6 +1,7 @@
 //! The operations the CLI and the app offer, over one Codex home.
 
 use std::cell::RefCell;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
@@ -14,7 +15,8 @@ use crate::pending::Pending;
 use crate::preset::{self, Inputs, KeySource, PresetId};
 use crate::probe::Report;
 use crate::provider::{self, Auth, AuthMode, ProviderEntry, ProviderSpec};
-use crate::{pending, profile, secret};
+use crate::managed::{self, Override};
+use crate::{pending, profile, secret, sessions};
 
 /// The binary name Codex runs for keychain auth (`<helper> token <id>`).
 pub const HELPER_NAME: &str = "switchboard";
@@ -91,6 +93,10 @@ pub struct Listing {
     pub active: String,
     pub model: Option<String>,
     pub providers: Vec<ProviderView>,
+    /// How many saved Codex sessions each provider holds (providers without any are left out).
+    pub sessions: BTreeMap<String, u32>,
+    /// Settings from an organisation's layers that decide the provider or model over config.toml.
+    pub managed: Vec<Override>,
 }
 
 impl Switchboard {
@@ -115,7 +121,7 @@ impl Switchboard {
         for id in doc.provider_ids()? {
             let entry = read_entry(&doc, &id)?.expect("listed id exists");
             let model = profile::model(&self.home, &id).ok().flatten();
-            let source = if profile::path(&self.home, &id).is_file() && model.is_some() { Source::Switchboard } else { Source::Config };
+            let source = if model.is_some() && profile::is_ours(&self.home, &id) { Source::Switchboard } else { Source::Config };
             let key_stored = match entry.auth {
                 Auth::Keychain => secret::has(&id),
                 _ => None,
@@ -148,12 +154,14 @@ impl Switchboard {
                 active: active == *id,
                 auth: if *id == "openai" { AuthMode::Openai } else { AuthMode::None },
                 key_stored: None,
-                model: None,
+                model: profile::model(&self.home, id).ok().flatten(),
                 entry: None,
                 last_test: None,
             });
         }
-        Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers })
+        let managed = managed::overrides(&managed::root(), &doc);
+        let sessions = sessions::counts(&self.home);
+        Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers, sessions, managed })
     }
 
     /// Runs `f` as one transaction: under the one lock, after finishing or
@@ -339,6 +347,8 @@ impl Switchboard {
     }
 
     /// Makes `id` the active provider. `use openai` goes back to Codex's default.
+    /// The provider being left keeps the model it had (in its profile file), and
+    /// the one chosen gets its own back; `model` wins and becomes the one kept.
     /// The provider's table and its remembered model are read under the lock.
     pub fn use_provider(&self, id: &str, model: Option<&str>) -> Result<Outcome> {
         if let Some(m) = model {
@@ -347,35 +357,56 @@ impl Switchboard {
             }
         }
         let custom = !provider::is_built_in(id);
-        let remembered = || -> Result<Option<String>> { if custom && model.is_none() { profile::model(&self.home, id) } else { Ok(None) } };
+        let remembered = || -> Result<Option<String>> { if model.is_none() { profile::model(&self.home, id) } else { Ok(None) } };
         let chosen = RefCell::new(None::<String>);
+        // The provider being left and the model it had, as the committed edit saw them.
+        let left = RefCell::new(None::<(String, Option<String>)>);
+        let above = RefCell::new(Vec::<Override>::new());
+        let root = managed::root();
         let edit_with = |recorded: Option<String>| {
-            let chosen = &chosen;
+            let (chosen, left, above, root) = (&chosen, &left, &above, &root);
             move |doc: &mut ConfigDoc| -> Result<()> {
+                let current = doc.top_level_str("model")?;
                 let pick = if id == "openai" {
-                    model.map(str::to_owned)
+                    model.map(str::to_owned).or(recorded.clone())
                 } else if !custom {
-                    model.map(str::to_owned).or(doc.top_level_str("model")?)
+                    model.map(str::to_owned).or(recorded.clone()).or(current.clone())
                 } else {
                     let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
                     if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
                         return Err(Error::WireApi(w.into()));
                     }
-                    model.map(str::to_owned).or(recorded.clone()).or(doc.top_level_str("model")?)
+                    model.map(str::to_owned).or(recorded.clone()).or(current.clone())
                 };
+                let before = active_provider(doc)?;
+                let known = provider::is_built_in(&before) || read_entry(doc, &before)?.is_some();
+                *left.borrow_mut() = (before != id && known).then_some((before, current));
                 let provider = if id == "openai" { None } else { Some(id) };
                 doc.set_top_levels(&[("model_provider", provider), ("model", pick.as_deref())])?;
+                *above.borrow_mut() = managed::overrides(root, doc);
                 *chosen.borrow_mut() = pick;
                 Ok(())
             }
         };
         let before = remembered()?;
         let decided = self.config.decide(edit_with(before.clone()))?;
-        let written = if decided.changes() {
+        let keep = model.is_some() && profile::model(&self.home, id)?.as_deref() != model;
+        let written = if decided.changes() || keep {
             self.transaction(|lock| {
                 let now = remembered()?;
                 let reuse = (now == before).then_some(decided);
-                self.config.commit(lock, edit_with(now), reuse)
+                let written = self.config.commit(lock, edit_with(now), reuse)?;
+                if let Some((prev, had)) = left.borrow().as_ref().filter(|_| written.changed) {
+                    // A provider Switchboard added keeps its recorded model rather than losing it to "none".
+                    if had.is_some() || !profile::is_ours(&self.home, prev) {
+                        profile::remember(lock, &self.home, prev, had.as_deref())?;
+                    }
+                }
+                if let Some(m) = model {
+                    // Keeps the file's header: a hand-written provider stays the user's.
+                    profile::remember(lock, &self.home, id, Some(m))?;
+                }
+                Ok(written)
             })?
         } else {
             Written::default()
@@ -386,7 +417,16 @@ impl Switchboard {
             Some(m) => format!("model {m}"),
             None => "Codex's default model".into(),
         };
-        Ok(Outcome { message: format!("Codex now uses `{id}` with {model_text}."), backup: written.backup, warnings: Vec::new() })
+        let mut message = format!("Codex now uses `{id}` with {model_text}.");
+        if let Some((prev, _)) = left.into_inner().filter(|_| written.changed) {
+            if sessions::any(&self.home, &prev) {
+                message.push_str(&format!(
+                    "\nYour `{prev}` sessions stay on disk: `switchboard sessions --provider {prev}` lists them, each with the command that resumes it."
+                ));
+            }
+        }
+        let warnings = above.into_inner().into_iter().map(|o| o.message).collect();
+        Ok(Outcome { message, backup: written.backup, warnings })
     }
 
     /// Removes a provider, its stored key and its profile file.
@@ -395,6 +435,8 @@ impl Switchboard {
             return Err(Error::BuiltIn(id.into()));
         }
         let seen: RefCell<Option<(bool, Auth)>> = RefCell::new(None);
+        // Removing the active provider goes back to openai, with the model openai had.
+        let openai_model = profile::model(&self.home, "openai")?;
         let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
             let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
             let active = active_provider(doc)? == id;
@@ -403,7 +445,7 @@ impl Switchboard {
             }
             doc.remove_provider(id)?;
             if active {
-                doc.set_top_levels(&[("model_provider", None), ("model", None)])?;
+                doc.set_top_levels(&[("model_provider", None), ("model", openai_model.as_deref())])?;
             }
             *seen.borrow_mut() = Some((active, entry.auth));
             Ok(())

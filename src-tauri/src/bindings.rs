@@ -32,6 +32,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::test_provider,
             commands::list_models,
             commands::about,
+            crate::sessions::sessions,
         ])
         // Failed commands reject with a `UiError`, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

@@ -5,6 +5,7 @@
 
 mod bindings;
 mod commands;
+mod sessions;
 mod tray;
 
 use std::collections::HashMap;
@@ -127,6 +128,13 @@ fn on_menu(app: &AppHandle, id: &str) {
                 let state = app.state::<AppState>();
                 let Ok(listing) = state.sb.list() else { return };
                 let active = listing.active.clone();
+                if active == "openai" {
+                    // Signed in or not, from the presence of Codex's sign-in; the token is not read.
+                    let report = switchboard_core::openai_auth::report(state.sb.home());
+                    state.last_tests.lock().unwrap().insert(active, report);
+                    refresh(&app);
+                    return;
+                }
                 if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                     return;
                 }

@@ -80,6 +80,8 @@ mod tests {
                 view("openai", "OpenAI", "built_in", false),
                 view("lmstudio", "LM Studio", "built_in", false),
             ],
+            sessions: Default::default(),
+            managed: Vec::new(),
         };
         let m = menu(&listing, None);
         assert_eq!(m[0], Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true });

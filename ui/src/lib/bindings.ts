@@ -28,6 +28,8 @@ export const commands = {
 	/**  Models for the picker: from a saved provider, or from a base URL being typed. */
 	listModels: (id: string | null, baseUrl: string | null) => __TAURI_INVOKE<string[]>("list_models", { id, baseUrl }),
 	about: () => __TAURI_INVOKE<About>("about"),
+	/**  Up to `limit` (default 200) sessions, newest first, only `provider`'s when given. */
+	sessions: (provider: string | null, limit: number | null) => __TAURI_INVOKE<Session[]>("sessions", { provider, limit }),
 };
 
 /* Types */
@@ -122,11 +124,25 @@ export type KeyMode = "keychain" | "env" | "command" | "none";
 /**  Whether a preset needs a key. */
 export type KeyNeed = "required" | "optional" | "none";
 
+export type Layer = 
+/**  `/etc/codex/config.toml`, below config.toml. */
+"system" | 
+/**  `/etc/codex/managed_config.toml`, above everything. */
+"managed" | 
+/**  `/etc/codex/requirements.toml`, enforced rules. */
+"requirements" | 
+/**  A macOS configuration profile (MDM). */
+"mdm";
+
 export type Listing = {
 	codex_home: string,
 	active: string,
 	model: string | null,
 	providers: ProviderView[],
+	/**  How many saved Codex sessions each provider holds (providers without any are left out). */
+	sessions: { [key in string]: number },
+	/**  Settings from an organisation's layers that decide the provider or model over config.toml. */
+	managed: Override[],
 };
 
 /**  What an operation did, in words for the user. */
@@ -134,6 +150,18 @@ export type Outcome = {
 	message: string,
 	backup: string | null,
 	warnings: string[],
+};
+
+/**  A setting from an organisation's layer that decides what Codex uses. */
+export type Override = {
+	layer: Layer,
+	file: string,
+	/**  `model_provider` or `model` (or the requirement's key). */
+	key: string,
+	/**  The value it sets, when it is a string. */
+	value: string | null,
+	/**  One sentence for the user. */
+	message: string,
 };
 
 /**  Where a preset's form shows a field. */
@@ -212,6 +240,23 @@ export type Report = {
 	models: string[],
 	/**  Time to the first byte of the `/responses` answer, when there was one. */
 	ttfb_ms?: number | null,
+};
+
+/**  One saved session. */
+export type Session = {
+	id: string,
+	provider: string,
+	/**  When it started, RFC 3339. */
+	started: string,
+	cwd: string,
+	/**  The first thing the user asked, on one line. */
+	title: string,
+	/**  The model it ran with, when recorded. */
+	model?: string | null,
+	/**  The command line that resumes it in a terminal, with its own provider. */
+	resume: string[],
+	/**  `resume` as one line for a POSIX shell (what "Copy resume command" copies). */
+	resume_line: string,
 };
 
 /**  Where a listed provider comes from. */
