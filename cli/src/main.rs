@@ -7,6 +7,8 @@ use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod share;
+
 use clap::{Args, Parser, Subcommand};
 use switchboard_core::preset::{self, Inputs, KeySource};
 use std::time::Duration;
@@ -97,6 +99,10 @@ enum Command {
     },
     /// Put a backup back (the current file is backed up first).
     Restore { name: String },
+    /// Print a switchboard:// link (and write a share file) describing providers, without their keys.
+    Share(share::ShareArgs),
+    /// Add the providers of a switchboard:// link or a .switchboard.toml file.
+    Import(share::ImportArgs),
 }
 
 #[derive(Subcommand)]
@@ -332,6 +338,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
             return Ok(());
         }
         Command::Restore { name } => sb.restore(&name)?,
+        Command::Share(a) => return share::share(&sb, a),
+        Command::Import(a) => return share::import(&sb, a),
         Command::Test { id, model, timeout, with_codex, json } => {
             let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex))?;
             if json {

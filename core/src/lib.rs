@@ -12,12 +12,14 @@ pub mod draft;
 pub mod error;
 pub mod field;
 pub mod home;
+pub mod import;
 pub mod preset;
 pub mod pending;
 pub mod probe;
 pub mod profile;
 pub mod provider;
 pub mod secret;
+pub mod share;
 pub mod switchboard;
 
 pub use error::{Error, Result};
