@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use clap::Args;
 use switchboard_core::import::{self, Caution, Choice, Clash};
-use switchboard_core::share::{FILE_SUFFIX, MAX_BYTES, SCHEME};
 use switchboard_core::{Error, Switchboard};
 
 use crate::{Exit, print_json, read_key, shown};
@@ -73,20 +72,8 @@ pub fn share(sb: &Switchboard, a: ShareArgs) -> Result<(), Exit> {
     Ok(())
 }
 
-fn read_source(source: &str) -> Result<String, Error> {
-    if source.get(..SCHEME.len() + 1).is_some_and(|s| s.eq_ignore_ascii_case(&format!("{SCHEME}:"))) {
-        return Ok(source.to_owned());
-    }
-    let path = PathBuf::from(source);
-    let meta = std::fs::metadata(&path).map_err(|e| Error::Io { action: "read", path: path.clone(), source: e })?;
-    if meta.len() > MAX_BYTES as u64 {
-        return Err(Error::BadShare(format!("{} is larger than any share file", path.display())));
-    }
-    std::fs::read_to_string(&path).map_err(|_| Error::BadShare(format!("{} is not a text file (expected a {SCHEME}:// link or a *{FILE_SUFFIX} file)", path.display())))
-}
-
 pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
-    let text = read_source(&a.source)?;
+    let text = import::source_text(&a.source)?;
     let preview = import::preview(sb, &text)?;
     let many = preview.providers.len() > 1;
     if many && a.id.is_some() {

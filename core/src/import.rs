@@ -28,6 +28,22 @@ pub struct Made {
     pub omitted: Vec<String>,
 }
 
+/// The text of a share given as a link or as a path to a share file.
+pub fn source_text(source: &str) -> Result<String> {
+    use crate::share::{FILE_SUFFIX, MAX_BYTES, SCHEME};
+    let s = source.trim();
+    if s.get(..SCHEME.len() + 1).is_some_and(|p| p.eq_ignore_ascii_case(&format!("{SCHEME}:"))) {
+        return Ok(s.to_owned());
+    }
+    let path = std::path::PathBuf::from(s.strip_prefix("file://").unwrap_or(s));
+    let meta = std::fs::metadata(&path).map_err(Error::io("read", &path))?;
+    if meta.len() > MAX_BYTES as u64 {
+        return Err(Error::BadShare(format!("{} is larger than any share file", path.display())));
+    }
+    std::fs::read_to_string(&path)
+        .map_err(|_| Error::BadShare(format!("{} is not text (expected a {SCHEME}:// link or a *{FILE_SUFFIX} file)", path.display())))
+}
+
 /// Describes providers `ids` for a share, without their keys.
 pub fn share(sb: &Switchboard, ids: &[String]) -> Result<Made> {
     let doc = sb.config_file().load()?;
