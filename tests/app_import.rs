@@ -90,6 +90,18 @@ fn a_teammate_opens_a_link_pastes_the_key_and_codex_works() {
     assert!(file.contains("id = \"team-gw\"") && !file.contains(KEY));
     shot(&s, "12-share-row");
 
+    // 3b. A pasted link that carries a key is refused in the window's words, without the value.
+    s.find("[data-testid=share-team-gw]").click();
+    s.find("[data-testid=nav-import]").click();
+    let before = me.read_config();
+    s.find("[data-testid=import-source]").type_text(&format!("{link}&api_key=sk-leaked-IN-LINK-123456"));
+    s.find("[data-testid=import-read]").click();
+    let said = s.wait_text("[data-testid=import-error]", "carries a secret", T);
+    assert!(said.contains("Ask the sender to share it again"), "{said}");
+    assert!(!s.text("[data-testid=import-error]").contains("sk-leaked"), "the refusal shows the value");
+    assert_eq!(me.read_config(), before);
+    shot(&s, "12b-import-refused");
+
     // 4. A second launch with a team file hands it to the running window.
     let team_file = desk.path().join("team.switchboard.toml");
     std::fs::write(

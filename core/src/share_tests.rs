@@ -111,3 +111,17 @@ fn command_line_is_shown_in_full_and_quoted() {
     assert_eq!(corp().auth.command_line().unwrap(), "az account 'get access token'");
     assert_eq!(azure().auth.command_line(), None);
 }
+
+/// The README's example file and link read, and describe the same providers.
+#[test]
+fn the_readme_examples_read_and_agree() {
+    let readme = include_str!("../../README.md");
+    let at = readme.find("A file, `team.switchboard.toml`:").expect("the README shows a share file");
+    let file = readme[at..].split("```toml\n").nth(1).unwrap().split("```").next().unwrap();
+    let at = readme.find("The same two providers as a link").expect("the README shows a link");
+    let link = readme[at..].split("```\n").nth(1).unwrap().trim();
+    let (a, b) = (read(file).unwrap(), read(link).unwrap());
+    assert_eq!(a.share, b.share);
+    assert_eq!(a.share.to_link(), link, "the README's link is what `share` prints");
+    assert!(a.warnings.is_empty() && b.warnings.is_empty());
+}
