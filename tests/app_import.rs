@@ -99,6 +99,7 @@ fn a_teammate_opens_a_link_pastes_the_key_and_codex_works() {
     let said = s.wait_text("[data-testid=import-error]", "carries a secret", T);
     assert!(said.contains("Ask the sender to share it again"), "{said}");
     assert!(!s.text("[data-testid=import-error]").contains("sk-leaked"), "the refusal shows the value");
+    assert_eq!(s.script("return document.querySelector('[data-testid=import-source]').value"), "", "the pasted key is cleared");
     assert_eq!(me.read_config(), before);
     shot(&s, "12b-import-refused");
 
