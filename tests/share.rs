@@ -149,6 +149,11 @@ fn a_team_file_holds_several_providers_and_a_second_import_changes_nothing() {
         assert!(!r.all().contains(secret) && !text.contains(secret), "{secret} reached the share");
     }
     let json: serde_json::Value = serde_json::from_str(&r.stdout).unwrap();
+    // --file never overwrites a file that is not a share; it does replace an older share.
+    let config = a.read_config();
+    a.sb(&["share", "--all", "--file", a.config().to_str().unwrap()], None).fails(1, "not a share file");
+    assert_eq!(a.read_config(), config);
+    a.sb(&["share", "--all", "--file", file.to_str().unwrap()], None).ok();
     assert_eq!(json["providers"].as_array().unwrap().len(), 3);
     b.sb(&["import", file.to_str().unwrap()], None).ok();
     for id in &ids {

@@ -49,6 +49,14 @@ pub fn share(sb: &Switchboard, a: ShareArgs) -> Result<(), Exit> {
     }
     let made = import::share(sb, &ids)?;
     if let Some(path) = &a.file {
+        // Never overwrite a file that is not itself a share (a typo must not eat someone's config).
+        if let Ok(old) = std::fs::read_to_string(path) {
+            if switchboard_core::share::read_toml(&old).is_err() {
+                return Err(Error::InvalidInput(format!("{} exists and is not a share file; choose another --file.", path.display())).into());
+            }
+        } else if path.exists() {
+            return Err(Error::InvalidInput(format!("{} exists and is not a share file; choose another --file.", path.display())).into());
+        }
         std::fs::write(path, &made.file).map_err(|e| Error::Io { action: "write", path: path.clone(), source: e })?;
     }
     if a.json {
