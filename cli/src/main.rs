@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 mod sessions;
+mod share;
 
 use clap::{Args, Parser, Subcommand};
 use switchboard_core::preset::{self, Inputs, KeySource};
@@ -109,6 +110,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Print a switchboard:// link (and write a share file) describing providers, without their keys.
+    Share(share::ShareArgs),
+    /// Add the providers of a switchboard:// link or a .switchboard.toml file.
+    Import(share::ImportArgs),
 }
 
 #[derive(Subcommand)]
@@ -348,6 +353,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
             sessions::run(sb.home(), provider.as_deref(), limit, json);
             return Ok(());
         }
+        Command::Share(a) => return share::share(&sb, a),
+        Command::Import(a) => return share::import(&sb, a),
         Command::Test { id, model, timeout, with_codex, json } => {
             let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex))?;
             if json {

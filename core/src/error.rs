@@ -66,6 +66,16 @@ pub enum Error {
     DiskFull { path: PathBuf },
     #[error("The backup `{name}` is {why}, so it cannot be restored.")]
     BadBackup { name: String, why: String },
+    #[error("This share cannot be read: {0}.")]
+    BadShare(String),
+    #[error("This share is in format version {0}, and this Switchboard reads version 1.")]
+    ShareVersion(u64),
+    #[error("This share carries a secret (`{0}`), and Switchboard never takes a key from a link or a file.")]
+    ShareHasKey(String),
+    #[error("`{id}` would make Codex run a program named by whoever sent the share: {command}")]
+    ShareRunsCommand { id: String, command: String },
+    #[error("A different provider with the id `{id}` already exists.")]
+    IdTaken { id: String, free: String },
     #[error("Could not {action} {path}: {source}.")]
     Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
 }
@@ -104,6 +114,11 @@ impl Error {
             Error::DiskFull { .. } => "Free some disk space and try again; nothing was changed.".into(),
             Error::BadBackup { .. } => "Pick another backup (switchboard backups); config.toml was not changed.".into(),
             Error::Io { .. } => "Check that the path exists and that you may write to it.".into(),
+            Error::BadShare(_) => "Ask for a new link or file (made with `switchboard share`); nothing was written.".into(),
+            Error::ShareVersion(_) => "Update Switchboard, or ask for a share made by your version; nothing was written.".into(),
+            Error::ShareHasKey(_) => "Ask for a share without it (`switchboard share` leaves keys out) and give your own key with --key-stdin or `switchboard key set`; nothing was written.".into(),
+            Error::ShareRunsCommand { .. } => "Read the command; if you trust it, import again with --allow-command. Nothing was written.".into(),
+            Error::IdTaken { free, .. } => format!("Import it under another id, for example --id {free}; nothing was written."),
         }
     }
 
@@ -136,6 +151,11 @@ impl Error {
             Error::DiskFull { .. } => "disk_full",
             Error::BadBackup { .. } => "bad_backup",
             Error::Io { .. } => "io",
+            Error::BadShare(_) => "bad_share",
+            Error::ShareVersion(_) => "share_version",
+            Error::ShareHasKey(_) => "share_has_key",
+            Error::ShareRunsCommand { .. } => "share_runs_command",
+            Error::IdTaken { .. } => "duplicate_id",
         }
     }
 
@@ -143,7 +163,9 @@ impl Error {
     pub fn field(&self) -> Option<Field> {
         match self {
             Error::MissingInput { field, .. } | Error::InvalidField { field, .. } => Some(*field),
-            Error::InvalidId(_) | Error::ReservedId(_) | Error::DuplicateId(_) => Some(Field::Id),
+            Error::InvalidId(_) | Error::ReservedId(_) | Error::DuplicateId(_) | Error::IdTaken { .. } => Some(Field::Id),
+            Error::ShareHasKey(_) => Some(Field::Key),
+            Error::ShareRunsCommand { .. } => Some(Field::TokenCommand),
             Error::InvalidUrl { .. } => Some(Field::BaseUrl),
             Error::EmptyKey => Some(Field::Key),
             _ => None,

@@ -14,6 +14,7 @@ pub mod field;
 pub mod home;
 pub mod managed;
 pub mod openai_auth;
+pub mod import;
 pub mod preset;
 pub mod pending;
 pub mod probe;
@@ -21,6 +22,7 @@ pub mod profile;
 pub mod provider;
 pub mod secret;
 pub mod sessions;
+pub mod share;
 pub mod switchboard;
 
 pub use error::{Error, Result};

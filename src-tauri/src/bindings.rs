@@ -4,7 +4,7 @@
 
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 
-use crate::commands;
+use crate::{commands, share};
 
 /// Where the generated TypeScript lives, from this crate's folder.
 #[cfg(test)]
@@ -33,6 +33,11 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::list_models,
             commands::about,
             crate::sessions::sessions,
+            share::opened_with,
+            share::preview_import,
+            share::import_share,
+            share::share_providers,
+            share::save_share,
         ])
         // Failed commands reject with a `UiError`, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

@@ -33,10 +33,16 @@ impl From<Error> for UiError {
     }
 }
 
-type Res<T> = Result<T, UiError>;
+pub type Res<T> = Result<T, UiError>;
+
+impl UiError {
+    pub fn internal(message: String) -> Self {
+        UiError { message: format!("Internal error: {message}"), hint: String::new(), code: "internal".into(), field: None }
+    }
+}
 
 /// Runs a blocking core call on a clone of the Switchboard, off the UI thread.
-async fn blocking<T: Send + 'static>(
+pub async fn blocking<T: Send + 'static>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&Switchboard) -> Result<T, Error> + Send + 'static,
 ) -> Res<T> {
@@ -48,7 +54,7 @@ async fn blocking<T: Send + 'static>(
 }
 
 /// A core call that changes the providers; the window and the tray are told afterwards.
-async fn change(
+pub async fn change(
     app: &AppHandle,
     state: &State<'_, AppState>,
     f: impl FnOnce(&Switchboard) -> Result<Outcome, Error> + Send + 'static,

@@ -6,6 +6,7 @@
 mod bindings;
 mod commands;
 mod sessions;
+mod share;
 mod tray;
 
 use std::collections::HashMap;
@@ -214,7 +215,11 @@ fn main() {
     let seen = Mutex::new(fingerprint(&home));
     let contract = bindings::builder();
     tauri::Builder::default()
-        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| show_window(app)))
+        .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            show_window(app);
+            share::opened(app, &args, Path::new(&cwd));
+        }))
+        .plugin(tauri_plugin_deep_link::init())
         .manage(AppState { sb, helper, last_tests: Mutex::new(HashMap::new()), seen })
         .invoke_handler(contract.invoke_handler())
         .on_window_event(|window, event| {
@@ -225,6 +230,7 @@ fn main() {
             }
         })
         .setup(move |app| {
+            share::setup(app);
             let handle = app.handle().clone();
             let icon = tauri::image::Image::from_bytes(include_bytes!("../../icons/tray.png"))?;
             TrayIconBuilder::with_id(TRAY_ID)

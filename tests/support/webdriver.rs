@@ -54,8 +54,13 @@ impl Driver {
 
     /// Opens the app at `application` in a new session.
     pub fn session(&self, application: &Path) -> Session {
+        self.session_with_args(application, &[])
+    }
+
+    /// Opens the app with command-line arguments (a link or a file, as the desktop passes them).
+    pub fn session_with_args(&self, application: &Path, args: &[&str]) -> Session {
         let base = format!("http://127.0.0.1:{}", self.port);
-        let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": application}}}});
+        let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": application, "args": args}}}});
         let v = post(&format!("{base}/session"), &caps);
         let id = v["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {v}")).to_owned();
         Session { base: format!("{base}/session/{id}") }

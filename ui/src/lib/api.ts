@@ -21,6 +21,11 @@ export function onConfigChanged(f: () => void): Promise<UnlistenFn> {
   return listen("config-changed", () => f());
 }
 
+/** The app was handed a link or share file (a second launch, or the OS): ask `openedWith`. */
+export function onImportRequested(f: () => void): Promise<UnlistenFn> {
+  return listen("import-requested", () => f());
+}
+
 /** Any thrown value as { message, hint }. */
 export function asError(e: unknown): UiError {
   if (e && typeof e === "object" && "message" in e) {

@@ -30,6 +30,16 @@ export const commands = {
 	about: () => __TAURI_INVOKE<About>("about"),
 	/**  Up to `limit` (default 200) sessions, newest first, only `provider`'s when given. */
 	sessions: (provider: string | null, limit: number | null) => __TAURI_INVOKE<Session[]>("sessions", { provider, limit }),
+	/**  The share the app was opened with, once. */
+	openedWith: () => __TAURI_INVOKE<string | null>("opened_with"),
+	/**  What importing `source` (a link or a share file's path) would do, provider by provider. */
+	previewImport: (source: string) => __TAURI_INVOKE<Preview>("preview_import", { source }),
+	/**  Imports the chosen providers of `source`, each with its own key and consent. */
+	importShare: (source: string, choices: Choice[]) => __TAURI_INVOKE<Outcome>("import_share", { source, choices }),
+	/**  The share of providers `ids`: the link, the file's text, what was left out. */
+	shareProviders: (ids: string[]) => __TAURI_INVOKE<Made>("share_providers", { ids }),
+	/**  Saves the share file of `ids` in the Downloads folder (else the home folder); returns its path. */
+	saveShare: (ids: string[]) => __TAURI_INVOKE<string>("save_share", { ids }),
 };
 
 /* Types */
@@ -63,11 +73,39 @@ export type BackupInfo = {
 	taken: string,
 };
 
+/**  Something the recipient should look at before importing. */
+export type Caution = 
+/**  `http://` to a host other than this machine: the key would cross the network in clear. */
+{ kind: "plain_http"; host: string } | 
+/**  The host is not the one the preset normally uses. */
+{ kind: "unusual_host"; host: string; usual: string } | 
+/**  Codex would run this command line. */
+{ kind: "runs_command"; command_line: string };
+
 /**  What `check` found: problems per field, and any that belong to no field. */
 export type Checked = {
 	fields: FieldError[],
 	general: string[],
 };
+
+/**  What to do with one provider of a share. */
+export type Choice = {
+	/**  The provider's id in the share. */
+	id: string,
+	/**  Import it under this id instead. */
+	new_id: string | null,
+	/**  The key to store in the keychain (keychain auth only). */
+	key: string | null,
+	/**  The user has read the token command and agrees that Codex may run it. */
+	allow_command: boolean,
+};
+
+/**  Whether the provider's id is free here. */
+export type Clash = { state: "free" } | 
+/**  The same provider is already here: importing changes nothing. */
+{ state: "same" } | 
+/**  Another provider has this id; `free` is one that is not taken. */
+{ state: "taken"; free: string };
 
 /**  A diagnosis code. The strings are a contract: the UI and scripts rely on them. */
 export type Diagnosis = "ok" | "missing_key" | "token_command_failed" | "invalid_config" | "dns" | "unreachable" | "tls" | "timeout" | "unauthorized" | "wrong_base_url" | "no_responses_api" | "model_not_found" | "azure_api_version" | "rate_limited" | "provider_error" | "unexpected_response";
@@ -145,6 +183,16 @@ export type Listing = {
 	managed: Override[],
 };
 
+/**  A share made from the user's providers, and what was left out of it. */
+export type Made = {
+	share: Share,
+	link: string,
+	/**  The share file's text. */
+	file: string,
+	/**  What was left out, one sentence each (never a value). */
+	omitted: string[],
+};
+
 /**  What an operation did, in words for the user. */
 export type Outcome = {
 	message: string,
@@ -198,6 +246,12 @@ export type Preset = {
  */
 export type PresetId = "azure" | "vercel" | "openrouter" | "ollama" | "custom" | "built_in";
 
+export type Preview = {
+	providers: Reviewed[],
+	/**  Fields that were ignored. */
+	warnings: string[],
+};
+
 /**  A provider table as found in config.toml (ours or hand-written). */
 export type ProviderEntry = {
 	id: string,
@@ -242,6 +296,18 @@ export type Report = {
 	ttfb_ms?: number | null,
 };
 
+/**  One provider of a share as the recipient sees it before importing. */
+export type Reviewed = {
+	provider: SharedProvider,
+	/**  The address Codex will call, and its host (shown prominently). */
+	base_url: string,
+	host: string,
+	cautions: Caution[],
+	clash: Clash,
+	/**  What `add` would refuse in it, if anything (one sentence). */
+	problem: string | null,
+};
+
 /**  One saved session. */
 export type Session = {
 	id: string,
@@ -257,6 +323,38 @@ export type Session = {
 	resume: string[],
 	/**  `resume` as one line for a POSIX shell (what "Copy resume command" copies). */
 	resume_line: string,
+};
+
+/**  A share: one provider or a team's whole set. */
+export type Share = {
+	version: number,
+	providers: SharedProvider[],
+};
+
+/**  How the recipient's Codex gets the key. */
+export type SharedAuth = 
+/**  The recipient pastes their own key; it goes to their keychain. */
+{ mode: "keychain" } | 
+/**  Codex reads the variable `var` (its name only is shared). */
+{ mode: "env"; var: string } | 
+/**  Codex runs this program for a token. Importing it needs a separate yes. */
+{ mode: "command"; command: string; args: string[]; refresh_interval_ms?: number | null } | { mode: "none" };
+
+/**  One provider as shared. */
+export type SharedProvider = {
+	id: string,
+	preset: PresetId,
+	name: string,
+	/**  Absent for an Azure provider given by `resource`. */
+	base_url: string | null,
+	resource: string | null,
+	api_version: string | null,
+	/**  The model (for Azure, the deployment). */
+	model: string,
+	auth: SharedAuth,
+	query: { [key in string]: string },
+	headers: { [key in string]: string },
+	env_headers: { [key in string]: string },
 };
 
 /**  Where a listed provider comes from. */
