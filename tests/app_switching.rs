@@ -68,6 +68,10 @@ fn sessions_view_managed_header_and_models_back_from_window_and_tray() {
     let managed = s.find("[data-testid=managed]");
     assert_eq!(managed.text(), "managed by your organisation");
     assert!(managed.attr("title").unwrap_or_default().contains("managed_config.toml"));
+    // From the keyboard too: it is a button that says which file and key.
+    managed.click();
+    s.wait_text("[data-testid=notice]", "managed_config.toml sets `model`", T);
+    s.find("[data-testid=notice] button").click();
     shot(&s, "11-session-counts-managed");
 
     // The count opens the Sessions view filtered to that provider, newest first.

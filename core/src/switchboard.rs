@@ -168,6 +168,8 @@ impl Switchboard {
     /// undoing whatever an interrupted operation left (see `pending`).
     fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
         let lock = self.config.lock()?;
+        // Staging files a crash left beside the pending records (a minute old or more).
+        crate::atomic::sweep(self.lock_dir());
         self.recover(&lock);
         f(&lock)
     }
