@@ -66,6 +66,20 @@ pub enum Error {
     DiskFull { path: PathBuf },
     #[error("The backup `{name}` is {why}, so it cannot be restored.")]
     BadBackup { name: String, why: String },
+    #[error("{}", match .0 { Some(id) => format!("`{id}` keeps no key in plain text or in an environment variable."), None => "No provider keeps a key in plain text or in an environment variable.".into() })]
+    NothingToSecure(Option<String>),
+    #[error("The key in {field} of `{id}` cannot be moved: Codex sends a key from the keychain only as `Authorization: Bearer`.")]
+    UnmovableKey { id: String, field: String },
+    #[error("`{0}` holds two different keys in plain text, so Switchboard cannot tell which one to keep.")]
+    ConflictingKeys(String),
+    #[error("`{id}` reads its key from ${var}, but that variable is not set here.")]
+    EnvUnset { id: String, var: String },
+    #[error("There is no CC Switch database at {0}.")]
+    CcSwitchMissing(PathBuf),
+    #[error("{path} has schema version {version}, which this Switchboard does not know (it reads CC Switch 3.8 to 3.20, versions {min} to {max}).")]
+    CcSwitchVersion { path: PathBuf, version: i64, min: i64, max: i64 },
+    #[error("{path} could not be read as a CC Switch database: {reason}.")]
+    CcSwitchRead { path: PathBuf, reason: String },
     #[error("Could not {action} {path}: {source}.")]
     Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
 }
@@ -104,6 +118,13 @@ impl Error {
             Error::DiskFull { .. } => "Free some disk space and try again; nothing was changed.".into(),
             Error::BadBackup { .. } => "Pick another backup (switchboard backups); config.toml was not changed.".into(),
             Error::Io { .. } => "Check that the path exists and that you may write to it.".into(),
+            Error::NothingToSecure(_) => "Run `switchboard doctor` to see where your keys are; nothing was written.".into(),
+            Error::UnmovableKey { id, .. } => format!("Keep it, or move it by hand to a token command (switchboard edit {id} --token-command ...); nothing was written."),
+            Error::ConflictingKeys(id) => format!("Delete the key that is wrong from [model_providers.{id}] by hand, then secure it again; nothing was written."),
+            Error::EnvUnset { id, var } => format!("Run it from a shell where ${var} is set (for example `{var}=... switchboard secure {id}`), or store the key with `switchboard key set {id}`; nothing was written."),
+            Error::CcSwitchMissing(_) => "Pass the database with --db PATH (CC Switch can move its folder; see its settings).".into(),
+            Error::CcSwitchVersion { .. } => "Update Switchboard, or add the providers by hand with `switchboard add`; nothing was written.".into(),
+            Error::CcSwitchRead { .. } => "Check that the path is CC Switch's cc-switch.db; nothing was written.".into(),
         }
     }
 
@@ -136,6 +157,13 @@ impl Error {
             Error::DiskFull { .. } => "disk_full",
             Error::BadBackup { .. } => "bad_backup",
             Error::Io { .. } => "io",
+            Error::NothingToSecure(_) => "nothing_to_secure",
+            Error::UnmovableKey { .. } => "unmovable_key",
+            Error::ConflictingKeys(_) => "conflicting_keys",
+            Error::EnvUnset { .. } => "env_unset",
+            Error::CcSwitchMissing(_) => "cc_switch_missing",
+            Error::CcSwitchVersion { .. } => "cc_switch_version",
+            Error::CcSwitchRead { .. } => "cc_switch_read",
         }
     }
 
@@ -145,7 +173,7 @@ impl Error {
             Error::MissingInput { field, .. } | Error::InvalidField { field, .. } => Some(*field),
             Error::InvalidId(_) | Error::ReservedId(_) | Error::DuplicateId(_) => Some(Field::Id),
             Error::InvalidUrl { .. } => Some(Field::BaseUrl),
-            Error::EmptyKey => Some(Field::Key),
+            Error::EmptyKey | Error::EnvUnset { .. } => Some(Field::Key),
             _ => None,
         }
     }

@@ -14,10 +14,12 @@ pub mod field;
 pub mod home;
 pub mod preset;
 pub mod pending;
+pub mod plaintext;
 pub mod probe;
 pub mod profile;
 pub mod provider;
 pub mod secret;
+pub mod secure;
 pub mod switchboard;
 
 pub use error::{Error, Result};

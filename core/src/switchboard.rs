@@ -23,7 +23,7 @@ pub const HELPER_NAME: &str = "switchboard";
 pub struct Switchboard {
     home: PathBuf,
     config: TomlFile,
-    helper: PathBuf,
+    pub(crate) helper: PathBuf,
 }
 
 /// What an operation did, in words for the user.
@@ -158,13 +158,13 @@ impl Switchboard {
 
     /// Runs `f` as one transaction: under the one lock, after finishing or
     /// undoing whatever an interrupted operation left (see `pending`).
-    fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
+    pub(crate) fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
         let lock = self.config.lock()?;
         self.recover(&lock);
         f(&lock)
     }
 
-    fn lock_dir(&self) -> &Path {
+    pub(crate) fn lock_dir(&self) -> &Path {
         self.config.backups().expect("config has backups").dir()
     }
 
@@ -173,7 +173,11 @@ impl Switchboard {
     /// profile the operation meant to write is written.
     fn recover(&self, lock: &Lock) {
         for (path, rec) in pending::all(lock, self.lock_dir()) {
-            if let Some(p) = rec {
+            if let Some(p) = rec.as_ref().filter(|p| !p.secure_files.is_empty()) {
+                if !crate::secure::recover(self, lock, p) {
+                    continue;
+                }
+            } else if let Some(p) = rec {
                 let Ok(doc) = self.config.load() else { continue };
                 let Ok(entry) = read_entry(&doc, &p.id) else { continue };
                 let done = if entry.is_some() {
