@@ -5,6 +5,7 @@
 
 pub mod atomic;
 pub mod backup;
+pub mod cc_switch;
 pub mod config;
 pub mod doctor;
 pub mod document;
@@ -12,6 +13,7 @@ pub mod draft;
 pub mod error;
 pub mod field;
 pub mod home;
+pub mod import;
 pub mod preset;
 pub mod pending;
 pub mod plaintext;
