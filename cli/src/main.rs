@@ -14,6 +14,8 @@ use std::time::Duration;
 use switchboard_core::probe::{self, StepStatus};
 use switchboard_core::{Error, Switchboard, doctor, home, switchboard};
 
+mod adopt;
+
 #[derive(Parser)]
 #[command(name = "switchboard", version, about = "Point Codex CLI at another model provider, with keys in the OS keychain.")]
 struct Cli {
@@ -97,6 +99,31 @@ enum Command {
     },
     /// Put a backup back (the current file is backed up first).
     Restore { name: String },
+    /// Move keys kept in plain text (or only in an environment variable) into the keychain.
+    Secure {
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        /// Every provider with a key outside the keychain.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import the Codex providers of CC Switch (its database is only read).
+    #[command(name = "import-cc-switch")]
+    ImportCcSwitch {
+        /// CC Switch's database (default: ~/.cc-switch/cc-switch.db).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Import only this CC Switch provider id (repeatable).
+        #[arg(long, value_name = "ID")]
+        only: Vec<String>,
+        /// Show what would be imported and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -332,6 +359,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
             return Ok(());
         }
         Command::Restore { name } => sb.restore(&name)?,
+        Command::Secure { ids, all, json } => return Ok(adopt::secure(&sb, ids, all, json)?),
+        Command::ImportCcSwitch { db, only, dry_run, json } => return Ok(adopt::import(&sb, db, only, dry_run, json)?),
         Command::Test { id, model, timeout, with_codex, json } => {
             let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex))?;
             if json {
@@ -375,7 +404,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
     Ok(())
 }
 
-fn print_json<T: serde::Serialize>(v: &T) {
+pub(crate) fn print_json<T: serde::Serialize>(v: &T) {
     println!("{}", serde_json::to_string_pretty(v).expect("serializable"));
 }
 
@@ -413,6 +442,6 @@ fn print_listing(l: &switchboard_core::Listing) {
 }
 
 /// `s` with control characters escaped (`\u{1b}`), so a file's contents cannot drive the terminal.
-fn shown(s: &str) -> String {
+pub(crate) fn shown(s: &str) -> String {
     if s.chars().any(char::is_control) { s.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect() } else { s.to_owned() }
 }
