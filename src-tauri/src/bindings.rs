@@ -4,7 +4,7 @@
 
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 
-use crate::commands;
+use crate::{adopt, commands};
 
 /// Where the generated TypeScript lives, from this crate's folder.
 #[cfg(test)]
@@ -32,6 +32,10 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::test_provider,
             commands::list_models,
             commands::about,
+            adopt::plain_keys,
+            adopt::secure,
+            adopt::cc_switch_preview,
+            adopt::import_cc_switch,
         ])
         // Failed commands reject with a `UiError`, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

@@ -33,10 +33,10 @@ impl From<Error> for UiError {
     }
 }
 
-type Res<T> = Result<T, UiError>;
+pub(crate) type Res<T> = Result<T, UiError>;
 
 /// Runs a blocking core call on a clone of the Switchboard, off the UI thread.
-async fn blocking<T: Send + 'static>(
+pub(crate) async fn blocking<T: Send + 'static>(
     state: &State<'_, AppState>,
     f: impl FnOnce(&Switchboard) -> Result<T, Error> + Send + 'static,
 ) -> Res<T> {
