@@ -292,3 +292,65 @@ fn cc_switch_import_refuses_unknown_versions_and_missing_files() {
     assert_eq!(home.read_config(), HEAD.as_bytes());
     assert!(backups(&home).is_empty());
 }
+
+#[test]
+fn secure_killed_at_random_points_is_finished_or_undone_by_the_next_run() {
+    use std::time::{Duration, Instant};
+    let key = "sk-kill-secure-0f1e2d";
+    let make = |id: &str| format!("{HEAD}{}{TAIL}", table(id, "https://k.example/v1", &format!("experimental_bearer_token = \"{key}\"\r\n")));
+    // How long an uninterrupted secure takes.
+    let h = Home::new();
+    let id = unique_id("ksec");
+    h.write_config(make(&id).as_bytes());
+    h.sb(&["use", &id], None).ok();
+    let t = Instant::now();
+    h.sb(&["secure", &id], None).ok();
+    let window = t.elapsed().as_micros() as u64 + 2_000;
+    h.sb(&["key", "delete", &id], None).ok();
+    let (mut before, mut after) = (0, 0);
+    let mut seed = std::process::id() as u64 | 1;
+    for run in 0..30 {
+        let h = Home::new();
+        let id = unique_id("ksec");
+        let text = make(&id);
+        h.write_config(text.as_bytes());
+        h.sb(&["use", &id], None).ok(); // a backup that holds the key
+        let written = h.read_config();
+        let mut child = Command::new(bin())
+            .arg("--codex-home")
+            .arg(h.path())
+            .args(["secure", &id])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        std::thread::sleep(Duration::from_micros(seed % window));
+        let _ = Command::new("kill").args(["-9", &child.id().to_string()]).status();
+        let _ = child.wait();
+        // The next run finishes or undoes it.
+        h.sb(&["list"], None).ok();
+        let now = h.config_text();
+        let has_key = h.sb(&["token", &id], None).code == Some(0);
+        if now.as_bytes() == written.as_slice() {
+            before += 1;
+            assert!(!has_key, "run {run}: the key stored before the commit was not undone");
+        } else {
+            after += 1;
+            assert!(now.contains(&format!("args = [\"token\", \"{id}\"]")) && !now.contains(key), "run {run}: half-applied:\n{now}");
+            assert!(has_key, "run {run}: committed without its key");
+            assert!(files_with(h.path(), key).is_empty(), "run {run}: a backup still holds the key after recovery");
+        }
+        let records: Vec<_> = std::fs::read_dir(h.path().join("switchboard-backups"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".pending-"))
+            .collect();
+        assert!(records.is_empty(), "run {run}: an intent record is left");
+        let _ = h.sb(&["key", "delete", &id], None);
+    }
+    eprintln!("secure under kill -9: {before} before, {after} after");
+    assert!(before > 0 && after > 0, "kills landed both before and after the commit: {before}/{after}");
+}

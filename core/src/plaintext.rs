@@ -17,7 +17,7 @@ use crate::switchboard::read_entry;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
-pub enum Place {
+pub enum KeyPlace {
     /// `experimental_bearer_token = "..."`: plain text.
     BearerToken,
     /// A static `http_headers` entry that looks like a credential: plain text.
@@ -33,7 +33,7 @@ pub struct Finding {
     /// The file's name inside the Codex home (`config.toml`, `work.config.toml`).
     pub file: String,
     pub provider: String,
-    pub place: Place,
+    pub place: KeyPlace,
     /// `experimental_bearer_token`, the header's name, or the variable's name.
     pub name: String,
     /// Whether `secure` can move it into the keychain (Codex sends a keychain
@@ -43,15 +43,15 @@ pub struct Finding {
 
 impl Finding {
     pub fn plain_text(&self) -> bool {
-        self.place != Place::EnvKey
+        self.place != KeyPlace::EnvKey
     }
 
     /// The field as config.toml spells it, for messages.
     pub fn field(&self) -> String {
         match self.place {
-            Place::BearerToken => "experimental_bearer_token".into(),
-            Place::Header => format!("http_headers.{}", self.name),
-            Place::EnvKey => format!("env_key ({})", self.name),
+            KeyPlace::BearerToken => "experimental_bearer_token".into(),
+            KeyPlace::Header => format!("http_headers.{}", self.name),
+            KeyPlace::EnvKey => format!("env_key ({})", self.name),
         }
     }
 }
@@ -100,15 +100,15 @@ pub fn in_entry(file: &str, entry: &ProviderEntry, has_bearer_token: bool) -> Ve
     let make = |place, name: &str, movable| Finding { file: file.into(), provider: entry.id.clone(), place, name: name.into(), movable };
     let mut out = Vec::new();
     if has_bearer_token {
-        out.push(make(Place::BearerToken, "experimental_bearer_token", true));
+        out.push(make(KeyPlace::BearerToken, "experimental_bearer_token", true));
     }
     for (name, value) in &entry.http_headers {
         if is_credential_header(name, value) {
-            out.push(make(Place::Header, name, movable_header_key(name, value).is_some()));
+            out.push(make(KeyPlace::Header, name, movable_header_key(name, value).is_some()));
         }
     }
     if let Auth::Env { var } = &entry.auth {
-        out.push(make(Place::EnvKey, var, true));
+        out.push(make(KeyPlace::EnvKey, var, true));
     }
     out
 }
@@ -187,14 +187,14 @@ mod tests {
             [model_providers.d]\nname = \"D\"\nbase_url = \"https://d/v1\"\n";
         let doc = ConfigDoc::parse(text.into(), Path::new("config.toml")).unwrap();
         let found = in_doc("config.toml", &doc);
-        let got: Vec<(String, Place, String, bool)> = found.iter().map(|f| (f.provider.clone(), f.place, f.field(), f.movable)).collect();
+        let got: Vec<(String, KeyPlace, String, bool)> = found.iter().map(|f| (f.provider.clone(), f.place, f.field(), f.movable)).collect();
         assert_eq!(
             got,
             vec![
-                ("a".into(), Place::BearerToken, "experimental_bearer_token".into(), true),
-                ("b".into(), Place::Header, "http_headers.Authorization".into(), true),
-                ("b".into(), Place::Header, "http_headers.x-api-key".into(), false),
-                ("c".into(), Place::EnvKey, "env_key (C_KEY)".into(), true),
+                ("a".into(), KeyPlace::BearerToken, "experimental_bearer_token".into(), true),
+                ("b".into(), KeyPlace::Header, "http_headers.Authorization".into(), true),
+                ("b".into(), KeyPlace::Header, "http_headers.x-api-key".into(), false),
+                ("c".into(), KeyPlace::EnvKey, "env_key (C_KEY)".into(), true),
             ]
         );
         let json = serde_json::to_string(&found).unwrap();

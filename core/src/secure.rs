@@ -18,7 +18,7 @@ use crate::config::{Decision, Lock, TomlFile};
 use crate::document::ConfigDoc;
 use crate::error::{Error, Result};
 use crate::pending::Pending;
-use crate::plaintext::{self, Finding, Place};
+use crate::plaintext::{self, Finding, KeyPlace};
 use crate::provider::{Auth, ProviderEntry};
 use crate::switchboard::read_entry;
 use crate::{Switchboard, secret};
@@ -221,16 +221,16 @@ fn plan(docs: &[(String, ConfigDoc)], targets: &Targets, env: &dyn Fn(&str) -> O
                 return Err(Error::UnmovableKey { id: id.clone(), field: f.field() });
             }
             let value = match f.place {
-                Place::BearerToken => entry.file_token.as_ref().map(|k| k.expose().to_owned()),
-                Place::Header => entry.http_headers.get(&f.name).and_then(|v| plaintext::movable_header_key(&f.name, v)),
-                Place::EnvKey => env(&f.name).filter(|v| !v.trim().is_empty()),
+                KeyPlace::BearerToken => entry.file_token.as_ref().map(|k| k.expose().to_owned()),
+                KeyPlace::Header => entry.http_headers.get(&f.name).and_then(|v| plaintext::movable_header_key(&f.name, v)),
+                KeyPlace::EnvKey => env(&f.name).filter(|v| !v.trim().is_empty()),
             };
             match value {
                 Some(v) => values.push(secret::clean_key(&v)?),
-                None if f.place == Place::EnvKey && all => {
+                None if f.place == KeyPlace::EnvKey && all => {
                     skipped.push(format!("{id} (${} is not set)", f.name));
                 }
-                None if f.place == Place::EnvKey => return Err(Error::EnvUnset { id: id.clone(), var: f.name.clone() }),
+                None if f.place == KeyPlace::EnvKey => return Err(Error::EnvUnset { id: id.clone(), var: f.name.clone() }),
                 None => return Err(Error::EmptyKey),
             }
         }
