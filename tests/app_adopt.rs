@@ -88,6 +88,7 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
     s.find("[data-testid=open-import]").click();
     let err = s.wait_text("[data-testid=import-error]", "no CC Switch database", T);
     assert!(err.contains(".cc-switch/cc-switch.db"), "{err}");
+    assert!(!err.contains("--db"), "the window words its own fix: {err}");
     shot(&s, "12-import-missing");
     let db_dir = tempfile::tempdir().unwrap();
     let db = db_dir.path().join("cc-switch.db");
@@ -101,11 +102,13 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
     assert_eq!(s.script("return document.querySelector('[data-testid=pick-p-chat]').disabled"), true);
     assert_eq!(s.script("return document.querySelector('[data-testid=pick-p-gw]').checked"), true);
     s.find("[data-testid=pick-p-tok]").click();
-    assert!(s.text("[data-testid=import-selected]").contains("Import 2 providers"));
+    // Four are ready (no duplicate here yet); one is unchecked.
+    let label = s.text("[data-testid=import-selected]");
+    assert!(label.contains("Import 3 providers"), "{label}");
     assert!(!s.text("body").contains("sk-"), "no key in the preview");
     shot(&s, "13-import-preview");
     s.find("[data-testid=import-selected]").click();
-    s.wait_text("[data-testid=notice]", "Imported 2 providers", T);
+    s.wait_text("[data-testid=notice]", "Imported 3 providers", T);
     s.find("[data-testid=provider-my-gateway]");
     assert!(!s.exists("[data-testid=provider-token-only]"), "unchecked: not imported");
     assert_eq!(std::fs::read(&db).unwrap(), db_before, "CC Switch's database is unchanged");
@@ -138,7 +141,7 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
     assert!(dup.contains("same address and model"), "{dup}");
     shot(&s, "16-import-dark");
     s.close();
-    for id in ["plain-gw", "env-gw", "my-gateway", "openrouter"] {
+    for id in ["plain-gw", "env-gw", "my-gateway", "openrouter", "dup-gateway"] {
         home.sb(&["key", "delete", id], None);
     }
 }
