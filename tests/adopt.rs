@@ -354,3 +354,27 @@ fn secure_killed_at_random_points_is_finished_or_undone_by_the_next_run() {
     eprintln!("secure under kill -9: {before} before, {after} after");
     assert!(before > 0 && after > 0, "kills landed both before and after the commit: {before}/{after}");
 }
+
+#[test]
+fn secure_all_covers_profile_files_and_names_each_file() {
+    let key = "sk-profile-31c2d3";
+    let home = Home::new();
+    let id = unique_id("prof");
+    home.write_config(format!("{HEAD}{TAIL}").as_bytes());
+    let profile = home.path().join("work.config.toml");
+    let ptext = format!("# work profile\nmodel = \"w\"\n\n{}\n# end\n", table(&id, "https://w.example/v1", &format!("experimental_bearer_token = \"{key}\"\r\n")).replace("\r\n", "\n"));
+    std::fs::write(&profile, &ptext).unwrap();
+    let doctor = home.sb(&["doctor", "--json", "--timeout", "3"], None);
+    assert!(doctor.stdout.contains(&format!("{id}: experimental_bearer_token in work.config.toml")), "{}", doctor.stdout);
+    assert!(!doctor.all().contains(key));
+    let run = home.sb(&["secure", "--all"], None);
+    run.ok();
+    assert!(run.stdout.contains("work.config.toml") && !run.all().contains(key), "{}", run.all());
+    let after = std::fs::read_to_string(&profile).unwrap();
+    assert!(after.starts_with("# work profile\nmodel = \"w\"\n\n") && after.ends_with("# end\n"), "{after}");
+    assert!(after.contains(&format!("args = [\"token\", \"{id}\"]")), "{after}");
+    assert_eq!(home.config_text(), format!("{HEAD}{TAIL}"), "config.toml untouched");
+    assert!(files_with(home.path(), key).is_empty());
+    assert_eq!(home.sb(&["token", &id], None).stdout.trim(), key);
+    home.sb(&["key", "delete", &id], None).ok();
+}
