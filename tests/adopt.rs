@@ -180,7 +180,7 @@ fn secure_writes_nothing_when_the_keychain_cannot_be_reached() {
     assert!(left.is_empty(), "no intent record left: {left:?}");
     // Unmovable and conflicting keys are refused the same way.
     let y = unique_id("xk");
-    home.write_config(format!("{}", table(&y, "https://y.example/v1", "http_headers = { x-api-key = \"sk-y\" }\r\n")).as_bytes());
+    home.write_config(table(&y, "https://y.example/v1", "http_headers = { x-api-key = \"sk-y\" }\r\n").as_bytes());
     home.sb(&["secure", &y], None).fails(1, "Authorization: Bearer");
     home.sb(&["secure"], None).fails(1, "--all");
 }
@@ -284,6 +284,16 @@ fn cc_switch_import_refuses_unknown_versions_and_missing_files() {
     r.fails(1, "could not be read as a CC Switch database");
     assert!(!r.all().contains("sk-never-2"));
     home.sb(&["import-cc-switch", "--db", dir.path().join("absent.db").to_str().unwrap()], None).fails(1, "no CC Switch database");
+    // A keychain that cannot be reached: nothing is imported, nothing written.
+    let good = dir.path().join("good.db");
+    fixture(&good, Shape::V17Fresh, "https://x.example/v1", "sk-never-3");
+    let mut cmd = Command::new(bin());
+    cmd.arg("--codex-home").arg(home.path()).args(["import-cc-switch", "--db", good.to_str().unwrap()]);
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus");
+    let r = run(cmd, None);
+    assert_eq!(r.code, Some(1), "{}", r.all());
+    assert!(!r.all().contains("sk-never-3"));
+    assert!(home.path().read_dir().unwrap().flatten().all(|e| !e.file_name().to_string_lossy().ends_with(".config.toml")), "no profile written");
     // The default path is ~/.cc-switch/cc-switch.db.
     let fake_home = tempfile::tempdir().unwrap();
     let mut cmd = Command::new(bin());
