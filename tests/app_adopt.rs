@@ -133,6 +133,14 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
     s.find("[data-testid=plain-keys-banner] button.link").click();
     assert!(s.text("[data-testid=plain-keys-list]").contains("stays"));
     shot(&s, "15-plain-keys-dark");
+    // The Authorization header moves; the x-api-key header stays, and says why.
+    s.find("[data-testid=move-to-keychain]").click();
+    s.wait_text("[data-testid=notice]", "hdr-gw", T);
+    s.wait_text("[data-testid=plain-keys-banner]", "1 key is stored in plain text", T);
+    assert!(!s.exists("[data-testid=move-to-keychain]"), "nothing left that can move");
+    let text = home.config_text();
+    assert!(text.contains("x-api-key = \"sk-app-hdr-2\"") && !text.contains("sk-app-hdr-1"), "{text}");
+    assert_eq!(home.sb(&["token", "hdr-gw"], None).stdout.trim(), "sk-app-hdr-1");
     s.find("[data-testid=nav-add]").click();
     s.find("[data-testid=open-import]").click();
     s.find("[data-testid=import-db]").type_text(db.to_str().unwrap());
@@ -141,7 +149,7 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
     assert!(dup.contains("same address and model"), "{dup}");
     shot(&s, "16-import-dark");
     s.close();
-    for id in ["plain-gw", "env-gw", "my-gateway", "openrouter", "dup-gateway"] {
+    for id in ["plain-gw", "env-gw", "my-gateway", "openrouter", "dup-gateway", "hdr-gw"] {
         home.sb(&["key", "delete", id], None);
     }
 }

@@ -28,7 +28,7 @@ pub fn secure(sb: &Switchboard, ids: Vec<String>, all: bool, json: bool) -> Resu
         println!("  moved   {}", shown(m));
     }
     for s in &done.skipped {
-        println!("  skipped {} (run it again from a shell where the variable is set)", shown(s));
+        println!("  kept    {}", shown(s));
     }
     if !done.removed.is_empty() {
         println!("  deleted {} backup(s) that held the key in another spelling: {}", done.removed.len(), done.removed.join(", "));

@@ -38,7 +38,8 @@ pub enum Targets {
 pub struct Secured {
     /// `id: field in file`, one per moved key.
     pub moved: Vec<String>,
-    /// Env-only providers skipped by `--all` because their variable was not given.
+    /// What stayed, in words: env-only providers whose variable was not given
+    /// (`--all`), and keys Codex could not send from the keychain.
     pub skipped: Vec<String>,
     /// Names of our backups rewritten without the moved keys.
     pub scrubbed: Vec<String>,
@@ -210,12 +211,16 @@ fn plan(docs: &[(String, ConfigDoc)], targets: &Targets, env: &dyn Fn(&str) -> O
             return Err(if known.contains(&id) { Error::NothingToSecure(Some(id)) } else { Error::UnknownProvider(id) });
         };
         let mut values: Vec<String> = Vec::new();
+        // A key Codex could not send from the keychain stays where it is; a provider
+        // named on its own with nothing else to move is refused.
+        let any_movable = list.iter().any(|(f, _)| f.movable);
         for (f, entry) in list {
             if !f.movable {
-                if all {
-                    continue;
+                if !all && !any_movable {
+                    return Err(Error::UnmovableKey { id: id.clone(), field: f.field() });
                 }
-                return Err(Error::UnmovableKey { id: id.clone(), field: f.field() });
+                skipped.push(format!("{id}: {} stays in {} (Codex sends a keychain key only as a bearer token)", f.field(), f.file));
+                continue;
             }
             if let Auth::Command { .. } = entry.auth {
                 return Err(Error::UnmovableKey { id: id.clone(), field: f.field() });
@@ -228,7 +233,7 @@ fn plan(docs: &[(String, ConfigDoc)], targets: &Targets, env: &dyn Fn(&str) -> O
             match value {
                 Some(v) => values.push(secret::clean_key(&v)?),
                 None if f.place == KeyPlace::EnvKey && all => {
-                    skipped.push(format!("{id} (${} is not set)", f.name));
+                    skipped.push(format!("{id}: ${} is not set here", f.name));
                 }
                 None if f.place == KeyPlace::EnvKey => return Err(Error::EnvUnset { id: id.clone(), var: f.name.clone() }),
                 None => return Err(Error::EmptyKey),
@@ -305,6 +310,7 @@ mod tests {
         [model_providers.env]\nname = \"E\"\nbase_url = \"https://e/v1\"\nenv_key = \"E_KEY\"\n\
         [model_providers.xk]\nname = \"X\"\nbase_url = \"https://x/v1\"\nhttp_headers = { x-api-key = \"sk-x\" }\n\
         [model_providers.two]\nname = \"2\"\nbase_url = \"https://2/v1\"\nexperimental_bearer_token = \"sk-a\"\nhttp_headers = { Authorization = \"Bearer sk-b\" }\n\
+        [model_providers.mix]\nname = \"M\"\nbase_url = \"https://m/v1\"\nhttp_headers = { Authorization = \"Bearer sk-m\", x-api-key = \"sk-m2\" }\n\
         [model_providers.clean]\nname = \"C\"\nbase_url = \"https://c/v1\"\n";
 
     #[test]
@@ -318,6 +324,7 @@ mod tests {
             (ids(&["env"]), &env, Ok(vec![("env", "sk-e")])),
             (ids(&["env"]), &no_env, Err("env_unset")),
             (ids(&["xk"]), &no_env, Err("unmovable_key")),
+            (ids(&["mix"]), &no_env, Ok(vec![("mix", "sk-m")])),
             (ids(&["two"]), &no_env, Err("conflicting_keys")),
             (ids(&["clean"]), &no_env, Err("nothing_to_secure")),
             (ids(&["nope"]), &no_env, Err("unknown_provider")),
@@ -334,7 +341,13 @@ mod tests {
         let without_two = TEXT.split("[model_providers.two]").next().unwrap().to_owned();
         let (p, skipped) = plan(&docs(&without_two), &Targets::All, &no_env).unwrap();
         assert_eq!(p.iter().map(|p| p.id.as_str()).collect::<Vec<_>>(), ["hdr", "tok"]);
-        assert_eq!(skipped, ["env ($E_KEY is not set)"]);
+        assert_eq!(
+            skipped,
+            [
+                "env: $E_KEY is not set here",
+                "xk: http_headers.x-api-key stays in config.toml (Codex sends a keychain key only as a bearer token)",
+            ]
+        );
     }
 
     #[test]

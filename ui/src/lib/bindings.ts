@@ -286,7 +286,10 @@ export type Report = {
 export type Secured = {
 	/**  `id: field in file`, one per moved key. */
 	moved: string[],
-	/**  Env-only providers skipped by `--all` because their variable was not given. */
+	/**
+	 *  What stayed, in words: env-only providers whose variable was not given
+	 *  (`--all`), and keys Codex could not send from the keychain.
+	 */
 	skipped: string[],
 	/**  Names of our backups rewritten without the moved keys. */
 	scrubbed: string[],
