@@ -78,7 +78,7 @@ fn secure_moves_a_plain_text_token_scrubs_our_backups_and_codex_still_works() {
     run.ok();
     assert!(!run.all().contains(key), "secure printed the key");
     assert!(run.stdout.contains("switchboard-backups/"), "{}", run.stdout);
-    assert!(run.stdout.contains("Removed it from 3 of Switchboard's own backups"), "{}", run.stdout);
+    assert!(run.stdout.contains("Scrubbed it from 3 backups in Switchboard's own switchboard-backups/ folder"), "{}", run.stdout);
 
     // Byte-identical outside the table; the table uses the keychain now.
     let after = home.config_text();

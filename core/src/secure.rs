@@ -170,7 +170,7 @@ impl Switchboard {
             message.push_str(" No backup in switchboard-backups/ held it.");
         } else {
             message.push_str(&format!(
-                " Removed it from {n} of Switchboard's own backup{} in switchboard-backups/; no other file was touched.",
+                " Scrubbed it from {n} backup{} in Switchboard's own switchboard-backups/ folder; no other file was touched.",
                 if n == 1 { "" } else { "s" }
             ));
         }
