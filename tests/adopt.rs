@@ -220,6 +220,7 @@ fn cc_switch_import_from_every_supported_schema() {
             ("Token Only", "ready"),
             ("Chat Upstream", "not_responses"),
             ("Dup Gateway", "duplicate"),
+            ("Grok OAuth", "official"),
         ];
         assert_eq!(status, want.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect::<Vec<_>>(), "{shape:?}");
         let text = home.sb(&["import-cc-switch", "--db", db.to_str().unwrap(), "--dry-run"], None);

@@ -97,7 +97,8 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
     s.find("[data-testid=import-db]").type_text(db.to_str().unwrap());
     s.find("form.path button[type=submit]").click();
     s.wait_text("[data-testid=import-source]", "schema version 17", T);
-    assert!(s.text("[data-testid=why-codex-official]").contains("built in"));
+    assert!(s.text("[data-testid=why-codex-official]").contains("built into Codex"));
+    assert!(s.text("[data-testid=why-p-grok]").contains("Signs in through CC Switch"));
     assert!(s.text("[data-testid=why-p-chat]").contains("Responses API"));
     assert_eq!(s.script("return document.querySelector('[data-testid=pick-p-chat]').disabled"), true);
     assert_eq!(s.script("return document.querySelector('[data-testid=pick-p-gw]').checked"), true);

@@ -89,7 +89,7 @@ fn verdict(c: &Candidate) -> (&'static str, String) {
             ("+", format!("import as `{}` ({} preset, {key})", c.id, c.preset.as_str()))
         }
         Status::Duplicate => ("=", format!("already here as `{}` (same base URL and model)", c.duplicate_of.as_deref().unwrap_or("?"))),
-        Status::Official => ("·", "skipped: CC Switch's official OpenAI sign-in entry (Codex has it built in)".into()),
+        Status::Official => ("·", "skipped: an official entry or a sign-in CC Switch manages, with no key of its own (OpenAI's is built into Codex)".into()),
         Status::NotResponses => ("·", "skipped: CC Switch converts this upstream from another API; Codex needs the Responses API".into()),
         Status::Unusable => ("!", format!("skipped: {}", c.problem.as_deref().unwrap_or("unusable"))),
     }

@@ -12,7 +12,9 @@
 //!   naming `model_provider`, `model` and a `[model_providers.<x>]` table (the key
 //!   may also sit in its `experimental_bearer_token`); since 3.16 `<x>` is always
 //!   `custom`, so ids come from the provider's name; `meta.apiFormat` is
-//!   `openai_chat` or `anthropic` for upstreams CC Switch converts through its proxy.
+//!   `openai_chat` or `anthropic` for upstreams CC Switch converts through its proxy, and
+//!   `meta.providerType` (`codex_oauth`, `xai_oauth`, `github_copilot`) marks a sign-in
+//!   CC Switch manages itself, with no key to carry over.
 //!
 //! The file is opened with SQLITE_OPEN_READ_ONLY: nothing is ever written to it.
 
@@ -43,6 +45,8 @@ pub struct Row {
     pub wire_api: Option<String>,
     /// `meta.apiFormat`, when set.
     pub api_format: Option<String>,
+    /// `meta.providerType` is a sign-in CC Switch manages (`codex_oauth`, `xai_oauth`, `github_copilot`).
+    pub sign_in: bool,
     pub key: Option<Key>,
     /// Why `settings_config` could not be decoded, if it could not.
     pub unreadable: Option<String>,
@@ -94,10 +98,11 @@ pub fn read(path: &Path) -> Result<Database> {
 /// Decodes one row's `settings_config` (and `meta`). Never fails: a row that
 /// cannot be read says why in `unreadable`, without quoting it.
 pub fn decode(source_id: String, name: String, settings: &str, meta: Option<&str>) -> Row {
-    let mut row = Row { source_id, name, base_url: None, model: None, wire_api: None, api_format: None, key: None, unreadable: None };
-    row.api_format = meta
-        .and_then(|m| serde_json::from_str::<serde_json::Value>(m).ok())
-        .and_then(|m| m.get("apiFormat").and_then(|v| v.as_str()).map(str::to_owned));
+    let mut row = Row { source_id, name, base_url: None, model: None, wire_api: None, api_format: None, sign_in: false, key: None, unreadable: None };
+    let meta = meta.and_then(|m| serde_json::from_str::<serde_json::Value>(m).ok());
+    let meta_str = |k: &str| meta.as_ref().and_then(|m| m.get(k)).and_then(|v| v.as_str()).map(str::to_owned);
+    row.api_format = meta_str("apiFormat");
+    row.sign_in = meta_str("providerType").is_some_and(|t| t.ends_with("_oauth") || t == "github_copilot");
     let Ok(json) = serde_json::from_str::<serde_json::Value>(settings) else {
         row.unreadable = Some("its settings are not JSON".into());
         return row;
@@ -154,7 +159,7 @@ pub enum Status {
     Ready,
     /// A provider with the same base URL and model exists (`duplicate_of`).
     Duplicate,
-    /// CC Switch's official or sign-in entry: no base URL, nothing to import.
+    /// CC Switch's official entry or a sign-in it manages: no base URL or no key of its own.
     Official,
     /// An upstream CC Switch converts from Chat Completions or Anthropic: Codex cannot call it directly.
     NotResponses,
@@ -182,7 +187,8 @@ mod tests {
         let r = decode("codex-official".into(), "OpenAI Official".into(), &official, None);
         assert_eq!((r.base_url, r.key.is_none()), (None, true));
         let chat = decode("p3".into(), "C".into(), &cfg("custom", ""), Some("{\"apiFormat\":\"openai_chat\"}"));
-        assert_eq!(chat.api_format.as_deref(), Some("openai_chat"));
+        assert_eq!((chat.api_format.as_deref(), chat.sign_in), (Some("openai_chat"), false));
+        assert!(decode("x".into(), "G".into(), &cfg("custom", ""), Some("{\"providerType\":\"xai_oauth\"}")).sign_in);
         let broken = decode("p4".into(), "B".into(), "{not json sk-hidden", None);
         assert!(broken.unreadable.as_deref().is_some_and(|u| !u.contains("sk-hidden")));
         assert!(!format!("{:?}", broken.unreadable).contains("sk-"));

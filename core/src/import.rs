@@ -208,7 +208,7 @@ impl Switchboard {
             if let Some(why) = &row.unreadable {
                 c.status = Status::Unusable;
                 c.problem = Some(format!("Its settings in CC Switch could not be read: {why}."));
-            } else if row.base_url.is_none() {
+            } else if row.base_url.is_none() || row.sign_in {
                 c.status = Status::Official;
             } else if row.api_format.as_deref().is_some_and(|f| f != "openai_responses") || row.wire_api.as_deref().is_some_and(|w| w != "responses") {
                 c.status = Status::NotResponses;
@@ -252,7 +252,7 @@ fn status_words(c: &Candidate) -> String {
     match c.status {
         Status::Ready => "it is ready".into(),
         Status::Duplicate => format!("it has the same base URL and model as `{}`", c.duplicate_of.as_deref().unwrap_or("")),
-        Status::Official => "it is CC Switch's official OpenAI sign-in entry, with no base URL".into(),
+        Status::Official => "it is an official entry or a sign-in CC Switch manages, with no key of its own".into(),
         Status::NotResponses => "CC Switch converts it from another API; Codex needs the Responses API".into(),
         Status::Unusable => c.problem.clone().unwrap_or_default().trim_end_matches('.').to_owned(),
     }

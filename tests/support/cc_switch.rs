@@ -89,6 +89,8 @@ pub fn fixture(path: &Path, shape: Shape, url: &str, key: &str) {
         ),
         ("p-chat", "codex", "Chat Upstream", third_party("Chat Upstream", "https://chat.example/v1", "c-model", "sk-chat-1"), "{\"apiFormat\":\"openai_chat\"}".into()),
         ("p-dup", "codex", "Dup Gateway", third_party("Dup Gateway", "https://dup.example/v1/", "dup-model", "sk-dup-1"), "{}".into()),
+        // A sign-in CC Switch manages (3.20's xAI preset): an address, but no key of its own.
+        ("p-grok", "codex", "Grok OAuth", third_party("xAI", "https://api.x.ai/v1", "grok-4.5", ""), "{\"providerType\":\"xai_oauth\",\"apiFormat\":\"openai_responses\"}".into()),
         // Claude's providers live in the same table and are never imported.
         ("c-1", "claude", "Claude Relay", serde_json::json!({"env": {"ANTHROPIC_AUTH_TOKEN": "sk-claude-1"}}).to_string(), "{}".into()),
     ];

@@ -315,7 +315,7 @@ export type Status =
 "ready" | 
 /**  A provider with the same base URL and model exists (`duplicate_of`). */
 "duplicate" | 
-/**  CC Switch's official or sign-in entry: no base URL, nothing to import. */
+/**  CC Switch's official entry or a sign-in it manages: no base URL or no key of its own. */
 "official" | 
 /**  An upstream CC Switch converts from Chat Completions or Anthropic: Codex cannot call it directly. */
 "not_responses" | 
