@@ -172,6 +172,9 @@ impl Switchboard {
     /// a key stored for a provider whose table never got written is deleted; a
     /// profile the operation meant to write is written.
     fn recover(&self, lock: &Lock) {
+        // Temporary files a crash left in our own folder (an intent record or a
+        // scrubbed backup being written), once they are stale.
+        crate::atomic::sweep(self.lock_dir());
         for (path, rec) in pending::all(lock, self.lock_dir()) {
             if let Some(p) = rec.as_ref().filter(|p| !p.secure_files.is_empty()) {
                 if !crate::secure::recover(self, lock, p) {
