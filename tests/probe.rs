@@ -270,7 +270,7 @@ fn doctor_checks_the_setup_and_tests_providers_concurrently() {
     assert_eq!(providers[0]["diagnosis"], "missing_key");
     assert!(providers[1..].iter().all(|p| p["diagnosis"] == "ok"), "{v}");
     let names: Vec<&str> = v["checks"].as_array().unwrap().iter().map(|c| c["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["config", "reserved_ids", "legacy_profile", "active_provider", "managed_layers"]);
+    assert_eq!(names, ["config", "reserved_ids", "legacy_profile", "active_provider", "managed_layers", "plain_text_keys", "env_only_keys"]);
     // Each good provider needs two answers of 700 ms; one after another that would be 5.6 s.
     assert!(took < Duration::from_millis(3500), "doctor took {took:?}: providers were not tested concurrently");
 

@@ -17,6 +17,8 @@ use std::time::Duration;
 use switchboard_core::probe::{self, StepStatus};
 use switchboard_core::{Error, Switchboard, doctor, home, switchboard};
 
+mod adopt;
+
 #[derive(Parser)]
 #[command(name = "switchboard", version, about = "Point Codex CLI at another model provider, with keys in the OS keychain.")]
 struct Cli {
@@ -114,6 +116,31 @@ enum Command {
     Share(share::ShareArgs),
     /// Add the providers of a switchboard:// link or a .switchboard.toml file.
     Import(share::ImportArgs),
+    /// Move keys kept in plain text (or only in an environment variable) into the keychain.
+    Secure {
+        #[arg(value_name = "ID")]
+        ids: Vec<String>,
+        /// Every provider with a key outside the keychain.
+        #[arg(long)]
+        all: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import the Codex providers of CC Switch (its database is only read).
+    #[command(name = "import-cc-switch")]
+    ImportCcSwitch {
+        /// CC Switch's database (default: ~/.cc-switch/cc-switch.db).
+        #[arg(long, value_name = "PATH")]
+        db: Option<PathBuf>,
+        /// Import only this CC Switch provider id (repeatable).
+        #[arg(long, value_name = "ID")]
+        only: Vec<String>,
+        /// Show what would be imported and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -355,6 +382,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
         }
         Command::Share(a) => return share::share(&sb, a),
         Command::Import(a) => return share::import(&sb, a),
+        Command::Secure { ids, all, json } => return Ok(adopt::secure(&sb, ids, all, json)?),
+        Command::ImportCcSwitch { db, only, dry_run, json } => return Ok(adopt::import(&sb, db, only, dry_run, json)?),
         Command::Test { id, model, timeout, with_codex, json } => {
             let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex))?;
             if json {

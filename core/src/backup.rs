@@ -17,6 +17,22 @@ pub struct Backups {
     dir: PathBuf,
 }
 
+/// What replaces a key in a scrubbed backup: clearly not a key.
+pub const SCRUBBED: &str = "moved-to-the-system-keychain-by-switchboard";
+
+/// The backups [`Backups::scrub`] changed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scrubbed {
+    pub rewritten: Vec<String>,
+    pub removed: Vec<String>,
+}
+
+impl Scrubbed {
+    pub fn count(&self) -> usize {
+        self.rewritten.len() + self.removed.len()
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct BackupInfo {
@@ -98,6 +114,38 @@ impl Backups {
         let _ = fs::remove_file(self.dir.join(name));
     }
 
+    /// Removes `secret` from every backup that holds it, under Switchboard's
+    /// lock: each occurrence is replaced by [`SCRUBBED`], written to a temporary
+    /// file in this folder, synced and renamed over the backup, so a crash
+    /// leaves either the old or the new copy. A backup that still holds the
+    /// secret in another spelling (a TOML escape) is deleted. Only our own
+    /// backup files (`config-*.toml`, regular files) are read or changed.
+    pub fn scrub(&self, _lock: &crate::config::Lock, secret: &str) -> Result<Scrubbed> {
+        let mut done = Scrubbed::default();
+        if secret.is_empty() {
+            return Ok(done);
+        }
+        for name in self.names()? {
+            let path = self.dir.join(&name);
+            if !fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_file()) {
+                continue;
+            }
+            let Some(bytes) = atomic::read_regular(&path, &path)? else { continue };
+            let text = String::from_utf8_lossy(&bytes);
+            let cleaned = text.replace(secret, SCRUBBED);
+            let still = holds_string(&cleaned, secret);
+            if still {
+                fs::remove_file(&path).map_err(Error::io("remove", &path))?;
+                atomic::sync_dir(&self.dir);
+                done.removed.push(name);
+            } else if cleaned != text {
+                atomic::stage(&path, cleaned.as_bytes(), Some(0o600), &path)?.replace(&path)?;
+                done.rewritten.push(name);
+            }
+        }
+        Ok(done)
+    }
+
     /// Backups, newest first.
     pub fn list(&self) -> Result<Vec<BackupInfo>> {
         let mut names = self.names()?;
@@ -175,6 +223,31 @@ impl Backups {
             }
         }
         Ok(())
+    }
+}
+
+/// Whether any string (value or key) of the TOML `text` contains `needle` once
+/// escapes are decoded. Text that does not parse is searched as it is.
+fn holds_string(text: &str, needle: &str) -> bool {
+    fn item(i: &toml_edit::Item, n: &str) -> bool {
+        match i {
+            toml_edit::Item::Value(v) => value(v, n),
+            toml_edit::Item::Table(t) => t.iter().any(|(k, v)| k.contains(n) || item(v, n)),
+            toml_edit::Item::ArrayOfTables(a) => a.iter().any(|t| t.iter().any(|(k, v)| k.contains(n) || item(v, n))),
+            toml_edit::Item::None => false,
+        }
+    }
+    fn value(v: &toml_edit::Value, n: &str) -> bool {
+        match v {
+            toml_edit::Value::String(s) => s.value().contains(n),
+            toml_edit::Value::Array(a) => a.iter().any(|v| value(v, n)),
+            toml_edit::Value::InlineTable(t) => t.iter().any(|(k, v)| k.contains(n) || value(v, n)),
+            _ => false,
+        }
+    }
+    match text.parse::<toml_edit::DocumentMut>() {
+        Ok(doc) => item(doc.as_item(), needle),
+        Err(_) => text.contains(needle),
     }
 }
 
@@ -268,6 +341,32 @@ mod tests {
         }
         fs::write(b.dir().join("config-20260101-000000-004.toml"), [0xff, 0xfe]).unwrap();
         assert!(b.read_valid("config-20260101-000000-004.toml").unwrap_err().to_string().contains("UTF-8"));
+    }
+
+    #[test]
+    fn scrub_rewrites_our_backups_and_nothing_else() {
+        let tmp = tempfile::tempdir().unwrap();
+        let b = Backups::new(tmp.path());
+        let lock = crate::config::lock(b.dir()).unwrap();
+        let plain = b.save(b"[model_providers.a]\nexperimental_bearer_token = \"sk-scrub-1\"\n# keep me\n").unwrap();
+        let escaped = b.save(b"[model_providers.a]\nexperimental_bearer_token = \"sk-scrub-\\u0031\"\n").unwrap();
+        let clean = b.save(b"model = \"m\"\n").unwrap();
+        let other = b.dir().join("notes.txt");
+        fs::write(&other, "sk-scrub-1").unwrap();
+        let done = b.scrub(&lock, "sk-scrub-1").unwrap();
+        assert_eq!(done.rewritten, vec![plain.clone()]);
+        assert_eq!(done.removed, vec![escaped.clone()]);
+        let text = String::from_utf8(b.read(&plain).unwrap()).unwrap();
+        assert_eq!(text, format!("[model_providers.a]\nexperimental_bearer_token = \"{SCRUBBED}\"\n# keep me\n"));
+        assert_eq!(b.read(&clean).unwrap(), b"model = \"m\"\n");
+        assert!(b.read(&escaped).is_err());
+        assert_eq!(fs::read_to_string(&other).unwrap(), "sk-scrub-1", "not our file: untouched");
+        assert_eq!(b.scrub(&lock, "sk-scrub-1").unwrap().count(), 0, "a second pass finds nothing");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            assert_eq!(fs::metadata(b.dir().join(&plain)).unwrap().permissions().mode() & 0o777, 0o600);
+        }
     }
 
     #[test]

@@ -21,6 +21,8 @@ pub enum CheckName {
     ActiveProvider,
     ProviderTable,
     ManagedLayers,
+    PlainTextKeys,
+    EnvOnlyKeys,
 }
 
 impl CheckName {
@@ -32,6 +34,8 @@ impl CheckName {
             CheckName::ActiveProvider => "active_provider",
             CheckName::ProviderTable => "provider_table",
             CheckName::ManagedLayers => "managed_layers",
+            CheckName::PlainTextKeys => "plain_text_keys",
+            CheckName::EnvOnlyKeys => "env_only_keys",
         }
     }
 }
@@ -132,6 +136,8 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
         ));
     }
 
+    checks.extend(key_checks(&crate::plaintext::scan(sb.home())));
+
     let mut set = tokio::task::JoinSet::new();
     let mut order = Vec::new();
     for id in ids.iter().filter(|id| !provider::RESERVED_IDS.contains(&id.as_str())) {
@@ -169,6 +175,41 @@ impl DoctorReport {
         let providers = self.providers.into_iter().map(|p| p.redacted(r)).collect();
         DoctorReport { ok: self.ok, checks, providers }
     }
+}
+
+/// Keys in plain text, and keys only in an environment variable: listed by
+/// provider and field, never with a value.
+fn key_checks(found: &[crate::plaintext::Finding]) -> [Check; 2] {
+    let list = |plain: bool| -> Vec<String> {
+        found.iter().filter(|f| f.plain_text() == plain).map(|f| format!("{}: {} in {}", f.provider, f.field(), f.file)).collect()
+    };
+    let (plain, env) = (list(true), list(false));
+    let plain_check = if plain.is_empty() {
+        check(CheckName::PlainTextKeys, StepStatus::Ok, "no key is stored in plain text", "")
+    } else {
+        let stuck = found.iter().any(|f| f.plain_text() && !f.movable);
+        check(
+            CheckName::PlainTextKeys,
+            StepStatus::Warn,
+            format!("{} key{} stored in plain text: {}", plain.len(), if plain.len() == 1 { " is" } else { "s are" }, plain.join("; ")),
+            if stuck {
+                "Move them into the keychain with `switchboard secure --all` (headers other than Authorization and api-key stay: Codex sends a keychain key only as a bearer token)."
+            } else {
+                "Move them into the keychain with `switchboard secure --all`."
+            },
+        )
+    };
+    let env_check = if env.is_empty() {
+        check(CheckName::EnvOnlyKeys, StepStatus::Ok, "no key depends on a shell variable", "")
+    } else {
+        check(
+            CheckName::EnvOnlyKeys,
+            StepStatus::Warn,
+            format!("only in the environment, which Codex started from the dock, an IDE or the Codex app does not see: {}", env.join("; ")),
+            "From a shell where the variable is set, run `switchboard secure <id>` to keep the key in the keychain.",
+        )
+    };
+    [plain_check, env_check]
 }
 
 /// Tests one provider, with the model `use` would pick unless one is given.
@@ -260,6 +301,8 @@ mod tests {
             (CheckName::ActiveProvider, "active_provider"),
             (CheckName::ProviderTable, "provider_table"),
             (CheckName::ManagedLayers, "managed_layers"),
+            (CheckName::PlainTextKeys, "plain_text_keys"),
+            (CheckName::EnvOnlyKeys, "env_only_keys"),
         ];
         for (name, s) in cases {
             assert_eq!(serde_json::to_string(&name).unwrap(), format!("\"{s}\""));

@@ -76,6 +76,20 @@ pub enum Error {
     ShareRunsCommand { id: String, command: String },
     #[error("A different provider with the id `{id}` already exists.")]
     IdTaken { id: String, free: String },
+    #[error("{}", match .0 { Some(id) => format!("`{id}` keeps no key in plain text or in an environment variable."), None => "No provider keeps a key in plain text or in an environment variable.".into() })]
+    NothingToSecure(Option<String>),
+    #[error("The key in {field} of `{id}` cannot be moved: Codex sends a key from the keychain only as `Authorization: Bearer`.")]
+    UnmovableKey { id: String, field: String },
+    #[error("`{0}` holds two different keys in plain text, so Switchboard cannot tell which one to keep.")]
+    ConflictingKeys(String),
+    #[error("`{id}` reads its key from ${var}, but that variable is not set here.")]
+    EnvUnset { id: String, var: String },
+    #[error("There is no CC Switch database at {0}.")]
+    CcSwitchMissing(PathBuf),
+    #[error("{path} has schema version {version}, which this Switchboard does not know (it reads CC Switch 3.8 to 3.20, versions {min} to {max}).")]
+    CcSwitchVersion { path: PathBuf, version: i64, min: i64, max: i64 },
+    #[error("{path} could not be read as a CC Switch database: {reason}.")]
+    CcSwitchRead { path: PathBuf, reason: String },
     #[error("Could not {action} {path}: {source}.")]
     Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
 }
@@ -119,6 +133,13 @@ impl Error {
             Error::ShareHasKey(_) => "Ask for a share without it (`switchboard share` leaves keys out) and give your own key with --key-stdin or `switchboard key set`; nothing was written.".into(),
             Error::ShareRunsCommand { .. } => "Read the command; if you trust it, import again with --allow-command. Nothing was written.".into(),
             Error::IdTaken { free, .. } => format!("Import it under another id, for example --id {free}; nothing was written."),
+            Error::NothingToSecure(_) => "Run `switchboard doctor` to see where your keys are; nothing was written.".into(),
+            Error::UnmovableKey { id, .. } => format!("Keep it, or move it by hand to a token command (switchboard edit {id} --token-command ...); nothing was written."),
+            Error::ConflictingKeys(id) => format!("Delete the key that is wrong from [model_providers.{id}] by hand, then secure it again; nothing was written."),
+            Error::EnvUnset { id, var } => format!("Run it from a shell where ${var} is set (for example `{var}=... switchboard secure {id}`), or store the key with `switchboard key set {id}`; nothing was written."),
+            Error::CcSwitchMissing(_) => "Pass the database with --db PATH (CC Switch can move its folder; see its settings).".into(),
+            Error::CcSwitchVersion { .. } => "Update Switchboard, or add the providers by hand with `switchboard add`; nothing was written.".into(),
+            Error::CcSwitchRead { .. } => "Check that the path is CC Switch's cc-switch.db; nothing was written.".into(),
         }
     }
 
@@ -156,6 +177,13 @@ impl Error {
             Error::ShareHasKey(_) => "share_has_key",
             Error::ShareRunsCommand { .. } => "share_runs_command",
             Error::IdTaken { .. } => "duplicate_id",
+            Error::NothingToSecure(_) => "nothing_to_secure",
+            Error::UnmovableKey { .. } => "unmovable_key",
+            Error::ConflictingKeys(_) => "conflicting_keys",
+            Error::EnvUnset { .. } => "env_unset",
+            Error::CcSwitchMissing(_) => "cc_switch_missing",
+            Error::CcSwitchVersion { .. } => "cc_switch_version",
+            Error::CcSwitchRead { .. } => "cc_switch_read",
         }
     }
 
@@ -167,7 +195,7 @@ impl Error {
             Error::ShareHasKey(_) => Some(Field::Key),
             Error::ShareRunsCommand { .. } => Some(Field::TokenCommand),
             Error::InvalidUrl { .. } => Some(Field::BaseUrl),
-            Error::EmptyKey => Some(Field::Key),
+            Error::EmptyKey | Error::EnvUnset { .. } => Some(Field::Key),
             _ => None,
         }
     }

@@ -5,6 +5,8 @@
 
 pub mod atomic;
 pub mod backup;
+pub mod cc_import;
+pub mod cc_switch;
 pub mod config;
 pub mod doctor;
 pub mod document;
@@ -17,12 +19,14 @@ pub mod openai_auth;
 pub mod import;
 pub mod preset;
 pub mod pending;
+pub mod plaintext;
 pub mod probe;
 pub mod profile;
 pub mod provider;
 pub mod secret;
 pub mod sessions;
 pub mod share;
+pub mod secure;
 pub mod switchboard;
 
 pub use error::{Error, Result};

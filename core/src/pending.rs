@@ -33,6 +33,12 @@ pub struct Pending {
     /// When the table exists afterwards: record this model in the profile file.
     #[serde(default)]
     pub model_if_present: Option<String>,
+    /// `secure`: the files (names in the Codex home) whose table moves to the
+    /// keychain. When one of them uses the keychain afterwards the key is in use:
+    /// keep it and scrub our backups of it. Otherwise the commit never happened:
+    /// delete the key if this operation stored the first one (`drop_key_if_absent`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub secure_files: Vec<String>,
 }
 
 /// A record written for one operation; cleared by [`Record::clear`].

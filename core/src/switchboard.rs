@@ -25,7 +25,7 @@ pub const HELPER_NAME: &str = "switchboard";
 pub struct Switchboard {
     home: PathBuf,
     config: TomlFile,
-    helper: PathBuf,
+    pub(crate) helper: PathBuf,
 }
 
 /// What an operation did, in words for the user.
@@ -166,7 +166,7 @@ impl Switchboard {
 
     /// Runs `f` as one transaction: under the one lock, after finishing or
     /// undoing whatever an interrupted operation left (see `pending`).
-    fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
+    pub(crate) fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
         let lock = self.config.lock()?;
         // Staging files a crash left beside the pending records (a minute old or more).
         crate::atomic::sweep(self.lock_dir());
@@ -174,7 +174,7 @@ impl Switchboard {
         f(&lock)
     }
 
-    fn lock_dir(&self) -> &Path {
+    pub(crate) fn lock_dir(&self) -> &Path {
         self.config.backups().expect("config has backups").dir()
     }
 
@@ -182,8 +182,15 @@ impl Switchboard {
     /// a key stored for a provider whose table never got written is deleted; a
     /// profile the operation meant to write is written.
     fn recover(&self, lock: &Lock) {
+        // Temporary files a crash left in our own folder (an intent record or a
+        // scrubbed backup being written), once they are stale.
+        crate::atomic::sweep(self.lock_dir());
         for (path, rec) in pending::all(lock, self.lock_dir()) {
-            if let Some(p) = rec {
+            if let Some(p) = rec.as_ref().filter(|p| !p.secure_files.is_empty()) {
+                if !crate::secure::recover(self, lock, p) {
+                    continue;
+                }
+            } else if let Some(p) = rec {
                 let Ok(doc) = self.config.load() else { continue };
                 let Ok(entry) = read_entry(&doc, &p.id) else { continue };
                 let done = if entry.is_some() {

@@ -4,7 +4,7 @@
 
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 
-use crate::{commands, share};
+use crate::{adopt, commands, share};
 
 /// Where the generated TypeScript lives, from this crate's folder.
 #[cfg(test)]
@@ -38,6 +38,10 @@ pub fn builder() -> Builder<tauri::Wry> {
             share::import_share,
             share::share_providers,
             share::save_share,
+            adopt::plain_keys,
+            adopt::secure,
+            adopt::cc_switch_preview,
+            adopt::import_cc_switch,
         ])
         // Failed commands reject with a `UiError`, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

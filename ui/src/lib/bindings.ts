@@ -40,6 +40,18 @@ export const commands = {
 	shareProviders: (ids: string[]) => __TAURI_INVOKE<Made>("share_providers", { ids }),
 	/**  Saves the share file of `ids` in the Downloads folder (else the home folder); returns its path. */
 	saveShare: (ids: string[]) => __TAURI_INVOKE<string>("save_share", { ids }),
+	/**  Every key kept in plain text or only in an environment variable (never a value). */
+	plainKeys: () => __TAURI_INVOKE<Finding[]>("plain_keys"),
+	/**
+	 *  Moves the keys of `ids` (all movable plain-text keys when empty) into the
+	 *  keychain. `env` holds the values the user typed for env-only providers,
+	 *  by variable name; the app's own environment is never read.
+	 */
+	secure: (ids: string[], env: { [key in string]: string }) => __TAURI_INVOKE<Secured>("secure", { ids, env }),
+	/**  CC Switch's Codex providers, judged; `db` defaults to ~/.cc-switch/cc-switch.db. */
+	ccSwitchPreview: (db: string | null) => __TAURI_INVOKE<CcPreview>("cc_switch_preview", { db }),
+	/**  Imports the CC Switch providers named by their CC Switch ids. */
+	importCcSwitch: (db: string | null, only: string[]) => __TAURI_INVOKE<Imported>("import_cc_switch", { db, only }),
 };
 
 /* Types */
@@ -73,6 +85,24 @@ export type BackupInfo = {
 	taken: string,
 };
 
+/**  One CC Switch provider, judged. Never carries the key. */
+export type Candidate = {
+	/**  CC Switch's own id for it (what `--only` and the window's checkboxes name). */
+	source_id: string,
+	name: string,
+	/**  The Switchboard id it would get. */
+	id: string,
+	base_url: string | null,
+	model: string | null,
+	preset: PresetId,
+	has_key: boolean,
+	status: Status,
+	/**  For `duplicate`: the existing provider with the same base URL and model. */
+	duplicate_of: string | null,
+	/**  For `unusable`: core's sentence (never quotes a key). */
+	problem: string | null,
+};
+
 /**  Something the recipient should look at before importing. */
 export type Caution = 
 /**  `http://` to a host other than this machine: the key would cross the network in clear. */
@@ -81,6 +111,13 @@ export type Caution =
 { kind: "unusual_host"; host: string; usual: string } | 
 /**  Codex would run this command line. */
 { kind: "runs_command"; command_line: string };
+
+export type CcPreview = {
+	path: string,
+	/**  CC Switch's `PRAGMA user_version`. */
+	version: number,
+	candidates: Candidate[],
+};
 
 /**  What `check` found: problems per field, and any that belong to no field. */
 export type Checked = {
@@ -145,6 +182,21 @@ export type FieldError = {
 	message: string,
 };
 
+/**  One key outside the keychain. Never carries the value. */
+export type Finding = {
+	/**  The file's name inside the Codex home (`config.toml`, `work.config.toml`). */
+	file: string,
+	provider: string,
+	place: KeyPlace,
+	/**  `experimental_bearer_token`, the header's name, or the variable's name. */
+	name: string,
+	/**
+	 *  Whether `secure` can move it into the keychain (Codex sends a keychain
+	 *  key only as `Authorization: Bearer`).
+	 */
+	movable: boolean,
+};
+
 /**
  *  One field of a preset's form: where it goes when adding and when editing,
  *  and whether adding needs it.
@@ -156,11 +208,27 @@ export type FormField = {
 	required: boolean,
 };
 
+export type Imported = {
+	/**  The Switchboard ids added. */
+	added: string[],
+	backup: string | null,
+	message: string,
+};
+
 /**  How the key is given in the form. */
 export type KeyMode = "keychain" | "env" | "command" | "none";
 
 /**  Whether a preset needs a key. */
 export type KeyNeed = "required" | "optional" | "none";
+
+/**  Where a key sits. */
+export type KeyPlace = 
+/**  `experimental_bearer_token = "..."`: plain text. */
+"bearer_token" | 
+/**  A static `http_headers` entry that looks like a credential: plain text. */
+"header" | 
+/**  `env_key = "VAR"`: only in the environment of a shell. */
+"env_key";
 
 export type Layer = 
 /**  `/etc/codex/config.toml`, below config.toml. */
@@ -308,6 +376,24 @@ export type Reviewed = {
 	problem: string | null,
 };
 
+/**  What `secure` did, for each surface to word. */
+export type Secured = {
+	/**  `id: field in file`, one per moved key. */
+	moved: string[],
+	/**
+	 *  What stayed, in words: env-only providers whose variable was not given
+	 *  (`--all`), and keys Codex could not send from the keychain.
+	 */
+	skipped: string[],
+	/**  Names of our backups rewritten without the moved keys. */
+	scrubbed: string[],
+	/**  Names of our backups deleted because the key was in them in another spelling. */
+	removed: string[],
+	/**  config.toml's backup taken before the change. */
+	backup: string | null,
+	message: string,
+};
+
 /**  One saved session. */
 export type Session = {
 	id: string,
@@ -365,6 +451,19 @@ export type Source =
 "config" | 
 /**  Built into Codex. */
 "built_in";
+
+/**  How an import candidate is judged (each surface words it). */
+export type Status = 
+/**  Can be imported. */
+"ready" | 
+/**  A provider with the same base URL and model exists (`duplicate_of`). */
+"duplicate" | 
+/**  CC Switch's official entry or a sign-in it manages: no base URL or no key of its own. */
+"official" | 
+/**  An upstream CC Switch converts from Chat Completions or Anthropic: Codex cannot call it directly. */
+"not_responses" | 
+/**  Its settings could not be read, or its URL or model is unusable (`problem`). */
+"unusable";
 
 export type Step = {
 	name: StepName,
