@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md for the modules and the invariants they keep.
 
 pub mod atomic;
+pub mod autostart;
 pub mod backup;
 pub mod config;
 pub mod doctor;
@@ -11,6 +12,7 @@ pub mod document;
 pub mod draft;
 pub mod error;
 pub mod field;
+pub mod helper;
 pub mod home;
 pub mod preset;
 pub mod pending;
@@ -18,7 +20,9 @@ pub mod probe;
 pub mod profile;
 pub mod provider;
 pub mod secret;
+pub mod session;
 pub mod switchboard;
+pub mod tray_menu;
 
 pub use error::{Error, Result};
 pub use switchboard::{Listing, Outcome, ProviderView, Switchboard};

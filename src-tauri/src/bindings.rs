@@ -4,7 +4,7 @@
 
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 
-use crate::commands;
+use crate::{commands, login};
 
 /// Where the generated TypeScript lives, from this crate's folder.
 #[cfg(test)]
@@ -32,6 +32,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::test_provider,
             commands::list_models,
             commands::about,
+            login::autostart,
+            login::set_autostart,
         ])
         // Failed commands reject with a `UiError`, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

@@ -28,6 +28,10 @@ export const commands = {
 	/**  Models for the picker: from a saved provider, or from a base URL being typed. */
 	listModels: (id: string | null, baseUrl: string | null) => __TAURI_INVOKE<string[]>("list_models", { id, baseUrl }),
 	about: () => __TAURI_INVOKE<About>("about"),
+	/**  Whether Switchboard starts at login. */
+	autostart: () => __TAURI_INVOKE<boolean>("autostart"),
+	/**  Turns start at login on or off; answers the new state. */
+	setAutostart: (on: boolean) => __TAURI_INVOKE<boolean>("set_autostart", { on }),
 };
 
 /* Types */
