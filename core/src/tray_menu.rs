@@ -25,8 +25,7 @@ pub fn menu(listing: &Listing, last: Option<&Report>) -> Vec<Entry> {
         if p.source == Source::BuiltIn && p.id != "openai" && !p.active {
             continue;
         }
-        let label = if p.id == "openai" { "OpenAI (default)".to_owned() } else { format!("{} ({})", p.name, p.id) };
-        out.push(Entry::Provider { id: p.id.clone(), label, checked: p.active });
+        out.push(Entry::Provider { id: p.id.clone(), label: label(p), checked: p.active });
     }
     out.push(Entry::Separator);
     out.push(Entry::Action { id: "test", label: "Test active provider".into() });
@@ -45,16 +44,26 @@ pub fn title(listing: &Listing) -> String {
     format!("Codex: {}", display_name(listing))
 }
 
+/// A provider as the menu and the notifications name it: "OpenRouter (or-work)".
+pub fn label(p: &crate::ProviderView) -> String {
+    if p.id == "openai" { "OpenAI (default)".to_owned() } else { format!("{} ({})", p.name, p.id) }
+}
+
+/// The active provider's label, or its bare id when the listing lacks it.
+pub fn active_label(listing: &Listing) -> String {
+    listing.providers.iter().find(|p| p.active).map(label).unwrap_or_else(|| listing.active.clone())
+}
+
 /// The notification after a switch from the tray: one line.
 pub fn switched(listing: &Listing) -> String {
     let model = listing.model.as_deref().map(|m| format!(", model {m}")).unwrap_or_default();
-    format!("Codex now uses {}{model}", display_name(listing))
+    format!("Codex now uses {}{model}", active_label(listing))
 }
 
 /// The notification after a test from the tray: one line with the verdict.
-pub fn tested(name: &str, report: &Report) -> String {
+pub fn tested(label: &str, report: &Report) -> String {
     let mark = if report.ok { "✔" } else { "✘" };
-    format!("{mark} {name}: {}", report.message)
+    format!("{mark} {label}: {}", report.message)
 }
 
 /// The active provider's name, as the menu shows it.
@@ -107,16 +116,16 @@ mod tests {
         assert!(m.contains(&Entry::Action { id: "test", label: "Test active provider".into() }));
         assert_eq!(m.last(), Some(&Entry::Action { id: "quit", label: "Quit".into() }));
         assert_eq!(title(&listing), "Codex: OpenRouter");
-        assert_eq!(switched(&listing), "Codex now uses OpenRouter");
+        assert_eq!(switched(&listing), "Codex now uses OpenRouter (openrouter)");
         let with_model = Listing { model: Some("openai/gpt-5.3-codex".into()), ..listing };
-        assert_eq!(switched(&with_model), "Codex now uses OpenRouter, model openai/gpt-5.3-codex");
+        assert_eq!(switched(&with_model), "Codex now uses OpenRouter (openrouter), model openai/gpt-5.3-codex");
     }
 
     #[test]
     fn a_test_notification_is_one_line_with_the_verdict() {
         let json = r#"{"provider":"or","ok":false,"diagnosis":"unauthorized","message":"The key was refused (401).","hint":"Replace it.","steps":[],"models":[]}"#;
         let r: Report = serde_json::from_str(json).unwrap();
-        assert_eq!(tested("OpenRouter", &r), "✘ OpenRouter: The key was refused (401).");
-        assert!(!tested("OpenRouter", &r).contains('\n'));
+        assert_eq!(tested("OpenRouter (or)", &r), "✘ OpenRouter (or): The key was refused (401).");
+        assert!(!tested("OpenRouter (or)", &r).contains('\n'));
     }
 }

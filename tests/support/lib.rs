@@ -3,6 +3,7 @@
 
 pub mod hostile;
 pub mod webdriver;
+pub mod x11;
 
 pub use hostile::{Echo, Endless};
 
@@ -504,10 +505,13 @@ pub fn codex_exec(home: &Home, extra: &[&str], envs: &[(&str, &str)]) -> Run {
     run_with_timeout(cmd, Duration::from_secs(90))
 }
 
-/// The app's tray menu as a tray host sees it: the dbusmenu that libayatana-appindicator
-/// exports on the session bus. Returns the bus name and (id, label, checked) per item.
+/// Where the tray process (a StatusNotifierItem, ksni) exports its dbusmenu.
+const MENU_PATH: &str = "/MenuBar";
+
+/// The tray menu as a tray host sees it: the dbusmenu that the tray process exports on
+/// the session bus. Returns the bus name and (id, label, checked) per item.
 pub fn tray_menu() -> Option<(String, Vec<(i32, String, bool)>)> {
-    const PATH: &str = "/org/ayatana/NotificationItem/tray_icon_tray_app_main/Menu";
+    const PATH: &str = MENU_PATH;
     let names = Command::new("dbus-send")
         .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/", "org.freedesktop.DBus.ListNames"])
         .output()
@@ -567,7 +571,7 @@ fn try_tray_click(dest: &str, id: i32) -> bool {
             "--dest",
             dest,
             "--object-path",
-            "/org/ayatana/NotificationItem/tray_icon_tray_app_main/Menu",
+            MENU_PATH,
             "--method",
             "com.canonical.dbusmenu.Event",
             "--",

@@ -109,7 +109,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                     if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                         return;
                     }
-                    let name = tray_menu::display_name(&listing);
+                    let name = tray_menu::active_label(&listing);
                     let line = match doctor::test_one(&sb, &active, None, Duration::from_secs(15), false).await {
                         Ok(report) => {
                             let _ = session.record_test(&active, &report);
