@@ -104,6 +104,7 @@ fn the_tray_works_alone_and_the_window_comes_and_goes() {
     let envs: [(&str, &std::ffi::OsStr); 3] =
         [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.as_os_str()), ("XDG_CONFIG_HOME", cfg.as_os_str())];
     let notes = Notifications::watch(dirs.path());
+    let _cleanup = TrayGuard(rt.clone());
 
     // 1. Started as at login: the tray alone, no window and no WebKit.
     let mut tray = Command::new(beside_app("switchboard-tray")).envs(envs).stdin(Stdio::null()).spawn().unwrap();

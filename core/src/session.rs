@@ -118,14 +118,23 @@ impl Session {
 
     /// Takes the one-tray-per-user lock; `None` when another tray holds it. The lock
     /// lasts as long as the returned file is open (the OS drops it if the tray dies).
+    /// The file holds the tray's process id.
     pub fn tray_lock(&self) -> std::io::Result<Option<fs::File>> {
         self.ensure()?;
-        let f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(self.dir.join("tray.lock"))?;
+        let mut f = fs::OpenOptions::new().create(true).truncate(false).write(true).open(self.tray_lock_file())?;
         match f.try_lock() {
-            Ok(()) => Ok(Some(f)),
+            Ok(()) => {
+                f.set_len(0)?;
+                writeln!(f, "{}", std::process::id())?;
+                Ok(Some(f))
+            }
             Err(fs::TryLockError::WouldBlock) => Ok(None),
             Err(fs::TryLockError::Error(e)) => Err(e),
         }
+    }
+
+    pub fn tray_lock_file(&self) -> PathBuf {
+        self.dir.join("tray.lock")
     }
 }
 

@@ -505,6 +505,22 @@ pub fn codex_exec(home: &Home, extra: &[&str], envs: &[(&str, &str)]) -> Run {
     run_with_timeout(cmd, Duration::from_secs(90))
 }
 
+/// Ends, when dropped, the tray process that runs for the session folder `runtime`
+/// (`$XDG_RUNTIME_DIR`) and the window process it started, so a failed test leaves
+/// nothing running. The tray writes its process id into `switchboard/tray.lock`.
+pub struct TrayGuard(pub PathBuf);
+
+impl Drop for TrayGuard {
+    fn drop(&mut self) {
+        for file in ["switchboard/window", "switchboard/tray.lock"] {
+            let pid = std::fs::read_to_string(self.0.join(file)).ok().and_then(|t| t.split_whitespace().next().map(str::to_owned));
+            if let Some(pid) = pid {
+                let _ = Command::new("kill").arg(pid).status();
+            }
+        }
+    }
+}
+
 /// Where the tray process (a StatusNotifierItem, ksni) exports its dbusmenu.
 const MENU_PATH: &str = "/MenuBar";
 

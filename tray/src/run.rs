@@ -6,7 +6,7 @@ use std::time::Duration;
 use ksni::TrayMethods;
 use switchboard_core::session::Session;
 use switchboard_core::switchboard::Source;
-use switchboard_core::{Switchboard, doctor, helper, tray_menu};
+use switchboard_core::{Listing, Switchboard, doctor, helper, tray_menu};
 use tokio::sync::mpsc::unbounded_channel;
 
 use crate::item::Item;
@@ -92,7 +92,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 let done = tokio::task::spawn_blocking(move || sb2.use_provider(&id, None)).await;
                 refresh(&handle, &sb, &session).await;
                 let line = match done {
-                    Ok(Ok(_)) => sb.list().map(|l| tray_menu::switched(&l)).unwrap_or_default(),
+                    Ok(Ok(_)) => listing(&sb).await.map(|l| tray_menu::switched(&l)).unwrap_or_default(),
                     Ok(Err(e)) => format!("Could not switch: {e}"),
                     Err(e) => format!("Could not switch: {e}"),
                 };
@@ -104,7 +104,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 // Off the loop: the menu keeps answering while the provider is called.
                 let (sb, session, tx) = (sb.clone(), session.clone(), tx.clone());
                 tokio::spawn(async move {
-                    let Ok(listing) = sb.list() else { return };
+                    let Some(listing) = listing(&sb).await else { return };
                     let active = listing.active.clone();
                     if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                         return;
@@ -126,9 +126,14 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
     0
 }
 
+/// The listing, read off the loop: it may ask the keychain over D-Bus.
+async fn listing(sb: &Switchboard) -> Option<Listing> {
+    let sb = sb.clone();
+    tokio::task::spawn_blocking(move || sb.list()).await.ok()?.ok()
+}
+
 async fn refresh(handle: &ksni::Handle<Item>, sb: &Switchboard, session: &Session) {
-    let sb2 = sb.clone();
-    let Ok(Ok(listing)) = tokio::task::spawn_blocking(move || sb2.list()).await else { return };
+    let Some(listing) = listing(sb).await else { return };
     let last = session.tests().remove(&listing.active);
     let entries = tray_menu::menu(&listing, last.as_ref());
     let title = tray_menu::title(&listing);
