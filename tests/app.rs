@@ -45,8 +45,12 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     let home = Home::new();
     let good = ResponsesServer::start_full("127.0.0.1", "/api/v1", Some(OR_KEY), Behavior::Good, Duration::ZERO);
     let chat_only = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::ChatOnly, Duration::ZERO);
-    // The app finds the CLI helper beside itself (target/debug/switchboard).
-    let driver = Driver::start(&[("CODEX_HOME", home.path().as_os_str())]);
+    // The app finds the CLI helper beside itself (target/debug/switchboard), and starts the
+    // tray process beside itself too; its session folder is private to this test.
+    let rt = tempfile::tempdir().unwrap();
+    let _cleanup = TrayGuard(rt.path().to_owned());
+    let env = [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.path().as_os_str())];
+    let driver = Driver::start(&env);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
 
@@ -243,7 +247,11 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     tray_click_label("(vercel-app)");
     s.find("[data-testid=provider-vercel-app] [data-testid=active-badge]");
     assert!(home.config_text().contains("model_provider = \"vercel-app\""));
-    wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, c)| l.contains("vercel-app") && *c)));
+    let start = std::time::Instant::now();
+    while !tray_menu().is_some_and(|(_, items)| items.iter().any(|(_, l, c)| l.contains("vercel-app") && *c)) {
+        assert!(start.elapsed() < T, "the tray's check did not move to vercel-app: {:?}", tray_menu());
+        std::thread::sleep(Duration::from_millis(200));
+    }
     tray_click_label("Test active provider");
     let (_, items) = wait_for(|| tray_menu().filter(|(_, items)| items.iter().any(|(_, l, _)| l.starts_with('✔'))));
     let note = items.iter().find(|(_, l, _)| l.starts_with('✔')).unwrap();
@@ -265,14 +273,22 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     drop(driver);
 
     // 11. Dark mode follows the desktop's theme.
-    let driver = Driver::start(&[("CODEX_HOME", home.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())]);
+    let driver = Driver::start(&[env[0], env[1], ("GTK_THEME", "Adwaita:dark".as_ref())]);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
     s.find("[data-testid=provider-or-app]");
     let bg = s.script("return getComputedStyle(document.documentElement).backgroundColor");
     assert_eq!(bg, "rgb(18, 20, 26)", "the dark palette is in use");
     shot(&s, "10-dark");
-    s.close();
+    // Quit in the tray ends the tray and this window's process.
+    let window = std::fs::read_to_string(rt.path().join("switchboard/window")).unwrap();
+    let pid = window.split_whitespace().next().unwrap().to_owned();
+    tray_click_label("Quit");
+    wait_for(|| {
+        let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+        (stat.is_empty() || stat.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z')).then_some(())
+    });
+    drop(s);
     for id in ["or-app", "azure-app", "vercel-app"] {
         home.sb(&["key", "delete", id], None);
     }

@@ -150,7 +150,7 @@ pub fn put(staged: Staged, target: &Path, expect_existing: bool, shown: &Path) -
                 Swap::Exchanged { displaced, leftover: staged }
             }
             Err(ExchangeError::Unsupported) => {
-                staged.tmp.persist(target).map_err(|e| Error::io("replace", shown)(e.error))?;
+                rename_over(staged, target).map_err(Error::io("replace", shown))?;
                 Swap::Renamed
             }
             Err(ExchangeError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -165,6 +165,36 @@ pub fn put(staged: Staged, target: &Path, expect_existing: bool, shown: &Path) -
     };
     sync_dir(parent(target));
     Ok(Some(swap))
+}
+
+/// Renames `staged` over `target`. On Windows the rename (MoveFileEx) fails while
+/// another program holds the target open without delete sharing (an editor, a
+/// virus scanner, Codex reading it): that is retried briefly before giving up.
+fn rename_over(staged: Staged, target: &Path) -> std::io::Result<()> {
+    let mut tmp = staged.tmp;
+    for wait in RETRY_WAITS_MS.iter().copied().map(Some).chain([None]) {
+        match tmp.persist(target) {
+            Ok(_) => return Ok(()),
+            Err(e) => match wait.filter(|_| held_open(&e.error)) {
+                Some(ms) => {
+                    std::thread::sleep(Duration::from_millis(ms));
+                    tmp = e.file;
+                }
+                None => return Err(e.error),
+            },
+        }
+    }
+    unreachable!("the last attempt returns")
+}
+
+/// Waits between attempts to replace a file held open (about 1.3 s in all).
+pub const RETRY_WAITS_MS: [u64; 6] = [10, 30, 60, 120, 300, 800];
+
+/// Whether a failed rename means "someone has the file open" (Windows
+/// ERROR_ACCESS_DENIED 5, ERROR_SHARING_VIOLATION 32, ERROR_LOCK_VIOLATION 33).
+/// Elsewhere a rename never fails for that reason, so nothing is retried.
+pub fn held_open(e: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(e.raw_os_error(), Some(5 | 32 | 33))
 }
 
 enum ExchangeError {
@@ -287,6 +317,16 @@ pub fn follow(path: &Path) -> Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_windows_sharing_errors_are_retried() {
+        let cases = [(5, cfg!(windows)), (32, cfg!(windows)), (33, cfg!(windows)), (2, false), (13, false)];
+        for (code, want) in cases {
+            assert_eq!(held_open(&std::io::Error::from_raw_os_error(code)), want, "os error {code}");
+        }
+        assert!(RETRY_WAITS_MS.iter().sum::<u64>() < 2000, "a held file fails within two seconds");
+        assert!(RETRY_WAITS_MS.windows(2).all(|w| w[0] < w[1]), "waits grow");
+    }
 
     #[cfg(unix)]
     #[test]

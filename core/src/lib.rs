@@ -4,6 +4,7 @@
 //! See ARCHITECTURE.md for the modules and the invariants they keep.
 
 pub mod atomic;
+pub mod autostart;
 pub mod backup;
 pub mod cc_import;
 pub mod cc_switch;
@@ -13,6 +14,7 @@ pub mod document;
 pub mod draft;
 pub mod error;
 pub mod field;
+pub mod helper;
 pub mod home;
 pub mod managed;
 pub mod openai_auth;
@@ -27,7 +29,9 @@ pub mod secret;
 pub mod sessions;
 pub mod share;
 pub mod secure;
+pub mod session;
 pub mod switchboard;
+pub mod tray_menu;
 
 pub use error::{Error, Result};
 pub use switchboard::{Listing, Outcome, ProviderView, Switchboard};

@@ -4,7 +4,7 @@
 
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 
-use crate::{adopt, commands, share};
+use crate::{adopt, commands, login, share};
 
 /// Where the generated TypeScript lives, from this crate's folder.
 #[cfg(test)]
@@ -42,6 +42,8 @@ pub fn builder() -> Builder<tauri::Wry> {
             adopt::secure,
             adopt::cc_switch_preview,
             adopt::import_cc_switch,
+            login::autostart,
+            login::set_autostart,
         ])
         // Failed commands reject with a `UiError`, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

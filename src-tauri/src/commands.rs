@@ -69,9 +69,9 @@ pub async fn change(
 #[specta::specta]
 pub async fn list(state: State<'_, AppState>) -> Res<Listing> {
     let mut listing = blocking(&state, move |sb| sb.list()).await?;
-    let tests = state.last_tests.lock().unwrap();
+    let mut tests = state.session.tests();
     for p in &mut listing.providers {
-        p.last_test = tests.get(&p.id).cloned();
+        p.last_test = tests.remove(&p.id);
     }
     Ok(listing)
 }
@@ -132,7 +132,7 @@ pub async fn use_provider(app: AppHandle, state: State<'_, AppState>, id: String
 pub async fn remove(app: AppHandle, state: State<'_, AppState>, id: String, force: bool) -> Res<Outcome> {
     let removed = id.clone();
     let out = change(&app, &state, move |sb| sb.remove(&id, force)).await?;
-    state.last_tests.lock().unwrap().remove(&removed);
+    let _ = state.session.forget_test(&removed);
     Ok(out)
 }
 
@@ -177,7 +177,9 @@ pub async fn test_provider(
     }));
     let model = model.filter(|m| !m.trim().is_empty());
     let report = doctor::test_one_with(&sb, &id, model.as_deref(), Duration::from_secs(15), false, Some(progress)).await?;
-    state.last_tests.lock().unwrap().insert(id, report.clone());
+    // Kept where the tray reads it; this window has the report already.
+    let _ = state.session.record_test(&id, &report);
+    crate::mark_seen(&app);
     crate::refresh_tray(&app);
     Ok(report)
 }

@@ -1,39 +1,41 @@
-//! Switchboard's desktop shell: window, tray, file watcher, and thin commands
+//! Switchboard's window process: the window, its file watcher, and thin commands
 //! over switchboard-core. No domain logic lives here.
+//!
+//! On Linux the tray is its own small process (`switchboard-tray`, no WebKit): this
+//! process starts it, and ends when its window closes, taking WebKit's web and
+//! network processes with it. macOS and Windows keep the tray here for now (`tray`).
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod adopt;
 mod bindings;
 mod commands;
+mod login;
 mod sessions;
 mod share;
+#[cfg(not(target_os = "linux"))]
 mod tray;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::time::Duration;
 
-use switchboard_core::probe::Report;
-use switchboard_core::switchboard::Source;
-use switchboard_core::{Switchboard, doctor, home};
-use tauri::menu::{CheckMenuItemBuilder, MenuBuilder, MenuItemBuilder};
-use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Emitter, Manager, WindowEvent};
+use switchboard_core::session::{Session, Window};
+use switchboard_core::{Switchboard, helper, home};
+use tauri::{AppHandle, Emitter, Manager, RunEvent, WindowEvent};
 
 pub struct AppState {
     pub sb: Switchboard,
     pub helper: PathBuf,
-    /// The last test of each provider, from the window or the tray; the listing carries it.
-    pub last_tests: Mutex<HashMap<String, Report>>,
-    /// The Codex home's files as the window last saw them (see `fingerprint`).
+    /// Shared with the tray process: the last test of each provider, and whether the window has the focus.
+    pub session: Session,
+    /// The Codex home's files and the kept reports as the window last saw them (see `fingerprint`).
     pub seen: Mutex<u64>,
 }
 
-/// A hash of config.toml and the profile files: a watcher event whose files
-/// hash the same as the last refresh is the echo of our own write, not news.
-fn fingerprint(home: &Path) -> u64 {
+/// A hash of config.toml, the profile files and the kept test reports: a watcher
+/// event whose files hash the same as the last refresh is the echo of our own write.
+fn fingerprint(home: &Path, session: &Session) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     std::fs::read(home.join("config.toml")).ok().hash(&mut h);
@@ -45,74 +47,40 @@ fn fingerprint(home: &Path) -> u64 {
         p.hash(&mut h);
         std::fs::read(&p).ok().hash(&mut h);
     }
+    let mut tests: Vec<_> = session.tests().into_iter().map(|(id, r)| (id, r.ok, r.message)).collect();
+    tests.sort();
+    tests.hash(&mut h);
     h.finish()
 }
 
-const TRAY_ID: &str = "main";
-
-/// The `switchboard` CLI that Codex runs for keychain auth: the bundled sidecar
-/// beside this binary, else `$SWITCHBOARD_HELPER`, else one on PATH.
-fn helper_path() -> PathBuf {
-    let exe = std::env::current_exe().and_then(|p| p.canonicalize()).ok();
-    if let Some(side) = exe.as_ref().and_then(|e| e.parent()).map(|d| d.join("switchboard")) {
-        if side.is_file() {
-            return side;
-        }
-    }
-    if let Some(p) = std::env::var_os("SWITCHBOARD_HELPER") {
-        return PathBuf::from(p);
-    }
-    std::env::var_os("PATH")
-        .and_then(|path| std::env::split_paths(&path).map(|d| d.join("switchboard")).find(|p| p.is_file()))
-        .unwrap_or_else(|| PathBuf::from("switchboard"))
-}
-
-/// The window and the tray show the providers again (after any change).
+/// The window shows the providers again (after any change); the tray follows
+/// through its own watcher (or, where the tray lives here, at once).
 pub fn refresh(app: &AppHandle) {
-    let state = app.state::<AppState>();
-    *state.seen.lock().unwrap() = fingerprint(state.sb.home());
+    mark_seen(app);
     let _ = app.emit("config-changed", ());
     refresh_tray(app);
+}
+
+/// Records the current files as seen, so our own write's echo is dropped.
+pub fn mark_seen(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    *state.seen.lock().unwrap() = fingerprint(state.sb.home(), &state.session);
 }
 
 /// `refresh`, unless the files are as the window last saw them.
 fn refresh_if_changed(app: &AppHandle) {
     let state = app.state::<AppState>();
-    if fingerprint(state.sb.home()) != *state.seen.lock().unwrap() {
+    if fingerprint(state.sb.home(), &state.session) != *state.seen.lock().unwrap() {
         refresh(app);
     }
 }
 
-pub fn refresh_tray(app: &AppHandle) {
-    let state = app.state::<AppState>();
-    let Ok(listing) = state.sb.list() else { return };
-    let last = state.last_tests.lock().unwrap().get(&listing.active).cloned();
-    let entries = tray::menu(&listing, last.as_ref());
-    let title = tray::title(&listing);
-    let Some(icon) = app.tray_by_id(TRAY_ID) else { return };
-    if let Ok(menu) = build_menu(app, &entries) {
-        let _ = icon.set_menu(Some(menu));
-    }
-    let _ = icon.set_tooltip(Some(&title));
-    let _ = icon.set_title(Some(&title));
+pub fn refresh_tray(_app: &AppHandle) {
+    #[cfg(not(target_os = "linux"))]
+    tray::refresh(_app);
 }
 
-fn build_menu(app: &AppHandle, entries: &[tray::Entry]) -> tauri::Result<tauri::menu::Menu<tauri::Wry>> {
-    let mut b = MenuBuilder::new(app);
-    for e in entries {
-        b = match e {
-            tray::Entry::Provider { id, label, checked } => {
-                b.item(&CheckMenuItemBuilder::with_id(format!("use:{id}"), label).checked(*checked).build(app)?)
-            }
-            tray::Entry::Separator => b.separator(),
-            tray::Entry::Note(text) => b.item(&MenuItemBuilder::with_id("note", text).enabled(false).build(app)?),
-            tray::Entry::Action { id, label } => b.item(&MenuItemBuilder::with_id(*id, label).build(app)?),
-        };
-    }
-    b.build()
-}
-
-fn show_window(app: &AppHandle) {
+pub fn show_window(app: &AppHandle) {
     if let Some(w) = app.get_webview_window("main") {
         let _ = w.show();
         let _ = w.unminimize();
@@ -120,56 +88,18 @@ fn show_window(app: &AppHandle) {
     }
 }
 
-fn on_menu(app: &AppHandle, id: &str) {
-    match id {
-        "open" => show_window(app),
-        "quit" => app.exit(0),
-        "test" => {
-            let app = app.clone();
-            tauri::async_runtime::spawn(async move {
-                let state = app.state::<AppState>();
-                let Ok(listing) = state.sb.list() else { return };
-                let active = listing.active.clone();
-                if active == "openai" {
-                    // Signed in or not, from the presence of Codex's sign-in; the token is not read.
-                    let report = switchboard_core::openai_auth::report(state.sb.home());
-                    state.last_tests.lock().unwrap().insert(active, report);
-                    refresh(&app);
-                    return;
-                }
-                if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
-                    return;
-                }
-                if let Ok(report) = doctor::test_one(&state.sb, &active, None, Duration::from_secs(15), false).await {
-                    state.last_tests.lock().unwrap().insert(active, report);
-                    // The window lists the report too.
-                    refresh(&app);
-                }
-            });
-        }
-        other => {
-            if let Some(provider) = other.strip_prefix("use:") {
-                // Off the GTK thread: the edit and the tray rebuild touch files and D-Bus.
-                let (app, provider) = (app.clone(), provider.to_owned());
-                tauri::async_runtime::spawn_blocking(move || {
-                    let _ = app.state::<AppState>().sb.use_provider(&provider, None);
-                    refresh(&app);
-                });
-            }
-        }
-    }
-}
-
-/// Watches the Codex home (and a symlinked config's real folder) with inotify
-/// or the platform's equivalent, no polling. Changes reach the window and the
-/// tray within a second.
-fn watch(app: &AppHandle, home: &Path) -> notify::Result<notify::RecommendedWatcher> {
+/// Watches the Codex home (and a symlinked config's real folder) and the session
+/// folder (reports of tests run from the tray) with inotify or the platform's
+/// equivalent, no polling. Changes reach the window within a second.
+fn watch(app: &AppHandle, home: &Path, session: &Path) -> notify::Result<notify::RecommendedWatcher> {
     use notify::{RecursiveMode, Watcher};
     let (tx, rx) = std::sync::mpsc::channel::<()>();
     let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
         if let Ok(ev) = res {
             let relevant = ev.paths.iter().any(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n == "config.toml" || n.ends_with(".config.toml"))
+                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                    n == "config.toml" || n.ends_with(".config.toml") || (n.starts_with("tests-") && n.ends_with(".json"))
+                })
             });
             if relevant && !ev.kind.is_access() {
                 let _ = tx.send(());
@@ -183,6 +113,7 @@ fn watch(app: &AppHandle, home: &Path) -> notify::Result<notify::RecommendedWatc
             let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
         }
     }
+    let _ = watcher.watch(session, RecursiveMode::NonRecursive);
     let app = app.clone();
     std::thread::spawn(move || {
         while rx.recv().is_ok() {
@@ -195,7 +126,38 @@ fn watch(app: &AppHandle, home: &Path) -> notify::Result<notify::RecommendedWatc
     Ok(watcher)
 }
 
+/// Starts the tray process beside this binary; it exits at once if a tray runs already.
+#[cfg(target_os = "linux")]
+fn start_tray(open_window: bool) -> bool {
+    let Some(tray) = helper::sibling("switchboard-tray") else { return false };
+    let mut cmd = std::process::Command::new(tray);
+    if open_window {
+        cmd.arg("--open");
+    }
+    match cmd.stdin(std::process::Stdio::null()).spawn() {
+        Ok(mut child) => {
+            std::thread::spawn(move || child.wait());
+            true
+        }
+        Err(_) => false,
+    }
+}
+
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `--tray`: started at login. On Linux the tray alone starts (no window, no WebKit);
+    // elsewhere the window process starts hidden with its tray.
+    let at_login = args.iter().any(|a| a == "--tray");
+    #[cfg(target_os = "linux")]
+    {
+        if at_login && start_tray(false) {
+            return;
+        }
+        // Opened from the tray, the tray runs already.
+        if !args.iter().any(|a| a == "--from-tray") {
+            start_tray(false);
+        }
+    }
     // WebKitGTK's compositing mode roughly doubles the idle memory of the web process
     // (about 195 MB against 105 MB PSS, measured by scripts/bench-app) and this window
     // needs none of it. Set before any thread starts; a user's own setting wins.
@@ -204,7 +166,7 @@ fn main() {
         // SAFETY: single-threaded here, before Tauri or any other thread starts.
         unsafe { std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1") };
     }
-    let helper = helper_path();
+    let helper = helper::find();
     let home = match home::from_env(None) {
         Ok(h) => h,
         Err(e) => {
@@ -213,34 +175,51 @@ fn main() {
         }
     };
     let sb = Switchboard::new(home.clone(), helper.clone());
-    let seen = Mutex::new(fingerprint(&home));
+    let session = Session::for_home(&home);
+    let _ = session.ensure();
+    let seen = Mutex::new(fingerprint(&home, &session));
     let contract = bindings::builder();
-    tauri::Builder::default()
+    let pid = std::process::id();
+    let builder = tauri::Builder::default()
+        // A second launch (or Open in the tray) brings this window forward.
         .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
             show_window(app);
             share::opened(app, &args, Path::new(&cwd));
         }))
-        .plugin(tauri_plugin_deep_link::init())
-        .manage(AppState { sb, helper, last_tests: Mutex::new(HashMap::new()), seen })
+        .plugin(tauri_plugin_deep_link::init());
+    #[cfg(not(target_os = "linux"))]
+    let builder = builder.plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, Some(vec!["--tray"])));
+    let app = builder
+        .manage(AppState { sb, helper, session: session.clone(), seen })
         .invoke_handler(contract.invoke_handler())
-        .on_window_event(|window, event| {
-            // Closing the window keeps the app in the tray; Quit is in the tray menu.
-            if let WindowEvent::CloseRequested { api, .. } = event {
+        .on_window_event(move |window, event| match event {
+            WindowEvent::Focused(focused) => {
+                let state = window.state::<AppState>();
+                let _ = state.session.set_window(Window { pid, focused: *focused });
+            }
+            #[cfg(not(target_os = "linux"))]
+            WindowEvent::CloseRequested { api, .. } => {
+                // The tray lives in this process here: closing hides the window.
                 let _ = window.hide();
                 api.prevent_close();
             }
+            _ => {}
         })
         .setup(move |app| {
-            share::setup(app);
             let handle = app.handle().clone();
-            let icon = tauri::image::Image::from_bytes(include_bytes!("../../icons/tray.png"))?;
-            TrayIconBuilder::with_id(TRAY_ID)
-                .icon(icon)
-                .show_menu_on_left_click(true)
-                .on_menu_event(|app, event| on_menu(app, event.id().as_ref()))
-                .build(app)?;
-            refresh_tray(&handle);
-            match watch(&handle, &home) {
+            let _ = session.set_window(Window { pid, focused: false });
+            share::setup(app);
+            #[cfg(not(target_os = "linux"))]
+            {
+                tray::build(&handle)?;
+                if at_login {
+                    if let Some(w) = app.get_webview_window("main") {
+                        let _ = w.hide();
+                    }
+                }
+            }
+            let _ = at_login;
+            match watch(&handle, &home, session.dir()) {
                 Ok(w) => {
                     app.manage(Mutex::new(w));
                 }
@@ -248,6 +227,11 @@ fn main() {
             }
             Ok(())
         })
-        .run(tauri::generate_context!())
-        .expect("error while running Switchboard");
+        .build(tauri::generate_context!())
+        .expect("error while starting Switchboard");
+    app.run(move |app, event| {
+        if let RunEvent::Exit = event {
+            app.state::<AppState>().session.clear_window(pid);
+        }
+    });
 }

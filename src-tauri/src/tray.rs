@@ -1,95 +1,93 @@
-//! The tray: one entry per provider (a check on the active one), "Test active
-//! provider" with its last result, "Open Switchboard" and "Quit". The menu is a
-//! pure function of the listing, so it is tested without a tray host.
+//! The tray on macOS and Windows, inside the window process (on Linux the tray is
+//! its own process, tray/). It draws core's `tray_menu`; switching and testing call core.
+//! Written for those systems and not compiled here (the development machine is Linux).
 
-use switchboard_core::Listing;
+use std::time::Duration;
+
 use switchboard_core::switchboard::Source;
-use switchboard_core::probe::Report;
+use switchboard_core::{doctor, tray_menu};
+use tauri::menu::{CheckMenuItemBuilder, MenuBuilder, MenuItemBuilder};
+use tauri::tray::TrayIconBuilder;
+use tauri::{AppHandle, Manager};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Entry {
-    /// `use:<id>`, label, checked.
-    Provider { id: String, label: String, checked: bool },
-    Separator,
-    /// A line of text that cannot be clicked.
-    Note(String),
-    Action { id: &'static str, label: String },
+use crate::AppState;
+
+const TRAY_ID: &str = "main";
+
+pub fn build(app: &AppHandle) -> tauri::Result<()> {
+    let icon = tauri::image::Image::from_bytes(include_bytes!("../../icons/tray.png"))?;
+    TrayIconBuilder::with_id(TRAY_ID)
+        .icon(icon)
+        .show_menu_on_left_click(true)
+        .on_menu_event(|app, event| on_menu(app, event.id().as_ref()))
+        .build(app)?;
+    refresh(app);
+    Ok(())
 }
 
-/// The menu for `listing`; `last` is the last test of the active provider, if any.
-pub fn menu(listing: &Listing, last: Option<&Report>) -> Vec<Entry> {
-    let mut out = Vec::new();
-    for p in &listing.providers {
-        if p.source == Source::BuiltIn && p.id != "openai" && !p.active {
-            continue;
-        }
-        let label = if p.id == "openai" { "OpenAI (default)".to_owned() } else { format!("{} ({})", p.name, p.id) };
-        out.push(Entry::Provider { id: p.id.clone(), label, checked: p.active });
+pub fn refresh(app: &AppHandle) {
+    let state = app.state::<AppState>();
+    let Ok(listing) = state.sb.list() else { return };
+    let last = state.session.tests().remove(&listing.active);
+    let entries = tray_menu::menu(&listing, last.as_ref());
+    let title = tray_menu::title(&listing);
+    let Some(icon) = app.tray_by_id(TRAY_ID) else { return };
+    if let Ok(menu) = build_menu(app, &entries) {
+        let _ = icon.set_menu(Some(menu));
     }
-    out.push(Entry::Separator);
-    out.push(Entry::Action { id: "test", label: "Test active provider".into() });
-    if let Some(r) = last {
-        let mark = if r.ok { "✔" } else { "✘" };
-        out.push(Entry::Note(format!("{mark} {}", r.message)));
-    }
-    out.push(Entry::Separator);
-    out.push(Entry::Action { id: "open", label: "Open Switchboard".into() });
-    out.push(Entry::Action { id: "quit", label: "Quit".into() });
-    out
+    let _ = icon.set_tooltip(Some(&title));
+    let _ = icon.set_title(Some(&title));
 }
 
-/// The tray's title and tooltip.
-pub fn title(listing: &Listing) -> String {
-    let name = listing.providers.iter().find(|p| p.active).map(|p| p.name.clone()).unwrap_or_else(|| listing.active.clone());
-    format!("Codex: {name}")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use switchboard_core::ProviderView;
-    use switchboard_core::preset::PresetId;
-    use switchboard_core::provider::AuthMode;
-
-    fn view(id: &str, name: &str, source: &'static str, active: bool) -> ProviderView {
-        let source = [Source::Switchboard, Source::Config, Source::BuiltIn].into_iter().find(|s| s.as_str() == source).unwrap();
-        ProviderView {
-            id: id.into(),
-            name: name.into(),
-            base_url: String::new(),
-            source,
-            preset: PresetId::Custom,
-            active,
-            auth: AuthMode::None,
-            key_stored: None,
-            model: None,
-            entry: None,
-            last_test: None,
-        }
-    }
-
-    #[test]
-    fn lists_providers_with_the_active_one_checked() {
-        let listing = Listing {
-            codex_home: "/h".into(),
-            active: "openrouter".into(),
-            model: None,
-            providers: vec![
-                view("openrouter", "OpenRouter", "switchboard", true),
-                view("company_gateway", "Company LLM Gateway", "config", false),
-                view("openai", "OpenAI", "built_in", false),
-                view("lmstudio", "LM Studio", "built_in", false),
-            ],
-            sessions: Default::default(),
-            managed: Vec::new(),
+fn build_menu(app: &AppHandle, entries: &[tray_menu::Entry]) -> tauri::Result<tauri::menu::Menu<tauri::Wry>> {
+    let mut b = MenuBuilder::new(app);
+    for e in entries {
+        b = match e {
+            tray_menu::Entry::Provider { id, label, checked } => {
+                b.item(&CheckMenuItemBuilder::with_id(format!("use:{id}"), label).checked(*checked).build(app)?)
+            }
+            tray_menu::Entry::Separator => b.separator(),
+            tray_menu::Entry::Note(text) => b.item(&MenuItemBuilder::with_id("note", text).enabled(false).build(app)?),
+            tray_menu::Entry::Action { id, label } => b.item(&MenuItemBuilder::with_id(*id, label).build(app)?),
         };
-        let m = menu(&listing, None);
-        assert_eq!(m[0], Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true });
-        assert!(matches!(&m[1], Entry::Provider { id, checked: false, .. } if id == "company_gateway"));
-        assert!(matches!(&m[2], Entry::Provider { id, label, .. } if id == "openai" && label == "OpenAI (default)"));
-        assert!(!m.iter().any(|e| matches!(e, Entry::Provider { id, .. } if id == "lmstudio")), "unused built-ins stay out");
-        assert!(m.contains(&Entry::Action { id: "test", label: "Test active provider".into() }));
-        assert_eq!(m.last(), Some(&Entry::Action { id: "quit", label: "Quit".into() }));
-        assert_eq!(title(&listing), "Codex: OpenRouter");
+    }
+    b.build()
+}
+
+fn on_menu(app: &AppHandle, id: &str) {
+    match id {
+        "open" => crate::show_window(app),
+        "quit" => app.exit(0),
+        "test" => {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move {
+                let state = app.state::<AppState>();
+                let Ok(listing) = state.sb.list() else { return };
+                let active = listing.active.clone();
+                if active == "openai" {
+                    // Signed in or not, from the presence of Codex's sign-in; the token is not read.
+                    let report = switchboard_core::openai_auth::report(state.sb.home());
+                    let _ = state.session.record_test(&active, &report);
+                    crate::refresh(&app);
+                    return;
+                }
+                if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
+                    return;
+                }
+                if let Ok(report) = doctor::test_one(&state.sb, &active, None, Duration::from_secs(15), false).await {
+                    let _ = state.session.record_test(&active, &report);
+                    crate::refresh(&app);
+                }
+            });
+        }
+        other => {
+            if let Some(provider) = other.strip_prefix("use:") {
+                let (app, provider) = (app.clone(), provider.to_owned());
+                tauri::async_runtime::spawn_blocking(move || {
+                    let _ = app.state::<AppState>().sb.use_provider(&provider, None);
+                    crate::refresh(&app);
+                });
+            }
+        }
     }
 }

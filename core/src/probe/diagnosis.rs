@@ -3,7 +3,7 @@
 use serde::Serialize;
 
 /// A diagnosis code. The strings are a contract: the UI and scripts rely on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 #[serde(rename_all = "snake_case")]
 pub enum Diagnosis {

@@ -52,6 +52,10 @@ export const commands = {
 	ccSwitchPreview: (db: string | null) => __TAURI_INVOKE<CcPreview>("cc_switch_preview", { db }),
 	/**  Imports the CC Switch providers named by their CC Switch ids. */
 	importCcSwitch: (db: string | null, only: string[]) => __TAURI_INVOKE<Imported>("import_cc_switch", { db, only }),
+	/**  Whether Switchboard starts at login. */
+	autostart: () => __TAURI_INVOKE<boolean>("autostart"),
+	/**  Turns start at login on or off; answers the new state. */
+	setAutostart: (on: boolean) => __TAURI_INVOKE<boolean>("set_autostart", { on }),
 };
 
 /* Types */

@@ -1,0 +1,151 @@
+//! The tray's loop: menu clicks and file events in, core calls and menu updates out.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use ksni::TrayMethods;
+use switchboard_core::session::Session;
+use switchboard_core::switchboard::Source;
+use switchboard_core::{Listing, Switchboard, doctor, helper, tray_menu};
+use tokio::sync::mpsc::unbounded_channel;
+
+use crate::item::Item;
+use crate::{notice, watch, window};
+
+#[derive(Debug)]
+pub enum Action {
+    Use(String),
+    Test,
+    Open,
+    Quit,
+    /// config.toml or a kept test report changed.
+    Refresh,
+}
+
+/// Runs the tray until Quit; the exit code.
+pub fn run(home: PathBuf, open: bool) -> i32 {
+    let session = Session::for_home(&home);
+    // Held until the process ends; the OS releases it if the tray dies.
+    let _lock = match session.tray_lock() {
+        Ok(Some(lock)) => lock,
+        Ok(None) => {
+            // A tray runs already; it is the one that opens windows.
+            if open {
+                let _ = window::open();
+            }
+            return 0;
+        }
+        Err(e) => {
+            eprintln!("error: cannot use {}: {e}", session.dir().display());
+            return 1;
+        }
+    };
+    let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return 1;
+        }
+    };
+    rt.block_on(serve(home, session, open))
+}
+
+async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
+    let sb = Switchboard::new(home.clone(), helper::find());
+    let (tx, mut rx) = unbounded_channel();
+    let handle = match Item::new(tx.clone()).assume_sni_available(true).spawn().await {
+        Ok(h) => h,
+        Err(e) => {
+            eprintln!("error: no tray: {e}");
+            return 1;
+        }
+    };
+    let _watcher = match watch::start(&home, session.dir(), tx.clone()) {
+        Ok(w) => Some(w),
+        Err(e) => {
+            eprintln!("warning: config.toml changes made elsewhere will not show in the tray: {e}");
+            None
+        }
+    };
+    refresh(&handle, &sb, &session).await;
+    if open {
+        let _ = window::open();
+    }
+    while let Some(action) = rx.recv().await {
+        match action {
+            Action::Refresh => refresh(&handle, &sb, &session).await,
+            Action::Open => {
+                if let Err(e) = window::open() {
+                    notice::send(&session, &format!("Cannot open Switchboard: {e}")).await;
+                }
+            }
+            Action::Quit => {
+                if let Some(w) = session.window() {
+                    window::close(w.pid);
+                    session.clear_window(w.pid);
+                }
+                handle.shutdown().await;
+                return 0;
+            }
+            Action::Use(id) => {
+                let sb2 = sb.clone();
+                let done = tokio::task::spawn_blocking(move || sb2.use_provider(&id, None)).await;
+                refresh(&handle, &sb, &session).await;
+                let line = match done {
+                    Ok(Ok(_)) => listing(&sb).await.map(|l| tray_menu::switched(&l)).unwrap_or_default(),
+                    Ok(Err(e)) => format!("Could not switch: {e}"),
+                    Err(e) => format!("Could not switch: {e}"),
+                };
+                if !line.is_empty() {
+                    notice::send(&session, &line).await;
+                }
+            }
+            Action::Test => {
+                // Off the loop: the menu keeps answering while the provider is called.
+                let (sb, session, tx) = (sb.clone(), session.clone(), tx.clone());
+                tokio::spawn(async move {
+                    let Some(listing) = listing(&sb).await else { return };
+                    let active = listing.active.clone();
+                    let name = tray_menu::active_label(&listing);
+                    let tested = if active == "openai" {
+                        // Signed in or not, from the presence of Codex's sign-in; the token is not read.
+                        Ok(switchboard_core::openai_auth::report(sb.home()))
+                    } else if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
+                        return;
+                    } else {
+                        doctor::test_one(&sb, &active, None, Duration::from_secs(15), false).await
+                    };
+                    let line = match tested {
+                        Ok(report) => {
+                            let _ = session.record_test(&active, &report);
+                            tray_menu::tested(&name, &report)
+                        }
+                        Err(e) => format!("✘ {name}: {e}"),
+                    };
+                    let _ = tx.send(Action::Refresh);
+                    notice::send(&session, &line).await;
+                });
+            }
+        }
+    }
+    0
+}
+
+/// The listing, read off the loop: it may ask the keychain over D-Bus.
+async fn listing(sb: &Switchboard) -> Option<Listing> {
+    let sb = sb.clone();
+    tokio::task::spawn_blocking(move || sb.list()).await.ok()?.ok()
+}
+
+async fn refresh(handle: &ksni::Handle<Item>, sb: &Switchboard, session: &Session) {
+    let Some(listing) = listing(sb).await else { return };
+    let last = session.tests().remove(&listing.active);
+    let entries = tray_menu::menu(&listing, last.as_ref());
+    let title = tray_menu::title(&listing);
+    handle
+        .update(move |item| {
+            item.entries = entries;
+            item.title = title;
+        })
+        .await;
+}
