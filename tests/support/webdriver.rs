@@ -61,7 +61,23 @@ impl Driver {
     pub fn session_with_args(&self, application: &Path, args: &[&str]) -> Session {
         let base = format!("http://127.0.0.1:{}", self.port);
         let caps = json!({"capabilities": {"alwaysMatch": {"tauri:options": {"application": application, "args": args}}}});
-        let v = post(&format!("{base}/session"), &caps);
+        // The previous test's window process may still be exiting; until it has, a new
+        // launch is handed to it (single instance) and the session fails. Try again briefly.
+        let url = format!("{base}/session");
+        let start = Instant::now();
+        let v = loop {
+            match agent().post(&url).send_json(&caps) {
+                Ok(mut r) => {
+                    let v = r.body_mut().read_json::<Value>().unwrap_or(Value::Null);
+                    if v["value"]["sessionId"].is_string() || start.elapsed() > Duration::from_secs(15) {
+                        break v;
+                    }
+                }
+                Err(e) if start.elapsed() > Duration::from_secs(15) => panic!("POST {url}: {e}"),
+                Err(_) => {}
+            }
+            std::thread::sleep(Duration::from_millis(500));
+        };
         let id = v["value"]["sessionId"].as_str().unwrap_or_else(|| panic!("no session: {v}")).to_owned();
         Session { base: format!("{base}/session/{id}") }
     }
