@@ -259,7 +259,7 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
         let op = ops(run);
         let args: Vec<&str> = op.args.iter().map(String::as_str).collect();
         let child = spawn(&h, &args, op.stdin.as_deref());
-        let window = durations[kind].as_micros() as u64 + 2_000;
+        let window = 2 * durations[kind].as_micros() as u64 + 5_000;
         std::thread::sleep(Duration::from_micros(rng.below(window)));
         let pid = child.id();
         let _ = Command::new("kill").args(["-9", &pid.to_string()]).status();
