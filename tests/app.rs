@@ -2,42 +2,12 @@
 //! tauri-driver and WebKitWebDriver under Xvfb, with the real Secret Service.
 //! One test, in order: the app is single-instance, so it cannot run twice at once.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
-use switchboard_e2e::webdriver::{Driver, Session};
+use switchboard_e2e::webdriver::{Driver, T, app_bin, shot, wait_for};
 use switchboard_e2e::*;
 
 const OR_KEY: &str = "sk-or-v1-APP-e2e-secret";
-
-fn app_bin() -> PathBuf {
-    let p = std::env::var_os("SWITCHBOARD_APP").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/debug/switchboard-app"));
-    assert!(p.is_file(), "{} is missing: scripts/test builds it", p.display());
-    p
-}
-
-fn shots_dir() -> PathBuf {
-    std::env::var_os("SB_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/screenshots"))
-}
-
-fn shot(s: &Session, name: &str) {
-    s.screenshot(&shots_dir().join(format!("{name}.png")));
-}
-
-const T: Duration = Duration::from_secs(15);
-
-/// Polls `f` for up to 15 s.
-#[track_caller]
-fn wait_for<R>(mut f: impl FnMut() -> Option<R>) -> R {
-    let start = std::time::Instant::now();
-    loop {
-        if let Some(v) = f() {
-            return v;
-        }
-        assert!(start.elapsed() < T, "timed out waiting");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
 
 #[test]
 fn a_person_adds_tests_and_uses_providers_in_the_real_app() {

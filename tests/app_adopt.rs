@@ -4,25 +4,11 @@
 //! the preview list. Then the real Codex runs through the keychain. One test:
 //! the app is single-instance.
 
-use std::path::PathBuf;
 use std::time::Duration;
 
 use switchboard_e2e::cc_switch::{Shape, fixture};
-use switchboard_e2e::webdriver::{Driver, Session};
+use switchboard_e2e::webdriver::{Driver, T, app_bin, shot};
 use switchboard_e2e::*;
-
-const T: Duration = Duration::from_secs(15);
-
-fn app_bin() -> PathBuf {
-    let p = std::env::var_os("SWITCHBOARD_APP").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/debug/switchboard-app"));
-    assert!(p.is_file(), "{} is missing: scripts/test builds it", p.display());
-    p
-}
-
-fn shot(s: &Session, name: &str) {
-    let dir = std::env::var_os("SB_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/screenshots"));
-    s.screenshot(&dir.join(format!("{name}.png")));
-}
 
 #[test]
 fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {

@@ -2,38 +2,12 @@
 //! handed a team file by a second launch. Driven through tauri-driver and
 //! WebKitWebDriver under Xvfb, against the real Secret Service and the real Codex.
 
-use std::path::PathBuf;
 use std::process::Command;
-use std::time::Duration;
 
-use switchboard_e2e::webdriver::{Driver, Session};
+use switchboard_e2e::webdriver::{Driver, T, app_bin, shot, wait_for};
 use switchboard_e2e::*;
 
 const KEY: &str = "sk-team-import-APP-e2e";
-const T: Duration = Duration::from_secs(15);
-
-fn app_bin() -> PathBuf {
-    let p = std::env::var_os("SWITCHBOARD_APP").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/debug/switchboard-app"));
-    assert!(p.is_file(), "{} is missing: scripts/test builds it", p.display());
-    p
-}
-
-fn shot(s: &Session, name: &str) {
-    let dir = std::env::var_os("SB_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/screenshots"));
-    s.screenshot(&dir.join(format!("{name}.png")));
-}
-
-#[track_caller]
-fn wait_for<R>(mut f: impl FnMut() -> Option<R>) -> R {
-    let start = std::time::Instant::now();
-    loop {
-        if let Some(v) = f() {
-            return v;
-        }
-        assert!(start.elapsed() < T, "timed out waiting");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
 
 fn table(home: &Home, id: &str) -> toml::Value {
     let doc: toml::Table = home.config_text().parse().unwrap();

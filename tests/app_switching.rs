@@ -3,36 +3,10 @@
 //! tray's test of OpenAI. Runs after tests/app.rs (cargo runs test binaries one
 //! at a time; the app is single-instance).
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
-use switchboard_e2e::webdriver::{Driver, Session};
+use switchboard_e2e::webdriver::{Driver, Session, T, app_bin, shot, wait_for};
 use switchboard_e2e::*;
-
-const T: Duration = Duration::from_secs(15);
-
-fn app_bin() -> PathBuf {
-    let p = std::env::var_os("SWITCHBOARD_APP").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/debug/switchboard-app"));
-    assert!(p.is_file(), "{} is missing: scripts/test builds it", p.display());
-    p
-}
-
-fn shot(s: &Session, name: &str) {
-    let dir = std::env::var_os("SB_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| repo_root().join("target/screenshots"));
-    s.screenshot(&dir.join(format!("{name}.png")));
-}
-
-#[track_caller]
-fn wait_for<R>(mut f: impl FnMut() -> Option<R>) -> R {
-    let start = std::time::Instant::now();
-    loop {
-        if let Some(v) = f() {
-            return v;
-        }
-        assert!(start.elapsed() < T, "timed out waiting");
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
 
 /// A rollout file shaped like Codex 0.169's head (the real Codex run is in tests/switching.rs).
 fn rollout(home: &Path, n: u32, id: &str, provider: &str, title: &str) {

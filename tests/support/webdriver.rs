@@ -1,7 +1,7 @@
 //! A small WebDriver client for driving the real app through tauri-driver
 //! (which fronts WebKitWebDriver from Debian's webkit2gtk-driver).
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -211,5 +211,38 @@ impl Element {
 
     pub fn attr(&self, name: &str) -> Option<String> {
         get(&format!("{}/element/{}/attribute/{name}", self.base, self.id))["value"].as_str().map(str::to_owned)
+    }
+}
+
+/// The desktop app under test: `$SWITCHBOARD_APP`, else the debug build.
+pub fn app_bin() -> PathBuf {
+    let p = std::env::var_os("SWITCHBOARD_APP").map(PathBuf::from).unwrap_or_else(|| crate::repo_root().join("target/debug/switchboard-app"));
+    assert!(p.is_file(), "{} is missing: scripts/test builds it", p.display());
+    p
+}
+
+/// Where screenshots go: `$SB_SCREENSHOTS`, else target/screenshots.
+pub fn shots_dir() -> PathBuf {
+    std::env::var_os("SB_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| crate::repo_root().join("target/screenshots"))
+}
+
+/// A screenshot of the X display named `name`.png in [`shots_dir`].
+pub fn shot(s: &Session, name: &str) {
+    s.screenshot(&shots_dir().join(format!("{name}.png")));
+}
+
+/// How long the app tests wait for the window to follow.
+pub const T: Duration = Duration::from_secs(15);
+
+/// Polls `f` every 200 ms for up to [`T`].
+#[track_caller]
+pub fn wait_for<R>(mut f: impl FnMut() -> Option<R>) -> R {
+    let start = Instant::now();
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(start.elapsed() < T, "timed out waiting");
+        std::thread::sleep(Duration::from_millis(200));
     }
 }
