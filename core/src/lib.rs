@@ -31,6 +31,8 @@ pub mod share;
 pub mod secure;
 pub mod session;
 pub mod switchboard;
+#[cfg(feature = "watch")]
+pub mod watch;
 pub mod tray_menu;
 
 pub use error::{Error, Result};

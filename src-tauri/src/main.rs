@@ -18,7 +18,6 @@ mod tray;
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::time::Duration;
 
 use switchboard_core::session::{Session, Window};
 use switchboard_core::{Switchboard, helper, home};
@@ -88,42 +87,13 @@ pub fn show_window(app: &AppHandle) {
     }
 }
 
-/// Watches the Codex home (and a symlinked config's real folder) and the session
-/// folder (reports of tests run from the tray) with inotify or the platform's
-/// equivalent, no polling. Changes reach the window within a second.
+/// Watches what the window shows (core's `watch`); changes reach it within a second.
 fn watch(app: &AppHandle, home: &Path, session: &Path) -> notify::Result<notify::RecommendedWatcher> {
-    use notify::{RecursiveMode, Watcher};
-    let (tx, rx) = std::sync::mpsc::channel::<()>();
-    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
-        if let Ok(ev) = res {
-            let relevant = ev.paths.iter().any(|p| {
-                p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                    n == "config.toml" || n.ends_with(".config.toml") || (n.starts_with("tests-") && n.ends_with(".json"))
-                })
-            });
-            if relevant && !ev.kind.is_access() {
-                let _ = tx.send(());
-            }
-        }
-    })?;
-    watcher.watch(home, RecursiveMode::NonRecursive)?;
-    let config = home.join("config.toml");
-    if let Ok(real) = std::fs::canonicalize(&config) {
-        if let Some(dir) = real.parent().filter(|d| *d != home) {
-            let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
-        }
-    }
-    let _ = watcher.watch(session, RecursiveMode::NonRecursive);
     let app = app.clone();
-    std::thread::spawn(move || {
-        while rx.recv().is_ok() {
-            // Coalesce the burst of events one save makes.
-            std::thread::sleep(Duration::from_millis(80));
-            while rx.try_recv().is_ok() {}
-            refresh_if_changed(&app);
-        }
-    });
-    Ok(watcher)
+    switchboard_core::watch::start(home, session, move || {
+        refresh_if_changed(&app);
+        true
+    })
 }
 
 /// Starts the tray process beside this binary; it exits at once if a tray runs already.

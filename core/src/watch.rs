@@ -1,0 +1,45 @@
+//! Watching what the window and the tray show: config.toml and the profile files
+//! in the Codex home (and a symlinked config's real folder), and the session
+//! folder where test reports are kept. Inotify or the platform's equivalent, no
+//! polling; the burst of events one save makes is one call of `on_change`.
+
+use std::path::Path;
+use std::time::Duration;
+
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
+
+/// Starts watching; `on_change` runs on a thread of its own after each burst.
+/// Stops when the returned watcher is dropped (or `on_change` returns false).
+pub fn start(home: &Path, session: &Path, on_change: impl Fn() -> bool + Send + 'static) -> notify::Result<RecommendedWatcher> {
+    let (tx, rx) = std::sync::mpsc::channel::<()>();
+    let mut watcher = notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+        if let Ok(ev) = res {
+            if !ev.kind.is_access() && ev.paths.iter().any(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(relevant)) {
+                let _ = tx.send(());
+            }
+        }
+    })?;
+    watcher.watch(home, RecursiveMode::NonRecursive)?;
+    if let Some(dir) = std::fs::canonicalize(home.join("config.toml")).ok().and_then(|r| r.parent().map(Path::to_owned)) {
+        if dir != home {
+            let _ = watcher.watch(&dir, RecursiveMode::NonRecursive);
+        }
+    }
+    let _ = watcher.watch(session, RecursiveMode::NonRecursive);
+    std::thread::spawn(move || {
+        while rx.recv().is_ok() {
+            // Coalesce the burst of events one save makes.
+            std::thread::sleep(Duration::from_millis(80));
+            while rx.try_recv().is_ok() {}
+            if !on_change() {
+                break;
+            }
+        }
+    });
+    Ok(watcher)
+}
+
+/// config.toml, a profile file, or a kept test report.
+fn relevant(name: &str) -> bool {
+    name == "config.toml" || name.ends_with(".config.toml") || (name.starts_with("tests-") && name.ends_with(".json"))
+}
