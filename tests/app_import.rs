@@ -3,6 +3,7 @@
 //! WebKitWebDriver under Xvfb, against the real Secret Service and the real Codex.
 
 use std::process::Command;
+use std::time::Duration;
 
 use switchboard_e2e::webdriver::{Driver, T, app_bin, shot, wait_for};
 use switchboard_e2e::*;
@@ -90,13 +91,19 @@ fn a_teammate_opens_a_link_pastes_the_key_and_codex_works() {
          [[provider]]\nid = \"local\"\npreset = \"ollama\"\nname = \"Ollama\"\nmodel = \"qwen3-coder:30b\"\nauth = \"none\"\n",
     )
     .unwrap();
-    let second = Command::new(app_bin())
-        .arg(&team_file)
-        .env("CODEX_HOME", me.path())
-        .env("HOME", desk.path())
-        .output()
-        .expect("second launch");
-    assert!(second.status.success(), "the second launch hands over and exits: {second:?}");
+    // Its own (empty) runtime folder: a launch that hands over starts no tray of its own
+    // there, and returns at once (nothing it started holds its output open).
+    let rt2 = tempfile::tempdir().unwrap();
+    let _tray2 = switchboard_e2e::tray::TrayGuard(rt2.path().to_owned());
+    let launch = |file: &std::path::Path| {
+        let mut cmd = Command::new(app_bin());
+        cmd.arg(file).env("XDG_RUNTIME_DIR", rt2.path()).env("CODEX_HOME", me.path()).env("HOME", desk.path());
+        run_with_timeout(cmd, Duration::from_secs(30))
+    };
+    let second = launch(&team_file);
+    assert_eq!(second.code, Some(0), "the second launch hands over and exits: {second:?}");
+    std::thread::sleep(Duration::from_millis(500));
+    assert!(!rt2.path().join("switchboard/tray.lock").exists(), "a launch that hands over started a tray");
     s.wait_text("[data-testid=import-screen]", "3 providers", T);
     // The host is prominent; plain http to another machine and an unusual host are flagged.
     assert!(s.text("[data-testid=import-host-corp]").contains("llm.corp.example"));
@@ -129,8 +136,7 @@ fn a_teammate_opens_a_link_pastes_the_key_and_codex_works() {
     assert!(!s.exists("[data-testid=import-submit]"), "nothing to import: only Close");
     s.find("[data-testid=import-close]");
     shot(&s, "14-import-dark-same");
-    let third = Command::new(app_bin()).arg(&team_file).env("CODEX_HOME", me.path()).env("HOME", desk.path()).output().unwrap();
-    assert!(third.status.success());
+    assert_eq!(launch(&team_file).code, Some(0));
     s.find("[data-testid=import-same-corp]");
     s.find("[data-testid=import-same-local]");
     assert!(s.text("[data-testid=import-caution-or-team]").contains("not openrouter.evil.example"));

@@ -97,14 +97,17 @@ fn watch(app: &AppHandle, home: &Path, session: &Path) -> notify::Result<notify:
 }
 
 /// Starts the tray process beside this binary; it exits at once if a tray runs already.
+/// The tray outlives this process, so it gets no handle on our output: whoever ran us
+/// and reads our output to its end (a launcher, a script) is not held open by the tray.
 #[cfg(target_os = "linux")]
 fn start_tray(open_window: bool) -> bool {
+    use std::process::Stdio;
     let Some(tray) = helper::sibling("switchboard-tray") else { return false };
     let mut cmd = std::process::Command::new(tray);
     if open_window {
         cmd.arg("--open");
     }
-    match cmd.stdin(std::process::Stdio::null()).spawn() {
+    match cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
         Ok(mut child) => {
             std::thread::spawn(move || child.wait());
             true
@@ -123,11 +126,12 @@ fn main() {
         if at_login && start_tray(false) {
             return;
         }
-        // Opened from the tray, the tray runs already.
-        if !args.iter().any(|a| a == "--from-tray") {
-            start_tray(false);
-        }
     }
+    // Opened from the tray, the tray runs already. Otherwise it starts in `setup`, once
+    // the single-instance check has passed: a second launch hands over and exits, and
+    // starts nothing.
+    #[cfg(target_os = "linux")]
+    let with_tray = !args.iter().any(|a| a == "--from-tray");
     // WebKitGTK's compositing mode roughly doubles the idle memory of the web process
     // (about 195 MB against 105 MB PSS, measured by scripts/bench-app) and this window
     // needs none of it. Set before any thread starts; a user's own setting wins.
@@ -179,6 +183,10 @@ fn main() {
             let handle = app.handle().clone();
             let _ = session.set_window(Window { pid, focused: false });
             share::setup(app);
+            #[cfg(target_os = "linux")]
+            if with_tray {
+                start_tray(false);
+            }
             #[cfg(not(target_os = "linux"))]
             {
                 tray::build(&handle)?;

@@ -160,19 +160,28 @@ pub fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
     child.wait_with_output().unwrap().into()
 }
 
-/// Runs `cmd`, killing it after `limit`.
+/// Runs `cmd`, killing it after `limit`. Its output goes to files, not pipes, so a
+/// process it leaves running (holding a copy of them) cannot make this wait.
 pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
-    cmd.stdin(Stdio::null()).stdout(Stdio::piped()).stderr(Stdio::piped());
+    let (out, err) = (tempfile::tempfile().unwrap(), tempfile::tempfile().unwrap());
+    cmd.stdin(Stdio::null()).stdout(out.try_clone().unwrap()).stderr(err.try_clone().unwrap());
     let mut child = cmd.spawn().expect("spawn");
     let start = Instant::now();
+    let read = |mut f: std::fs::File| {
+        use std::io::{Read, Seek};
+        let mut s = String::new();
+        f.rewind().unwrap();
+        let _ = f.read_to_string(&mut s);
+        s
+    };
     loop {
-        if child.try_wait().unwrap().is_some() {
-            return child.wait_with_output().unwrap().into();
+        if let Some(status) = child.try_wait().unwrap() {
+            return Run { code: status.code(), stdout: read(out), stderr: read(err) };
         }
         if start.elapsed() > limit {
             let _ = child.kill();
-            let out: Run = child.wait_with_output().unwrap().into();
-            panic!("timed out after {limit:?}\nstdout: {}\nstderr: {}", out.stdout, out.stderr);
+            let _ = child.wait();
+            panic!("timed out after {limit:?}\nstdout: {}\nstderr: {}", read(out), read(err));
         }
         std::thread::sleep(Duration::from_millis(20));
     }
