@@ -155,7 +155,12 @@ fn a_team_file_holds_several_providers_and_a_second_import_changes_nothing() {
     assert_eq!(a.read_config(), config);
     a.sb(&["share", "--all", "--file", file.to_str().unwrap()], None).ok();
     assert_eq!(json["providers"].as_array().unwrap().len(), 3);
+    // Three providers, one transaction: config.toml is committed once (one backup, of
+    // the user's own file), and what the user wrote stays first, byte for byte.
+    b.write_config(b"# mine\r\nmodel = \"gpt-5\"\r\n");
     b.sb(&["import", file.to_str().unwrap()], None).ok();
+    assert_eq!(backups(&b), 1, "one commit for the whole import");
+    assert!(b.read_config().starts_with(b"# mine\r\nmodel = \"gpt-5\"\r\n"));
     for id in &ids {
         assert!(table(&b, id).get("http_headers").is_none_or(|h| h.get("Authorization").is_none()));
     }

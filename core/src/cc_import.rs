@@ -8,13 +8,12 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::cc_switch::{self, Row, Status};
-use crate::document::ConfigDoc;
 use crate::error::{Error, Result};
-use crate::pending::Pending;
+use crate::add::NewProvider;
 use crate::preset::{self, Inputs, KeySource, PresetId};
 use crate::provider::{self, ProviderSpec};
 use crate::switchboard::{active_provider, read_entry};
-use crate::{Switchboard, profile, secret};
+use crate::Switchboard;
 
 /// One CC Switch provider, judged. Never carries the key.
 #[derive(Debug, Clone, Serialize)]
@@ -54,13 +53,6 @@ pub struct Imported {
     pub message: String,
 }
 
-/// A candidate ready to write.
-struct Ready {
-    spec: ProviderSpec,
-    model: String,
-    key: Option<secret::Key>,
-}
-
 impl Switchboard {
     /// Reads CC Switch's database (`db`, else its default path) and judges each Codex provider.
     pub fn cc_switch_preview(&self, db: Option<&Path>) -> Result<CcPreview> {
@@ -86,79 +78,15 @@ impl Switchboard {
         for (c, row) in preview.candidates.iter().zip(&rows) {
             if c.status == Status::Ready && only.is_none_or(|o| o.contains(&c.source_id)) {
                 let (spec, model) = build(c)?;
-                chosen.push(Ready { spec, model, key: row.key.clone() });
+                chosen.push(NewProvider { spec, model, key: row.key.clone() });
             }
         }
         if chosen.is_empty() {
             return Ok(Imported { message: "Nothing to import: every Codex provider in CC Switch is already here or cannot be used.".into(), ..Default::default() });
         }
-        let wants: Vec<(String, Vec<(String, crate::document::Want)>)> = chosen.iter().map(|r| (r.spec.id.clone(), r.spec.wants(&self.helper))).collect();
-        let edit = |doc: &mut ConfigDoc| -> Result<()> {
-            for (id, w) in &wants {
-                if read_entry(doc, id)?.is_some() {
-                    return Err(Error::DuplicateId(id.clone()));
-                }
-                doc.upsert_provider(id, w)?;
-            }
-            Ok(())
-        };
-        let decided = self.config_file().decide(edit)?;
-        let written = self.transaction(|lock| {
-            let mut stored: Vec<(String, bool, crate::pending::Record)> = Vec::new();
-            let undo = |stored: Vec<(String, bool, crate::pending::Record)>| {
-                for (id, new, record) in stored {
-                    if new {
-                        let _ = secret::delete(&id);
-                    }
-                    record.clear();
-                }
-            };
-            for r in &chosen {
-                let id = r.spec.id.clone();
-                let new_key = match &r.key {
-                    Some(_) => match secret::get(&id) {
-                        Ok(old) => old.is_none(),
-                        Err(e) => {
-                            undo(stored);
-                            return Err(e);
-                        }
-                    },
-                    None => false,
-                };
-                let intent = Pending { id: id.clone(), drop_key_if_absent: new_key, model_if_present: Some(r.model.clone()), ..Default::default() };
-                let record = match intent.save(lock, self.lock_dir()) {
-                    Ok(rec) => rec,
-                    Err(e) => {
-                        undo(stored);
-                        return Err(e);
-                    }
-                };
-                if let Some(k) = &r.key {
-                    if let Err(e) = secret::set(&id, k.expose()) {
-                        record.clear();
-                        undo(stored);
-                        return Err(e);
-                    }
-                }
-                stored.push((id, new_key, record));
-            }
-            let written = match self.config_file().commit(lock, edit, Some(decided)) {
-                Ok(w) => w,
-                Err(e) => {
-                    undo(stored);
-                    return Err(e);
-                }
-            };
-            for r in &chosen {
-                profile::write(lock, self.home(), &r.spec.id, &r.model)?;
-            }
-            for (_, _, record) in stored {
-                record.clear();
-            }
-            Ok(written)
-        })?;
         let added: Vec<String> = chosen.iter().map(|r| r.spec.id.clone()).collect();
         let keyed = chosen.iter().filter(|r| r.key.is_some()).count();
+        let written = self.add_all(chosen)?;
         let list = added.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
         let message = format!(
             "Imported {} provider{} from CC Switch: {list}. {keyed} key{} went into the system keychain; CC Switch's database was only read.",

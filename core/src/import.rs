@@ -1,14 +1,15 @@
 //! Sharing and importing providers: what a provider becomes in a share
 //! (`share`), what the recipient is shown first (`preview`), and the import
-//! itself, which goes through `Switchboard::add` so it validates and writes
-//! exactly as `add` does.
+//! itself, which builds each provider through its preset exactly as `add` does.
 //!
 //! Every provider of a share is decided first, with no lock and no write: a
 //! refusal of any one (a command not allowed, an id clash, a value `add` would
-//! refuse) writes nothing at all.
+//! refuse) writes nothing at all. Then the new ones are added in one
+//! transaction (`Switchboard::add_all`): one commit of config.toml for all.
 
 use serde::{Deserialize, Serialize};
 
+use crate::add::NewProvider;
 use crate::error::{Error, Result};
 use crate::preset::{self, Inputs, KeySource, PresetId};
 use crate::provider::{self, Auth, ProviderSpec};
@@ -317,7 +318,8 @@ impl std::fmt::Debug for Choice {
 }
 
 /// Imports the chosen providers of a share. Every one is decided before any is
-/// written, so a refusal writes nothing; then each goes through `add`.
+/// written, so a refusal writes nothing; then the new ones are added in one
+/// transaction.
 pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcome> {
     let read = crate::share::read(text)?;
     if choices.is_empty() {
@@ -336,34 +338,42 @@ pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcom
             return Err(Error::ShareRunsCommand { id: p.id.clone(), command: command_line });
         }
         let id = c.new_id.clone().unwrap_or_else(|| p.id.clone());
-        if plan.iter().any(|(_, i, _, _, _): &(_, String, _, _, _)| *i == id) {
+        if plan.iter().any(|(i, _, _, _, _): &(String, _, _, _, _)| *i == id) {
             return Err(Error::DuplicateId(id));
         }
         let key = c.key.as_deref().map(secret::clean_key).transpose()?;
         if key.is_some() && p.auth != SharedAuth::Keychain {
             return Err(Error::InvalidInput(format!("A key was given for `{}`, but it does not use the keychain.", p.id)));
         }
-        let (inputs, spec, model) = build(p, &id)?;
+        let (_, spec, model) = build(p, &id)?;
         let clash = clash(sb, &doc, &spec, &model)?;
         if let Clash::Taken { free } = clash {
             return Err(Error::IdTaken { id, free });
         }
-        plan.push((p.preset, id, inputs, key, clash == Clash::Same));
+        plan.push((id, spec, model, key, clash == Clash::Same));
     }
     let mut lines = Vec::new();
     let mut out = Outcome { warnings: read.warnings.clone(), ..Default::default() };
-    for (preset, id, inputs, key, same) in plan {
-        if same {
-            match key {
-                Some(k) => lines.push(sb.set_key(&id, &k)?.message),
-                None => lines.push(format!("`{id}` is already set up exactly like this; nothing changed.")),
-            }
+    let mut new = Vec::new();
+    let mut same = Vec::new();
+    for (id, spec, model, key, is_same) in plan {
+        if is_same {
+            same.push((id, key));
             continue;
         }
-        let done = sb.add(preset.as_str(), &inputs, key.as_deref())?;
-        lines.push(done.message);
-        out.warnings.extend(done.warnings);
-        out.backup = done.backup.or(out.backup);
+        lines.push(format!("Added {} as `{id}` with model {model}.", spec.name));
+        out.warnings.extend(sb.missing_key_warning(&spec, key.is_some()));
+        new.push(NewProvider { spec, model, key: key.map(secret::Key::new) });
+    }
+    if !new.is_empty() {
+        out.backup = sb.add_all(new)?.backup;
+    }
+    // Already here exactly like this: at most a key to store, and nothing in config.toml.
+    for (id, key) in same {
+        match key {
+            Some(k) => lines.push(sb.set_key(&id, &k)?.message),
+            None => lines.push(format!("`{id}` is already set up exactly like this; nothing changed.")),
+        }
     }
     out.message = lines.join("\n");
     Ok(out)

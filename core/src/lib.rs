@@ -3,6 +3,7 @@
 //!
 //! See ARCHITECTURE.md for the modules and the invariants they keep.
 
+mod add;
 pub mod atomic;
 pub mod autostart;
 pub mod backup;

@@ -216,56 +216,6 @@ impl Switchboard {
         Ok(())
     }
 
-    /// Adds a provider from a preset. `key` is the key to store when the key
-    /// source is the keychain.
-    pub fn add(&self, preset_name: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
-        let preset = preset::find(preset_name)?;
-        let (spec, model) = preset.build(inputs)?;
-        let id = spec.id.clone();
-        let key = self.key_for(&spec, key)?;
-        let wants = spec.wants(&self.helper);
-        let edit = |doc: &mut ConfigDoc| -> Result<()> {
-            if read_entry(doc, &id)?.is_some() {
-                return Err(Error::DuplicateId(id.clone()));
-            }
-            doc.upsert_provider(&id, &wants)?;
-            Ok(())
-        };
-        let decided = self.config.decide(edit)?;
-        let written = self.transaction(|lock| {
-            let new_key = match &key {
-                Some(_) => secret::get(&id)?.is_none(),
-                None => false,
-            };
-            let intent = Pending { id: id.clone(), drop_key_if_absent: new_key, model_if_present: Some(model.clone()), ..Default::default() };
-            let record = intent.save(lock, self.lock_dir())?;
-            if let Some(k) = &key {
-                if let Err(e) = secret::set(&id, k) {
-                    record.clear();
-                    return Err(e);
-                }
-            }
-            let written = match self.config.commit(lock, edit, Some(decided)) {
-                Ok(w) => w,
-                Err(e) => {
-                    if new_key {
-                        let _ = secret::delete(&id);
-                    }
-                    record.clear();
-                    return Err(e);
-                }
-            };
-            profile::write(lock, &self.home, &id, &model)?;
-            record.clear();
-            Ok(written)
-        })?;
-        Ok(Outcome {
-            message: format!("Added {} as `{id}` with model {model}. Switch to it with `switchboard use {id}`.", spec.name),
-            backup: written.backup,
-            warnings: self.missing_key_warning(&spec, key.is_some()),
-        })
-    }
-
     /// Changes an existing provider. Options not given keep their current value.
     /// The table, the key and (for the active provider) the model are decided
     /// from one read under the lock and committed once.
@@ -339,7 +289,7 @@ impl Switchboard {
     }
 
     /// The key to store, checked: only for keychain auth.
-    fn key_for(&self, spec: &ProviderSpec, key: Option<&str>) -> Result<Option<String>> {
+    pub(crate) fn key_for(&self, spec: &ProviderSpec, key: Option<&str>) -> Result<Option<String>> {
         match key {
             Some(k) if spec.auth == Auth::Keychain => Ok(Some(secret::clean_key(k)?)),
             Some(_) => Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into())),
@@ -347,7 +297,7 @@ impl Switchboard {
         }
     }
 
-    fn missing_key_warning(&self, spec: &ProviderSpec, key_given: bool) -> Vec<String> {
+    pub(crate) fn missing_key_warning(&self, spec: &ProviderSpec, key_given: bool) -> Vec<String> {
         if spec.auth == Auth::Keychain && !key_given && secret::has(&spec.id) == Some(false) {
             vec![format!("No key is stored for `{}` yet: run `switchboard key set {}`.", spec.id, spec.id)]
         } else {
