@@ -9,7 +9,10 @@
 //! - Windows: `switchboard.exe` beside `switchboard-app.exe`, usually under
 //!   `C:\Program Files\Switchboard\`. Codex starts `auth.command` as a program with an
 //!   argument list (no shell), so the path is written as it is, spaces and all: quoting it
-//!   would make the quotes part of the file name.
+//!   would make the quotes part of the file name. (Codex's source,
+//!   `codex-rs/login/src/auth/external_bearer.rs`: an absolute `command` is used as it is,
+//!   a bare name is looked up on `PATH`, anything else is joined to `cwd`; then
+//!   `Command::new(program).args(args)` with stdin closed, on every system.)
 //!
 //! [`choose`] is pure (the file system is passed in), so every system's rule is tested here.
 
