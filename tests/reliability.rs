@@ -232,6 +232,7 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
     };
     // The "after" of each kind, and how long each takes when not interrupted.
     let mut afters = Vec::new();
+    let mut profile_afters = Vec::new();
     let mut durations = Vec::new();
     for i in 0..3 {
         let h = fresh();
@@ -240,6 +241,7 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
         let t = Instant::now();
         wait_ok(spawn(&h, &args, op.stdin.as_deref()), "uninterrupted op");
         durations.push(t.elapsed());
+        profile_afters.push(std::fs::read(h.path().join("p0.config.toml")).unwrap());
         let after = h.read_config();
         afters.push(match &op.key_id {
             Some(id) => String::from_utf8(after).unwrap().replace(id.as_str(), "<ID>").into_bytes(),
@@ -285,8 +287,15 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
                 eprintln!("backup {name} is not the before state");
             }
         }
-        // The next run finishes or undoes what the killed one left.
+        // The next run finishes or undoes what the killed one left: p0's profile (its
+        // remembered model) then agrees with config.toml.
         h.sb(&["list"], None).ok();
+        let profile = std::fs::read(h.path().join("p0.config.toml")).unwrap();
+        let settled = h.read_config();
+        if (settled == before && profile != profiles[0].1) || (settled != before && kind == 1 && profile != profile_afters[1]) {
+            half += 1;
+            eprintln!("run {run}: p0's profile is not the one of config.toml's state");
+        }
         if let Some(id) = &op.key_id {
             let has_table = String::from_utf8_lossy(&h.read_config()).contains(&format!("[model_providers.{id}]"));
             let has_key = h.sb(&["token", id], None).code == Some(0);

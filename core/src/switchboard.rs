@@ -193,8 +193,14 @@ impl Switchboard {
             } else if let Some(p) = rec {
                 let Ok(doc) = self.config.load() else { continue };
                 let Ok(entry) = read_entry(&doc, &p.id) else { continue };
-                let done = if entry.is_some() {
-                    p.model_if_present.as_deref().is_none_or(|m| profile::write(lock, &self.home, &p.id, m).is_ok())
+                let done = if let Some(entry) = entry {
+                    // An edit's commit happened if the table and the active model are the edit's.
+                    let committed = p.edited_table.as_ref().is_none_or(|d| {
+                        *d == pending::digest(&entry.to_spec())
+                            && (active_provider(&doc).ok().as_deref() != Some(p.id.as_str())
+                                || doc.top_level_str("model").ok().flatten() == p.model_if_present)
+                    });
+                    !committed || p.model_if_present.as_deref().is_none_or(|m| profile::write(lock, &self.home, &p.id, m).is_ok())
                 } else {
                     let key = !p.drop_key_if_absent || secret::delete(&p.id).is_ok();
                     let file = !p.drop_profile_if_absent || profile::remove(&self.home, &p.id).is_ok();
@@ -259,11 +265,25 @@ impl Switchboard {
             return Err(Error::NoKey(id.into()));
         }
         let written = self.transaction(|lock| {
+            // A new model goes into the profile after the commit: a record lets the next
+            // run finish that if a crash comes in between (and only if the commit happened).
+            let record = match &model {
+                Some(m) => {
+                    let intent = Pending { id: id.into(), model_if_present: Some(m.clone()), edited_table: Some(pending::digest(&spec)), ..Default::default() };
+                    Some(intent.save(lock, self.lock_dir())?)
+                }
+                None => None,
+            };
             let old_key = match &key {
                 Some(k) => {
-                    let old = secret::get(id)?;
-                    secret::set(id, k)?;
-                    Some(old)
+                    let stored = secret::get(id).and_then(|old| secret::set(id, k).map(|()| old));
+                    match stored {
+                        Ok(old) => Some(old),
+                        Err(e) => {
+                            record.map(pending::Record::clear);
+                            return Err(e);
+                        }
+                    }
                 }
                 None => None,
             };
@@ -276,12 +296,14 @@ impl Switchboard {
                         Some(None) => drop(secret::delete(id)),
                         None => {}
                     }
+                    record.map(pending::Record::clear);
                     return Err(e);
                 }
             };
             if let Some(m) = &model {
                 profile::write(lock, &self.home, id, m)?;
             }
+            record.map(pending::Record::clear);
             Ok(written)
         })?;
         let spec = spec_seen.into_inner().unwrap_or(spec);
