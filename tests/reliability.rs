@@ -10,7 +10,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::{Duration, Instant, SystemTime};
 
 use serde_json::Value;
-use switchboard_e2e::{Home, bin, run_with_timeout, unique_id};
+use switchboard_e2e::{Home, bin, keychain_has, run_with_timeout, unique_id};
 
 /// A small deterministic generator, so a failing run can be repeated with its seed.
 struct Rng(u64);
@@ -197,15 +197,23 @@ struct Op {
     key_id: Option<String>,
 }
 
+/// The kinds of operation the kill -9 test interrupts (see `ops` in it).
+const KINDS: usize = 4;
+
 #[test]
 fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
     let mut rng = Rng::seeded();
     let base = Home::new();
     add_keyless(&base, "p0", "m0");
     add_keyless(&base, "p1", "m1");
+    // A keychain provider whose key an edit replaces (the keychain is shared by every run).
+    let kk = unique_id("kk");
+    let (old_key, new_key) = (format!("sk-old-{kk}"), format!("sk-new-{kk}"));
+    base.sb(&["add", "custom", "--id", &kk, "--base-url", "http://127.0.0.1:9/v1", "--model", "mk", "--key-stdin"], Some(&old_key)).ok();
     base.sb(&["use", "p0"], None).ok();
     let before = base.read_config();
-    let profiles = ["p0.config.toml", "p1.config.toml"].map(|f| (f, std::fs::read(base.path().join(f)).unwrap()));
+    let kk_profile = format!("{kk}.config.toml");
+    let profiles = ["p0.config.toml", "p1.config.toml", kk_profile.as_str()].map(|f| (f, std::fs::read(base.path().join(f)).unwrap()));
     let fresh = || {
         let h = Home::new();
         h.write_config(&before);
@@ -215,8 +223,9 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
         h
     };
     let ops = |i: usize| -> Op {
-        match i % 3 {
+        match i % KINDS {
             0 => Op { args: vec!["use".into(), "p1".into()], stdin: None, key_id: None },
+            3 => Op { args: vec!["edit".into(), kk.clone(), "--name".into(), "Renamed K".into(), "--key-stdin".into()], stdin: Some(new_key.clone()), key_id: None },
             1 => Op { args: ["edit", "p0", "--name", "Renamed", "--model", "m9"].map(String::from).to_vec(), stdin: None, key_id: None },
             _ => {
                 let id = unique_id("kill");
@@ -234,8 +243,9 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
     let mut afters = Vec::new();
     let mut profile_afters = Vec::new();
     let mut durations = Vec::new();
-    for i in 0..3 {
+    for i in 0..KINDS {
         let h = fresh();
+        base.sb(&["key", "set", &kk], Some(&old_key)).ok();
         let op = ops(i);
         let args: Vec<&str> = op.args.iter().map(String::as_str).collect();
         let t = Instant::now();
@@ -251,13 +261,14 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
             h.sb(&["remove", id], None).ok();
         }
     }
-    let runs = 120;
+    let runs = 30 * KINDS;
     let (mut corrupt, mut half, mut left_debris, mut orphan_keys, mut bad_backups) = (0, 0, 0, 0, 0);
     let mut outcomes = [0usize; 2];
     let mut homes = Vec::new();
     for run in 0..runs {
         let h = fresh();
-        let kind = run % 3;
+        base.sb(&["key", "set", &kk], Some(&old_key)).ok();
+        let kind = run % KINDS;
         let op = ops(run);
         let args: Vec<&str> = op.args.iter().map(String::as_str).collect();
         let child = spawn(&h, &args, op.stdin.as_deref());
@@ -296,6 +307,18 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
             half += 1;
             eprintln!("run {run}: p0's profile is not the one of config.toml's state");
         }
+        // The replaced key is the one of config.toml's state, and no staged key is left.
+        if kind == 3 {
+            let token = h.sb(&["token", &kk], None).ok().stdout.trim().to_owned();
+            if token != *if settled == before { &old_key } else { &new_key } {
+                half += 1;
+                eprintln!("run {run}: the key is not the one of config.toml's state");
+            }
+            if keychain_has(&format!("{kk} (pending)")) {
+                orphan_keys += 1;
+                eprintln!("run {run}: a staged key was left");
+            }
+        }
         if let Some(id) = &op.key_id {
             let has_table = String::from_utf8_lossy(&h.read_config()).contains(&format!("[model_providers.{id}]"));
             let has_key = h.sb(&["token", id], None).code == Some(0);
@@ -312,7 +335,7 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
         homes.push(h);
     }
     eprintln!(
-        "kill -9: {runs} runs, {} before and {} after; {corrupt} corrupt, {half} half-applied, {bad_backups} bad backups, \
+        "kill -9 (use, edit --name --model, add --key-stdin, edit --name --key-stdin): {runs} runs, {} before and {} after; {corrupt} corrupt, {half} half-applied, {bad_backups} bad backups, \
          {orphan_keys} orphan keys; {left_debris} temporary files left by the kills",
         outcomes[0], outcomes[1]
     );
@@ -335,6 +358,7 @@ fn kill_9_at_random_points_leaves_before_or_after_and_no_debris() {
         swept += left.len();
     }
     eprintln!("kill -9: {swept} stale temporary files removed by the next run");
+    base.sb(&["key", "delete", &kk], None).ok();
 }
 
 /// Whether the real `switchboard list` can read `bytes` as a config.

@@ -45,6 +45,10 @@ pub struct Pending {
     /// commit never happened, and the record is dropped.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edited_table: Option<String>,
+    /// `edit`: a new key waits under [`crate::secret::staged`]: it becomes the provider's
+    /// key if the commit happened, and is deleted otherwise.
+    #[serde(default)]
+    pub staged_key: bool,
 }
 
 /// A digest of a provider table: a record names the table an edit commits

@@ -61,6 +61,12 @@ pub fn set(id: &str, key: &str) -> Result<()> {
     entry(id)?.set_password(&key).map_err(map_err)
 }
 
+/// The keychain account that holds a key `edit` is about to give `id`, until
+/// config.toml's commit (see `pending`). Ids hold no spaces, so it names no provider.
+pub fn staged(id: &str) -> String {
+    format!("{id} (pending)")
+}
+
 /// Deletes the key. Returns false when there was none.
 pub fn delete(id: &str) -> Result<bool> {
     match entry(id)?.delete_credential() {

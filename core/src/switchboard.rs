@@ -197,14 +197,21 @@ impl Switchboard {
                     // An edit's commit happened if the table and the active model are the edit's.
                     let committed = p.edited_table.as_ref().is_none_or(|d| {
                         *d == pending::digest(&entry.to_spec())
-                            && (active_provider(&doc).ok().as_deref() != Some(p.id.as_str())
+                            && (p.model_if_present.is_none()
+                                || active_provider(&doc).ok().as_deref() != Some(p.id.as_str())
                                 || doc.top_level_str("model").ok().flatten() == p.model_if_present)
                     });
-                    !committed || p.model_if_present.as_deref().is_none_or(|m| profile::write(lock, &self.home, &p.id, m).is_ok())
+                    if !committed {
+                        !p.staged_key || secret::delete(&secret::staged(&p.id)).is_ok()
+                    } else {
+                        let key = !p.staged_key || finish_staged_key(&p.id).is_ok();
+                        key && p.model_if_present.as_deref().is_none_or(|m| profile::write(lock, &self.home, &p.id, m).is_ok())
+                    }
                 } else {
                     let key = !p.drop_key_if_absent || secret::delete(&p.id).is_ok();
                     let file = !p.drop_profile_if_absent || profile::remove(&self.home, &p.id).is_ok();
-                    key && file
+                    let staged = !p.staged_key || secret::delete(&secret::staged(&p.id)).is_ok();
+                    key && file && staged
                 };
                 if !done {
                     continue;
@@ -265,41 +272,38 @@ impl Switchboard {
             return Err(Error::NoKey(id.into()));
         }
         let written = self.transaction(|lock| {
-            // A new model goes into the profile after the commit: a record lets the next
-            // run finish that if a crash comes in between (and only if the commit happened).
-            let record = match &model {
-                Some(m) => {
-                    let intent = Pending { id: id.into(), model_if_present: Some(m.clone()), edited_table: Some(pending::digest(&spec)), ..Default::default() };
-                    Some(intent.save(lock, self.lock_dir())?)
-                }
-                None => None,
+            // What lives outside config.toml follows its commit, under a record that
+            // lets the next run finish it after a crash (and only if the commit happened):
+            // a new key waits under its staged name, a new model goes into the profile.
+            let record = if model.is_some() || key.is_some() {
+                let intent = Pending {
+                    id: id.into(),
+                    model_if_present: model.clone(),
+                    edited_table: Some(pending::digest(&spec)),
+                    staged_key: key.is_some(),
+                    ..Default::default()
+                };
+                Some(intent.save(lock, self.lock_dir())?)
+            } else {
+                None
             };
-            let old_key = match &key {
-                Some(k) => {
-                    let stored = secret::get(id).and_then(|old| secret::set(id, k).map(|()| old));
-                    match stored {
-                        Ok(old) => Some(old),
-                        Err(e) => {
-                            record.map(pending::Record::clear);
-                            return Err(e);
-                        }
-                    }
-                }
-                None => None,
-            };
-            let written = match self.config.commit(lock, &mut edit, Some(decided)) {
+            let staged = secret::staged(id);
+            let committed = key.as_ref().map_or(Ok(()), |k| secret::set(&staged, k)).and_then(|()| self.config.commit(lock, &mut edit, Some(decided)));
+            let written = match committed {
                 Ok(w) => w,
                 Err(e) => {
-                    // Put the keychain back as it was.
-                    match old_key {
-                        Some(Some(old)) => drop(secret::set(id, old.expose())),
-                        Some(None) => drop(secret::delete(id)),
-                        None => {}
+                    if key.is_some() {
+                        let _ = secret::delete(&staged);
                     }
                     record.map(pending::Record::clear);
                     return Err(e);
                 }
             };
+            // Past the commit a failure leaves the record, so the next run finishes the job.
+            if let Some(k) = &key {
+                secret::set(id, k)?;
+                secret::delete(&staged)?;
+            }
             if let Some(m) = &model {
                 profile::write(lock, &self.home, id, m)?;
             }
@@ -523,6 +527,16 @@ impl Switchboard {
 }
 
 /// The token helper: the key for `id`, straight from the keychain. Reads no file.
+/// Makes the key an interrupted `edit` staged the provider's key (if it is still there).
+fn finish_staged_key(id: &str) -> Result<()> {
+    let staged = secret::staged(id);
+    if let Some(k) = secret::get(&staged)? {
+        secret::set(id, k.expose())?;
+        secret::delete(&staged)?;
+    }
+    Ok(())
+}
+
 pub fn token(id: &str) -> Result<secret::Key> {
     secret::get(id)?.ok_or_else(|| Error::NoKey(id.into()))
 }

@@ -160,6 +160,19 @@ pub fn run(mut cmd: Command, stdin: Option<&str>) -> Run {
     child.wait_with_output().unwrap().into()
 }
 
+/// Whether the Secret Service holds an item of Switchboard's for `account` (asked over
+/// D-Bus, as any other program could, so names the CLI would refuse can be checked too).
+pub fn keychain_has(account: &str) -> bool {
+    let attrs = format!("{{'service': 'switchboard', 'username': '{}'}}", account.replace('\'', "\\'"));
+    let out = Command::new("gdbus")
+        .args(["call", "--session", "--dest", "org.freedesktop.secrets", "--object-path", "/org/freedesktop/secrets"])
+        .args(["--method", "org.freedesktop.Secret.Service.SearchItems", &attrs])
+        .output()
+        .expect("gdbus");
+    assert!(out.status.success(), "SearchItems: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8_lossy(&out.stdout).contains("/org/freedesktop/secrets/collection/")
+}
+
 /// Runs `cmd`, killing it after `limit`. Its output goes to files, not pipes, so a
 /// process it leaves running (holding a copy of them) cannot make this wait.
 pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
