@@ -381,10 +381,11 @@ mod tests {
         for p in [&old, &fresh, &theirs] {
             fs::write(p, "x").unwrap();
         }
-        let f = fs::File::options().write(true).open(&old).unwrap();
-        f.set_modified(SystemTime::now() - Duration::from_secs(120)).unwrap();
-        let g = fs::File::options().write(true).open(&theirs).unwrap();
-        g.set_modified(SystemTime::now() - Duration::from_secs(120)).unwrap();
+        for p in [&old, &theirs] {
+            // Closed again at once: Windows cannot delete a file that is still open.
+            let f = fs::File::options().write(true).open(p).unwrap();
+            f.set_modified(SystemTime::now() - Duration::from_secs(120)).unwrap();
+        }
         assert_eq!(sweep(tmp.path()), 1);
         assert!(!old.exists() && fresh.exists() && theirs.exists());
     }

@@ -92,6 +92,8 @@ impl Autostart {
 mod tests {
     use super::*;
 
+    // XDG autostart is Linux's; macOS and Windows use tauri-plugin-autostart.
+    #[cfg(unix)]
     #[test]
     fn folder_follows_xdg_config_home() {
         let home = Path::new("/home/ana");

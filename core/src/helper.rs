@@ -137,13 +137,20 @@ mod tests {
     fn windows_path_with_spaces_is_written_unquoted() {
         // Codex runs the command as a program with arguments, not through a shell: the
         // path goes into config.toml exactly, and TOML's own quoting carries the spaces.
-        let exe = r"C:\Program Files\Switchboard\switchboard-app.exe".replace('\\', "/");
+        // On Windows the path has its own backslashes (and TOML writes it as a literal
+        // string); elsewhere a path can only be split on `/`.
+        let exe = r"C:\Program Files\Switchboard\switchboard-app.exe";
+        let (exe, want) = if cfg!(windows) {
+            (exe.to_owned(), "command = 'C:\\Program Files\\Switchboard\\switchboard.exe'\n")
+        } else {
+            (exe.replace('\\', "/"), "command = \"C:/Program Files/Switchboard/switchboard.exe\"\n")
+        };
         let found = choose(Os::Windows, Some(Path::new(&exe)), None, &[], |p| p.to_string_lossy().ends_with("switchboard.exe"));
         let s = found.to_string_lossy();
         assert!(s.contains("Program Files") && !s.starts_with('"'), "{s}");
         let mut doc = toml_edit::DocumentMut::new();
         doc["command"] = toml_edit::value(s.as_ref());
-        assert_eq!(doc.to_string(), "command = \"C:/Program Files/Switchboard/switchboard.exe\"\n");
+        assert_eq!(doc.to_string(), want);
     }
 
     #[test]

@@ -166,13 +166,11 @@ mod tests {
 
     #[test]
     fn folder_is_the_runtime_dir_else_a_per_user_temp_folder() {
-        let cases: [(Option<&str>, &str); 3] = [
-            (Some("/run/user/1000"), "/run/user/1000/switchboard"),
-            (None, "/tmp/switchboard-ana"),
-            (Some("relative/dir"), "/tmp/switchboard-ana"),
-        ];
+        let (runtime, temp) = if cfg!(windows) { (r"C:\run", r"C:\Temp") } else { ("/run/user/1000", "/tmp") };
+        let per_user = Path::new(temp).join("switchboard-ana");
+        let cases = [(Some(runtime), Path::new(runtime).join("switchboard")), (None, per_user.clone()), (Some("relative/dir"), per_user)];
         for (runtime, want) in cases {
-            assert_eq!(dir_for(runtime.map(Path::new), Path::new("/tmp"), "ana"), PathBuf::from(want), "{runtime:?}");
+            assert_eq!(dir_for(runtime.map(Path::new), Path::new(temp), "ana"), want, "{runtime:?}");
         }
     }
 

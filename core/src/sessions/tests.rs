@@ -53,10 +53,13 @@ fn odd_files_are_skipped_and_odd_values_stay_inert() {
     assert_eq!(all.len(), 1, "{all:?}");
     assert_eq!(all[0].resume[2], r#"model_provider='we"ird'"#);
     // The shell line gives a POSIX shell back the same argv.
-    let line = shell_line(&all[0].resume);
-    let out = std::process::Command::new("sh").arg("-c").arg(format!("printf '%s\\n' {line}")).output().unwrap();
-    let back: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect();
-    assert_eq!(back, all[0].resume, "{line}");
+    #[cfg(unix)]
+    {
+        let line = shell_line(&all[0].resume);
+        let out = std::process::Command::new("sh").arg("-c").arg(format!("printf '%s\\n' {line}")).output().unwrap();
+        let back: Vec<String> = String::from_utf8(out.stdout).unwrap().lines().map(str::to_owned).collect();
+        assert_eq!(back, all[0].resume, "{line}");
+    }
 }
 
 #[test]
