@@ -270,7 +270,7 @@ fn main() -> ExitCode {
 }
 
 fn helper_path() -> PathBuf {
-    std::env::current_exe().and_then(|p| p.canonicalize()).unwrap_or_else(|_| PathBuf::from("switchboard"))
+    switchboard_core::helper::current_exe().unwrap_or_else(|| PathBuf::from("switchboard"))
 }
 
 /// Why the command exits 1: an error, or a test/doctor report that already said what failed.

@@ -70,9 +70,15 @@ fn is_translocated(p: &Path) -> bool {
     p.to_string_lossy().contains("/AppTranslocation/")
 }
 
+/// The running binary, symlinks resolved, in the form other programs accept: on Windows
+/// without the `\\?\` prefix that `canonicalize` adds (Codex would get that path).
+pub fn current_exe() -> Option<PathBuf> {
+    std::env::current_exe().ok().and_then(|p| dunce::canonicalize(p).ok())
+}
+
 /// The CLI for the running process.
 pub fn find() -> PathBuf {
-    let exe = std::env::current_exe().and_then(|p| p.canonicalize()).ok();
+    let exe = current_exe();
     let env = std::env::var_os("SWITCHBOARD_HELPER").map(PathBuf::from);
     let path: Vec<PathBuf> = std::env::var_os("PATH").map(|p| std::env::split_paths(&p).collect()).unwrap_or_default();
     choose(Os::current(), exe.as_deref(), env.as_deref(), &path, |p| p.is_file())
