@@ -83,12 +83,14 @@ fn special_kind(m: &fs::Metadata) -> &'static str {
 
 /// A synced temporary file beside its target, removed on drop unless swapped in.
 pub struct Staged {
-    tmp: tempfile::NamedTempFile,
+    /// The file is closed once written and synced (Windows cannot rename or replace with
+    /// a file still open for writing); the path is removed when dropped.
+    tmp: tempfile::TempPath,
 }
 
 impl Staged {
     pub fn path(&self) -> &Path {
-        self.tmp.path()
+        &self.tmp
     }
 
     /// Renames the staged file over `target` (no swap, no check): for files only
@@ -119,7 +121,7 @@ pub fn stage(target: &Path, bytes: &[u8], mode: Option<u32>, shown: &Path) -> Re
     let _ = mode;
     tmp.write_all(bytes).map_err(Error::io("write", shown))?;
     tmp.as_file().sync_all().map_err(Error::io("write", shown))?;
-    Ok(Staged { tmp })
+    Ok(Staged { tmp: tmp.into_temp_path() })
 }
 
 /// What putting a staged file in place did.
@@ -138,7 +140,7 @@ pub enum Swap {
 ///
 /// With `expect_existing`, the target is swapped with the staged file in one
 /// step where the OS allows it (Linux `renameat2(RENAME_EXCHANGE)`, macOS
-/// `renamex_np(RENAME_SWAP)`), and the displaced file is handed back so the
+/// `renamex_np(RENAME_SWAP)`; on Windows `ReplaceFileW`, in two), and the displaced file is handed back so the
 /// caller can tell whether someone wrote in between. Without it, the target is
 /// created only if it still does not exist; `Ok(None)` means someone created it.
 pub fn put(staged: Staged, target: &Path, expect_existing: bool, shown: &Path) -> Result<Option<Swap>> {
@@ -158,7 +160,7 @@ pub fn put(staged: Staged, target: &Path, expect_existing: bool, shown: &Path) -
         }
     } else {
         match staged.tmp.persist_noclobber(target) {
-            Ok(_) => Swap::Created,
+            Ok(()) => Swap::Created,
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => return Ok(None),
             Err(e) => return Err(Error::io("write", shown)(e.error)),
         }
@@ -178,7 +180,7 @@ fn rename_over(staged: Staged, target: &Path) -> std::io::Result<()> {
             Err(e) => match wait.filter(|_| held_open(&e.error)) {
                 Some(ms) => {
                     std::thread::sleep(Duration::from_millis(ms));
-                    tmp = e.file;
+                    tmp = e.path;
                 }
                 None => return Err(e.error),
             },
@@ -200,7 +202,7 @@ pub fn held_open(e: &std::io::Error) -> bool {
 enum ExchangeError {
     Unsupported,
     /// Only systems with a swap meet an error from one.
-    #[cfg_attr(not(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios")), allow(dead_code))]
+    #[cfg_attr(not(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios", windows)), allow(dead_code))]
     Io(std::io::Error),
 }
 
@@ -217,11 +219,47 @@ fn exchange(a: &Path, b: &Path) -> std::result::Result<(), ExchangeError> {
     }
 }
 
-#[cfg(not(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios")))]
+/// Windows has no one-step swap, but `ReplaceFileW` puts `a` at `b` and keeps what
+/// `b` held under a second name; renaming that to `a` gives the swap's result in two
+/// steps. What `b` held the instant before is never lost, so a write that lands just
+/// before is handed back like anywhere else. A target held open is retried briefly.
+#[cfg(windows)]
+fn exchange(a: &Path, b: &Path) -> std::result::Result<(), ExchangeError> {
+    use std::os::windows::ffi::OsStrExt;
+    use windows_sys::Win32::Storage::FileSystem::{REPLACEFILE_IGNORE_MERGE_ERRORS, ReplaceFileW};
+    let wide = |p: &Path| p.as_os_str().encode_wide().chain([0]).collect::<Vec<u16>>();
+    let name = a.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let held = a.with_file_name(name.replace(TEMP_SUFFIX, &format!("-was{TEMP_SUFFIX}")));
+    let (wa, wb, wheld) = (wide(a), wide(b), wide(&held));
+    for wait in RETRY_WAITS_MS.iter().copied().map(Some).chain([None]) {
+        // SAFETY: three NUL-terminated UTF-16 paths that outlive the call; the two
+        // optional pointers are null, as the API allows.
+        let done = unsafe {
+            ReplaceFileW(wb.as_ptr(), wa.as_ptr(), wheld.as_ptr(), REPLACEFILE_IGNORE_MERGE_ERRORS, std::ptr::null(), std::ptr::null())
+        };
+        if done != 0 {
+            return fs::rename(&held, a).map_err(ExchangeError::Io);
+        }
+        let e = std::io::Error::last_os_error();
+        match e.raw_os_error() {
+            // ERROR_INVALID_FUNCTION, ERROR_NOT_SUPPORTED: a file system without it.
+            Some(1 | 50) => return Err(ExchangeError::Unsupported),
+            // ERROR_UNABLE_TO_MOVE_REPLACEMENT_2: `b` was moved to `held` but `a` not to `b`.
+            Some(1177) => {
+                let _ = fs::rename(&held, b);
+                return Err(ExchangeError::Io(e));
+            }
+            _ => match wait.filter(|_| held_open(&e)) {
+                Some(ms) => std::thread::sleep(Duration::from_millis(ms)),
+                None => return Err(ExchangeError::Io(e)),
+            },
+        }
+    }
+    unreachable!("the last attempt returns")
+}
+
+#[cfg(not(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios", windows)))]
 fn exchange(_: &Path, _: &Path) -> std::result::Result<(), ExchangeError> {
-    // Windows has no atomic swap that hands back the old file: MoveFileEx
-    // (what std's rename uses) replaces in one step, and the final re-read
-    // before it keeps the window to microseconds.
     Err(ExchangeError::Unsupported)
 }
 
@@ -234,7 +272,7 @@ pub fn swap_back(leftover: Staged, target: &Path, ours: &[u8], shown: &Path) -> 
             Ok(()) => {}
             Err(ExchangeError::Io(e)) => {
                 // Keep their file rather than delete it with the temporary name.
-                let _ = leftover.tmp.into_temp_path().keep();
+                let _ = leftover.tmp.keep();
                 return Err(Error::io("replace", shown)(e));
             }
             Err(ExchangeError::Unsupported) => unreachable!("a swap just worked on this file system"),
@@ -269,6 +307,12 @@ pub fn is_temp_name(name: &str, target_name: Option<&str>) -> bool {
 /// Removes our temporary files in `dir` older than [`STALE_AFTER`]: what a crash
 /// (kill -9, power loss) left behind. Returns how many were removed.
 pub fn sweep(dir: &Path) -> usize {
+    sweep_older_than(dir, STALE_AFTER)
+}
+
+/// [`sweep`] with another age. Zero is for a caller that holds the lock after a crash:
+/// every file of ours is then debris (a displaced config.toml may hold a key being moved).
+pub fn sweep_older_than(dir: &Path, stale_after: Duration) -> usize {
     let Ok(rd) = fs::read_dir(dir) else { return 0 };
     let now = SystemTime::now();
     let mut removed = 0;
@@ -278,7 +322,7 @@ pub fn sweep(dir: &Path) -> usize {
             continue;
         }
         let Ok(meta) = e.metadata() else { continue };
-        let old = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_some_and(|age| age >= STALE_AFTER);
+        let old = meta.modified().ok().and_then(|m| now.duration_since(m).ok()).is_some_and(|age| age >= stale_after);
         if meta.is_file() && old && fs::remove_file(e.path()).is_ok() {
             removed += 1;
         }

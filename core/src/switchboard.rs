@@ -187,6 +187,14 @@ impl Switchboard {
         crate::atomic::sweep(self.lock_dir());
         for (path, rec) in pending::all(lock, self.lock_dir()) {
             if let Some(p) = rec.as_ref().filter(|p| !p.secure_files.is_empty()) {
+                // A kill just after a swap leaves the displaced file (with the plain-text
+                // key) under a temporary name: under the lock, all of ours are debris now.
+                for name in &p.secure_files {
+                    if let Ok(real) = std::fs::canonicalize(self.home.join(name)) {
+                        crate::atomic::sweep_older_than(crate::atomic::parent(&real), std::time::Duration::ZERO);
+                    }
+                }
+                crate::atomic::sweep_older_than(&self.home, std::time::Duration::ZERO);
                 if !crate::secure::recover(self, lock, p) {
                     continue;
                 }

@@ -15,7 +15,6 @@ pub(super) fn before_swap(target: &Path) {
     });
 }
 
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios"))]
 fn in_the_window(f: impl FnMut(&Path) + 'static) {
     BEFORE_SWAP.with(|h| *h.borrow_mut() = Some(Box::new(f)));
 }
@@ -165,9 +164,6 @@ fn one_backup_per_commit_of_an_edit_that_runs_twice() {
     assert_eq!(f.backups().unwrap().list().unwrap().len(), 1);
 }
 
-// Only where the swap exists: Windows replaces with no swap that hands back the old
-// file, so a write in the microseconds before the replace is lost there (README).
-#[cfg(any(target_os = "linux", target_os = "android", target_os = "macos", target_os = "ios"))]
 #[test]
 fn a_write_that_lands_between_the_final_check_and_the_swap_is_kept() {
     let tmp = tempfile::tempdir().unwrap();
