@@ -67,6 +67,20 @@ pub fn staged(id: &str) -> String {
     format!("{id} (pending)")
 }
 
+/// Makes the key waiting under [`staged`] `id`'s key, if one is still waiting.
+pub fn promote_staged(id: &str) -> Result<()> {
+    if let Some(k) = get(&staged(id))? {
+        set(id, k.expose())?;
+        delete(&staged(id))?;
+    }
+    Ok(())
+}
+
+/// Deletes the key waiting under [`staged`], if any.
+pub fn drop_staged(id: &str) -> Result<bool> {
+    delete(&staged(id))
+}
+
 /// Deletes the key. Returns false when there was none.
 pub fn delete(id: &str) -> Result<bool> {
     match entry(id)?.delete_credential() {

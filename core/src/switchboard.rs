@@ -168,8 +168,6 @@ impl Switchboard {
     /// undoing whatever an interrupted operation left (see `pending`).
     pub(crate) fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
         let lock = self.config.lock()?;
-        // Staging files a crash left beside the pending records (a minute old or more).
-        crate::atomic::sweep(self.lock_dir());
         self.recover(&lock);
         f(&lock)
     }
@@ -189,12 +187,17 @@ impl Switchboard {
             if let Some(p) = rec.as_ref().filter(|p| !p.secure_files.is_empty()) {
                 // A kill just after a swap leaves the displaced file (with the plain-text
                 // key) under a temporary name: under the lock, all of ours are debris now.
+                let mut dirs = vec![self.home.clone()];
                 for name in &p.secure_files {
                     if let Ok(real) = std::fs::canonicalize(self.home.join(name)) {
-                        crate::atomic::sweep_older_than(crate::atomic::parent(&real), std::time::Duration::ZERO);
+                        dirs.push(crate::atomic::parent(&real).to_owned());
                     }
                 }
-                crate::atomic::sweep_older_than(&self.home, std::time::Duration::ZERO);
+                dirs.sort();
+                dirs.dedup();
+                for dir in dirs {
+                    crate::atomic::sweep_older_than(&dir, std::time::Duration::ZERO);
+                }
                 if !crate::secure::recover(self, lock, p) {
                     continue;
                 }
@@ -210,15 +213,15 @@ impl Switchboard {
                                 || doc.top_level_str("model").ok().flatten() == p.model_if_present)
                     });
                     if !committed {
-                        !p.staged_key || secret::delete(&secret::staged(&p.id)).is_ok()
+                        !p.staged_key || secret::drop_staged(&p.id).is_ok()
                     } else {
-                        let key = !p.staged_key || finish_staged_key(&p.id).is_ok();
+                        let key = !p.staged_key || secret::promote_staged(&p.id).is_ok();
                         key && p.model_if_present.as_deref().is_none_or(|m| profile::write(lock, &self.home, &p.id, m).is_ok())
                     }
                 } else {
                     let key = !p.drop_key_if_absent || secret::delete(&p.id).is_ok();
                     let file = !p.drop_profile_if_absent || profile::remove(&self.home, &p.id).is_ok();
-                    let staged = !p.staged_key || secret::delete(&secret::staged(&p.id)).is_ok();
+                    let staged = !p.staged_key || secret::drop_staged(&p.id).is_ok();
                     key && file && staged
                 };
                 if !done {
@@ -295,13 +298,12 @@ impl Switchboard {
             } else {
                 None
             };
-            let staged = secret::staged(id);
-            let committed = key.as_ref().map_or(Ok(()), |k| secret::set(&staged, k)).and_then(|()| self.config.commit(lock, &mut edit, Some(decided)));
+            let committed = key.as_ref().map_or(Ok(()), |k| secret::set(&secret::staged(id), k)).and_then(|()| self.config.commit(lock, &mut edit, Some(decided)));
             let written = match committed {
                 Ok(w) => w,
                 Err(e) => {
                     if key.is_some() {
-                        let _ = secret::delete(&staged);
+                        let _ = secret::drop_staged(id);
                     }
                     record.map(pending::Record::clear);
                     return Err(e);
@@ -310,7 +312,7 @@ impl Switchboard {
             // Past the commit a failure leaves the record, so the next run finishes the job.
             if let Some(k) = &key {
                 secret::set(id, k)?;
-                secret::delete(&staged)?;
+                secret::drop_staged(id)?;
             }
             if let Some(m) = &model {
                 profile::write(lock, &self.home, id, m)?;
@@ -535,16 +537,6 @@ impl Switchboard {
 }
 
 /// The token helper: the key for `id`, straight from the keychain. Reads no file.
-/// Makes the key an interrupted `edit` staged the provider's key (if it is still there).
-fn finish_staged_key(id: &str) -> Result<()> {
-    let staged = secret::staged(id);
-    if let Some(k) = secret::get(&staged)? {
-        secret::set(id, k.expose())?;
-        secret::delete(&staged)?;
-    }
-    Ok(())
-}
-
 pub fn token(id: &str) -> Result<secret::Key> {
     secret::get(id)?.ok_or_else(|| Error::NoKey(id.into()))
 }
