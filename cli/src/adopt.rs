@@ -3,12 +3,12 @@
 
 use std::path::PathBuf;
 
-use switchboard_core::cc_switch::Status;
-use switchboard_core::cc_import::{Candidate, CcPreview};
-use switchboard_core::secure::Targets;
+use switchboard_core::adopt::cc_switch::Status;
+use switchboard_core::adopt::cc_import::{Candidate, CcPreview};
+use switchboard_core::adopt::secure::Targets;
 use switchboard_core::{Error, Switchboard};
 
-use crate::{print_json, shown};
+use crate::output::{print_json, shown};
 
 /// `switchboard secure <id>...|--all [--json]`. Keys of env-only providers come
 /// from this process's own environment.

@@ -3,19 +3,26 @@
 //!
 //! Exit codes: 0 success, 1 error (one sentence plus a hint on stderr), 2 bad usage.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+mod input;
+mod output;
 mod sessions;
 mod share;
 
 use clap::{Args, Parser, Subcommand};
-use switchboard_core::preset::{self, Inputs, KeySource};
+use switchboard_core::provider::preset::{self, Inputs, KeySource};
 use std::time::Duration;
 
 use switchboard_core::probe::{self, StepStatus};
-use switchboard_core::{Error, Switchboard, doctor, home, switchboard};
+use switchboard_core::codex::home;
+use switchboard_core::ops::{doctor, switchboard};
+use switchboard_core::{Error, Switchboard};
+
+use input::read_key;
+use output::{Exit, print_json, shown};
 
 mod adopt;
 
@@ -239,23 +246,6 @@ impl ProviderOpts {
     }
 }
 
-/// Reads a key from standard input; never echoes it, never takes it as an argument.
-fn read_key() -> Result<String, Error> {
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        eprint!("Paste the key and press Enter: ");
-        let mut line = String::new();
-        stdin.read_line(&mut line).map_err(|e| Error::InvalidInput(format!("Could not read the key: {e}.")))?;
-        return switchboard_core::secret::clean_key(&line);
-    }
-    let mut buf = String::new();
-    stdin
-        .take(64 * 1024)
-        .read_to_string(&mut buf)
-        .map_err(|_| Error::InvalidInput("The key on standard input is not UTF-8 text.".into()))?;
-    switchboard_core::secret::clean_key(&buf)
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
@@ -270,19 +260,7 @@ fn main() -> ExitCode {
 }
 
 fn helper_path() -> PathBuf {
-    switchboard_core::helper::current_exe().unwrap_or_else(|| PathBuf::from("switchboard"))
-}
-
-/// Why the command exits 1: an error, or a test/doctor report that already said what failed.
-enum Exit {
-    Error(Error),
-    Reported,
-}
-
-impl From<Error> for Exit {
-    fn from(e: Error) -> Self {
-        Exit::Error(e)
-    }
+    switchboard_core::codex::helper::current_exe().unwrap_or_else(|| PathBuf::from("switchboard"))
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -427,10 +405,6 @@ fn run(cli: Cli) -> Result<(), Exit> {
     Ok(())
 }
 
-pub(crate) fn print_json<T: serde::Serialize>(v: &T) {
-    println!("{}", serde_json::to_string_pretty(v).expect("serializable"));
-}
-
 fn print_presets(json: bool) {
     if json {
         print_json(&preset::PRESETS);
@@ -466,9 +440,4 @@ fn print_listing(l: &switchboard_core::Listing) {
     for o in &l.managed {
         println!("! {}", o.message);
     }
-}
-
-/// `s` with control characters escaped (`\u{1b}`), so a file's contents cannot drive the terminal.
-pub(crate) fn shown(s: &str) -> String {
-    if s.chars().any(char::is_control) { s.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect() } else { s.to_owned() }
 }

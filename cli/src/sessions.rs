@@ -3,9 +3,9 @@
 
 use std::path::Path;
 
-use switchboard_core::sessions::{self, Session};
+use switchboard_core::codex::sessions::{self, Session};
 
-use crate::{print_json, shown};
+use crate::output::{print_json, shown};
 
 pub fn run(home: &Path, provider: Option<&str>, limit: usize, json: bool) {
     let list = sessions::list(home, provider, limit);

@@ -4,10 +4,11 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use switchboard_core::import::{self, Caution, Choice, Clash};
+use switchboard_core::share::import::{self, Caution, Choice, Clash};
 use switchboard_core::{Error, Switchboard};
 
-use crate::{Exit, print_json, read_key, shown};
+use crate::input::read_key;
+use crate::output::{Exit, print_json, shown};
 
 #[derive(Args)]
 pub struct ShareArgs {
@@ -51,7 +52,7 @@ pub fn share(sb: &Switchboard, a: ShareArgs) -> Result<(), Exit> {
     if let Some(path) = &a.file {
         // Never overwrite a file that is not itself a share (a typo must not eat someone's config).
         if let Ok(old) = std::fs::read_to_string(path) {
-            if switchboard_core::share::read_toml(&old).is_err() {
+            if switchboard_core::share::format::read_toml(&old).is_err() {
                 return Err(Error::InvalidInput(format!("{} exists and is not a share file; choose another --file.", path.display())).into());
             }
         } else if path.exists() {
@@ -64,7 +65,7 @@ pub fn share(sb: &Switchboard, a: ShareArgs) -> Result<(), Exit> {
         struct Out<'a> {
             link: &'a str,
             file: Option<&'a PathBuf>,
-            providers: &'a [switchboard_core::share::SharedProvider],
+            providers: &'a [switchboard_core::share::format::SharedProvider],
             omitted: &'a [String],
         }
         print_json(&Out { link: &made.link, file: a.file.as_ref(), providers: &made.share.providers, omitted: &made.omitted });
@@ -87,7 +88,7 @@ pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
     if many && a.id.is_some() {
         return Err(Error::InvalidInput("--id names one provider, but this share has several.".into()).into());
     }
-    let keyed = preview.providers.iter().filter(|r| r.provider.auth == switchboard_core::share::SharedAuth::Keychain).count();
+    let keyed = preview.providers.iter().filter(|r| r.provider.auth == switchboard_core::share::format::SharedAuth::Keychain).count();
     if a.key_stdin && keyed != 1 {
         return Err(Error::InvalidInput(format!(
             "--key-stdin gives one key, but this share has {keyed} providers that use the keychain; import them, then `switchboard key set <id>` each."
@@ -118,7 +119,7 @@ pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
         .map(|r| Choice {
             id: r.provider.id.clone(),
             new_id: a.id.clone(),
-            key: if r.provider.auth == switchboard_core::share::SharedAuth::Keychain { key.clone() } else { None },
+            key: if r.provider.auth == switchboard_core::share::format::SharedAuth::Keychain { key.clone() } else { None },
             allow_command: a.allow_command,
         })
         .collect();

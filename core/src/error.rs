@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use crate::field::Field;
+use crate::provider::field::Field;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -1,40 +1,18 @@
-//! Switchboard's domain, with no GUI dependency: finding the Codex home,
-//! lossless editing of config.toml, presets, keys in the OS keychain.
-//!
-//! See ARCHITECTURE.md for the modules and the invariants they keep.
+//! Switchboard's domain, with no GUI dependency. One folder per concept:
+//! `edit` (the lossless editing engine), `provider` (the provider model),
+//! `codex` (Codex's world, read only), `probe` (the Test), `adopt` (bringing
+//! setups in), `share`, `desktop` (what the window and the tray share) and
+//! `ops` (the operations). See ARCHITECTURE.md for the invariants they keep.
 
-mod add;
-pub mod atomic;
-pub mod autostart;
-pub mod backup;
-pub mod cc_import;
-pub mod cc_switch;
-pub mod config;
-pub mod doctor;
-pub mod document;
-pub mod draft;
+pub mod adopt;
+pub mod codex;
+pub mod desktop;
+pub mod edit;
 pub mod error;
-pub mod field;
-pub mod helper;
-pub mod home;
-pub mod managed;
-pub mod openai_auth;
-pub mod import;
-pub mod preset;
-pub mod pending;
-pub mod plaintext;
+pub mod ops;
 pub mod probe;
-pub mod profile;
 pub mod provider;
-pub mod secret;
-pub mod sessions;
 pub mod share;
-pub mod secure;
-pub mod session;
-pub mod switchboard;
-#[cfg(feature = "watch")]
-pub mod watch;
-pub mod tray_menu;
 
 pub use error::{Error, Result};
-pub use switchboard::{Listing, Outcome, ProviderView, Switchboard};
+pub use ops::switchboard::{Listing, Outcome, ProviderView, Switchboard};

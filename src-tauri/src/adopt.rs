@@ -4,12 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use switchboard_core::cc_import::{Imported, CcPreview};
-use switchboard_core::plaintext::Finding;
-use switchboard_core::secure::{Secured, Targets};
+use switchboard_core::adopt::cc_import::{Imported, CcPreview};
+use switchboard_core::adopt::plaintext::Finding;
+use switchboard_core::adopt::secure::{Secured, Targets};
 use tauri::{AppHandle, State};
 
-use crate::AppState;
+use crate::state::AppState;
 use crate::commands::{Res, blocking};
 
 /// Every key kept in plain text or only in an environment variable (never a value).
@@ -27,7 +27,7 @@ pub async fn plain_keys(state: State<'_, AppState>) -> Res<Vec<Finding>> {
 pub async fn secure(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>, env: BTreeMap<String, String>) -> Res<Secured> {
     let targets = if ids.is_empty() { Targets::All } else { Targets::Ids(ids) };
     let out = blocking(&state, move |sb| sb.secure(&targets, &|var| env.get(var).cloned())).await?;
-    crate::refresh(&app);
+    crate::state::refresh(&app);
     Ok(out)
 }
 
@@ -43,6 +43,6 @@ pub async fn cc_switch_preview(state: State<'_, AppState>, db: Option<String>) -
 #[specta::specta]
 pub async fn import_cc_switch(app: AppHandle, state: State<'_, AppState>, db: Option<String>, only: Vec<String>) -> Res<Imported> {
     let out = blocking(&state, move |sb| sb.import_cc_switch(db.map(PathBuf::from).as_deref(), Some(&only))).await?;
-    crate::refresh(&app);
+    crate::state::refresh(&app);
     Ok(out)
 }

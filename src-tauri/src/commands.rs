@@ -4,18 +4,19 @@
 use std::time::Duration;
 
 use serde::Serialize;
-use switchboard_core::backup::BackupInfo;
-use switchboard_core::draft::{self, Checked, Draft};
-use switchboard_core::field::Field;
-use switchboard_core::preset::{self, Preset, PresetId};
+use switchboard_core::edit::backup::BackupInfo;
+use switchboard_core::provider::draft::{self, Checked, Draft};
+use switchboard_core::provider::field::Field;
+use switchboard_core::provider::preset::{self, Preset, PresetId};
 use switchboard_core::probe::{self, Report, Step};
-use switchboard_core::provider::ProviderEntry;
-use switchboard_core::switchboard::read_entry;
-use switchboard_core::{Error, Listing, Outcome, Switchboard, doctor};
+use switchboard_core::provider::table::ProviderEntry;
+use switchboard_core::provider::table::read_entry;
+use switchboard_core::ops::doctor;
+use switchboard_core::{Error, Listing, Outcome, Switchboard};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// An error as the UI shows it: core's sentence and hint, its code, and the
 /// form field it is about, if any.
@@ -60,7 +61,7 @@ pub async fn change(
     f: impl FnOnce(&Switchboard) -> Result<Outcome, Error> + Send + 'static,
 ) -> Res<Outcome> {
     let out = blocking(state, f).await?;
-    crate::refresh(app);
+    crate::state::refresh(app);
     Ok(out)
 }
 
@@ -105,7 +106,7 @@ pub async fn check_draft(
     Ok(draft::check(preset, current.as_ref(), &draft, key.as_deref(), &existing))
 }
 
-fn inputs(d: &Draft) -> Result<switchboard_core::preset::Inputs, Error> {
+fn inputs(d: &Draft) -> Result<switchboard_core::provider::preset::Inputs, Error> {
     d.inputs()
 }
 
@@ -179,8 +180,8 @@ pub async fn test_provider(
     let report = doctor::test_one_with(&sb, &id, model.as_deref(), Duration::from_secs(15), false, Some(progress)).await?;
     // Kept where the tray reads it; this window has the report already.
     let _ = state.session.record_test(&id, &report);
-    crate::mark_seen(&app);
-    crate::refresh_tray(&app);
+    crate::state::mark_seen(&app);
+    crate::state::refresh_tray(&app);
     Ok(report)
 }
 
@@ -222,8 +223,8 @@ mod tests {
 
     #[test]
     fn form_maps_to_core_inputs() {
-        use switchboard_core::draft::KeyMode;
-        use switchboard_core::preset::KeySource;
+        use switchboard_core::provider::draft::KeyMode;
+        use switchboard_core::provider::preset::KeySource;
         let f = Draft {
             id: " corp ".into(),
             base_url: "http://h/v1".into(),

@@ -27,8 +27,8 @@ pub fn set_autostart(app: AppHandle, on: bool) -> Result<bool, UiError> {
 
 #[cfg(target_os = "linux")]
 mod imp {
-    use switchboard_core::autostart::Autostart;
-    use switchboard_core::helper;
+    use switchboard_core::desktop::autostart::Autostart;
+    use switchboard_core::codex::helper;
     use tauri::AppHandle;
 
     fn entry() -> std::io::Result<Autostart> {

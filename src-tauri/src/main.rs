@@ -3,7 +3,8 @@
 //!
 //! On Linux the tray is its own small process (`switchboard-tray`, no WebKit): this
 //! process starts it, and ends when its window closes, taking WebKit's web and
-//! network processes with it. macOS and Windows keep the tray here for now (`tray`).
+//! network processes with it. macOS and Windows keep the tray here (`tray`), and so
+//! does Linux when the tray process is missing; closing the window then hides it.
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
@@ -13,125 +14,39 @@ mod commands;
 mod login;
 mod sessions;
 mod share;
-#[cfg(not(target_os = "linux"))]
+mod state;
 mod tray;
-
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-
-use switchboard_core::session::{Session, Window};
-use switchboard_core::{Switchboard, helper, home};
-use tauri::{AppHandle, Emitter, Manager, RunEvent, WindowEvent};
-
-pub struct AppState {
-    pub sb: Switchboard,
-    pub helper: PathBuf,
-    /// Shared with the tray process: the last test of each provider, and whether the window has the focus.
-    pub session: Session,
-    /// The Codex home's files and the kept reports as the window last saw them (see `fingerprint`).
-    pub seen: Mutex<u64>,
-}
-
-/// A hash of config.toml, the profile files and the kept test reports: a watcher
-/// event whose files hash the same as the last refresh is the echo of our own write.
-fn fingerprint(home: &Path, session: &Session) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    std::fs::read(home.join("config.toml")).ok().hash(&mut h);
-    let mut names: Vec<PathBuf> = std::fs::read_dir(home)
-        .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".config.toml")).collect())
-        .unwrap_or_default();
-    names.sort();
-    for p in names {
-        p.hash(&mut h);
-        std::fs::read(&p).ok().hash(&mut h);
-    }
-    let mut tests: Vec<_> = session.tests().into_iter().map(|(id, r)| (id, r.ok, r.message)).collect();
-    tests.sort();
-    tests.hash(&mut h);
-    h.finish()
-}
-
-/// The window shows the providers again (after any change); the tray follows
-/// through its own watcher (or, where the tray lives here, at once).
-pub fn refresh(app: &AppHandle) {
-    mark_seen(app);
-    let _ = app.emit("config-changed", ());
-    refresh_tray(app);
-}
-
-/// Records the current files as seen, so our own write's echo is dropped.
-pub fn mark_seen(app: &AppHandle) {
-    let state = app.state::<AppState>();
-    *state.seen.lock().unwrap() = fingerprint(state.sb.home(), &state.session);
-}
-
-/// `refresh`, unless the files are as the window last saw them.
-fn refresh_if_changed(app: &AppHandle) {
-    let state = app.state::<AppState>();
-    if fingerprint(state.sb.home(), &state.session) != *state.seen.lock().unwrap() {
-        refresh(app);
-    }
-}
-
-pub fn refresh_tray(_app: &AppHandle) {
-    #[cfg(not(target_os = "linux"))]
-    tray::refresh(_app);
-}
-
-pub fn show_window(app: &AppHandle) {
-    if let Some(w) = app.get_webview_window("main") {
-        let _ = w.show();
-        let _ = w.unminimize();
-        let _ = w.set_focus();
-    }
-}
-
-/// Watches what the window shows (core's `watch`); changes reach it within a second.
-fn watch(app: &AppHandle, home: &Path, session: &Path) -> notify::Result<notify::RecommendedWatcher> {
-    let app = app.clone();
-    switchboard_core::watch::start(home, session, move || {
-        refresh_if_changed(&app);
-        true
-    })
-}
-
-/// Starts the tray process beside this binary; it exits at once if a tray runs already.
-/// The tray outlives this process, so it gets no handle on our output: whoever ran us
-/// and reads our output to its end (a launcher, a script) is not held open by the tray.
 #[cfg(target_os = "linux")]
-fn start_tray(open_window: bool) -> bool {
-    use std::process::Stdio;
-    let Some(tray) = helper::sibling("switchboard-tray") else { return false };
-    let mut cmd = std::process::Command::new(tray);
-    if open_window {
-        cmd.arg("--open");
-    }
-    match cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn() {
-        Ok(mut child) => {
-            std::thread::spawn(move || child.wait());
-            true
-        }
-        Err(_) => false,
-    }
-}
+mod tray_process;
+
+use std::path::Path;
+use std::sync::Mutex;
+use std::sync::atomic::Ordering;
+
+use switchboard_core::Switchboard;
+use switchboard_core::codex::{helper, home};
+use switchboard_core::desktop::log;
+use switchboard_core::desktop::session::{Session, Window};
+use tauri::{Manager, RunEvent, WindowEvent};
+
+use state::AppState;
+
+/// This process's name in the desktop log.
+const PROCESS: &str = "switchboard-app";
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    // `--tray`: started at login. On Linux the tray alone starts (no window, no WebKit);
-    // elsewhere the window process starts hidden with its tray.
+    // `--tray`: started at login. On Linux the tray process alone starts (no window, no
+    // WebKit); elsewhere, or when it is missing, this process starts hidden with its tray.
     let at_login = args.iter().any(|a| a == "--tray");
     #[cfg(target_os = "linux")]
-    {
-        if at_login && start_tray(false) {
-            return;
-        }
+    if at_login && tray_process::start() {
+        return;
     }
-    // Opened from the tray, the tray runs already. Otherwise it starts in `setup`, once
-    // the single-instance check has passed: a second launch hands over and exits, and
-    // starts nothing.
-    #[cfg(target_os = "linux")]
-    let with_tray = !args.iter().any(|a| a == "--from-tray");
+    // Opened from the tray process, the tray runs already. Otherwise the tray starts in
+    // `setup`, once the single-instance check has passed: a second launch hands over and
+    // exits, and starts nothing.
+    let from_tray = args.iter().any(|a| a == "--from-tray");
     // WebKitGTK's compositing mode roughly doubles the idle memory of the web process
     // (about 195 MB against 105 MB PSS, measured by scripts/bench-app) and this window
     // needs none of it. Set before any thread starts; a user's own setting wins.
@@ -151,44 +66,47 @@ fn main() {
     let sb = Switchboard::new(home.clone(), helper.clone());
     let session = Session::for_home(&home);
     let _ = session.ensure();
-    let seen = Mutex::new(fingerprint(&home, &session));
     let contract = bindings::builder();
     let pid = std::process::id();
     let builder = tauri::Builder::default()
         // A second launch (or Open in the tray) brings this window forward.
         .plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
-            show_window(app);
+            state::show_window(app);
             share::opened(app, &args, Path::new(&cwd));
         }))
         .plugin(tauri_plugin_deep_link::init());
     #[cfg(not(target_os = "linux"))]
     let builder = builder.plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, Some(vec!["--tray"])));
     let app = builder
-        .manage(AppState { sb, helper, session: session.clone(), seen })
+        .manage(AppState::new(sb, helper, session.clone()))
         .invoke_handler(contract.invoke_handler())
         .on_window_event(move |window, event| match event {
             WindowEvent::Focused(focused) => {
                 let state = window.state::<AppState>();
                 let _ = state.session.set_window(Window { pid, focused: *focused });
             }
-            #[cfg(not(target_os = "linux"))]
             WindowEvent::CloseRequested { api, .. } => {
-                // The tray lives in this process here: closing hides the window.
-                let _ = window.hide();
-                api.prevent_close();
+                if window.state::<AppState>().tray_inside() {
+                    // The tray lives in this process: closing hides the window.
+                    let _ = window.hide();
+                    api.prevent_close();
+                } else {
+                    // The user closed the window: this process ends by their choice.
+                    log::chosen();
+                }
             }
             _ => {}
         })
         .setup(move |app| {
+            // From here on (the single-instance check has passed), an end the user did not
+            // choose leaves a line in the log.
+            log::watch_exits(PROCESS);
             let handle = app.handle().clone();
             let _ = session.set_window(Window { pid, focused: false });
             share::setup(app);
-            #[cfg(target_os = "linux")]
-            if with_tray {
-                start_tray(false);
-            }
-            #[cfg(not(target_os = "linux"))]
-            {
+            let tray_inside = tray_inside(from_tray);
+            if tray_inside {
+                app.state::<AppState>().tray_inside.store(true, Ordering::Relaxed);
                 tray::build(&handle)?;
                 if at_login {
                     if let Some(w) = app.get_webview_window("main") {
@@ -196,8 +114,7 @@ fn main() {
                     }
                 }
             }
-            let _ = at_login;
-            match watch(&handle, &home, session.dir()) {
+            match state::watch(&handle, &home, session.dir()) {
                 Ok(w) => {
                     app.manage(Mutex::new(w));
                 }
@@ -212,4 +129,26 @@ fn main() {
             app.state::<AppState>().session.clear_window(pid);
         }
     });
+}
+
+/// Whether the tray lives in this process: always on macOS and Windows; on Linux
+/// only when the tray process cannot be started (it is not installed beside the
+/// app), which is logged. Opened from the tray process, there is one already.
+fn tray_inside(from_tray: bool) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        if from_tray || tray_process::start() {
+            return false;
+        }
+        log::line(
+            PROCESS,
+            "switchboard-tray is not installed beside the app, so the tray runs inside the window process; closing the window hides it",
+        );
+        true
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = from_tray;
+        true
+    }
 }

@@ -1,9 +1,9 @@
 //! The Sessions view's command: Codex's saved sessions across providers, read-only.
 
-use switchboard_core::sessions::{self, Session};
+use switchboard_core::codex::sessions::{self, Session};
 use tauri::State;
 
-use crate::AppState;
+use crate::state::AppState;
 
 /// Up to `limit` (default 200) sessions, newest first, only `provider`'s when given.
 #[tauri::command]

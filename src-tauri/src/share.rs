@@ -5,12 +5,12 @@
 use std::path::Path;
 use std::sync::Mutex;
 
-use switchboard_core::import::{self, Choice, Made, Preview};
-use switchboard_core::share::{FILE_SUFFIX, SCHEME};
+use switchboard_core::share::import::{self, Choice, Made, Preview};
+use switchboard_core::share::format::{FILE_SUFFIX, SCHEME};
 use switchboard_core::{Error, Outcome};
 use tauri::{AppHandle, Emitter, Manager, State};
 
-use crate::AppState;
+use crate::state::AppState;
 use crate::commands::{Res, UiError, blocking, change};
 
 /// The link or share file the window has not picked up yet.

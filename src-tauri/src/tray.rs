@@ -1,16 +1,17 @@
-//! The tray on macOS and Windows, inside the window process (on Linux the tray is
-//! its own process, tray/). It draws core's `tray_menu`; switching and testing call core.
-//! Written for those systems and not compiled here (the development machine is Linux).
+//! The tray inside the window process: on macOS and Windows, and on Linux when the
+//! tray process (`switchboard-tray`) is not installed beside the app. It draws core's
+//! `tray_menu`; switching and testing call core, and it redraws on `TRAY_CHANGED`.
 
 use std::time::Duration;
 
-use switchboard_core::switchboard::Source;
-use switchboard_core::{doctor, tray_menu};
+use switchboard_core::ops::switchboard::Source;
+use switchboard_core::desktop::tray_menu;
+use switchboard_core::ops::doctor;
 use tauri::menu::{CheckMenuItemBuilder, MenuBuilder, MenuItemBuilder};
 use tauri::tray::TrayIconBuilder;
-use tauri::{AppHandle, Manager};
+use tauri::{AppHandle, Listener, Manager};
 
-use crate::AppState;
+use crate::state::{AppState, TRAY_CHANGED};
 
 const TRAY_ID: &str = "main";
 
@@ -21,11 +22,13 @@ pub fn build(app: &AppHandle) -> tauri::Result<()> {
         .show_menu_on_left_click(true)
         .on_menu_event(|app, event| on_menu(app, event.id().as_ref()))
         .build(app)?;
-    refresh(app);
+    let handle = app.clone();
+    app.listen_any(TRAY_CHANGED, move |_| redraw(&handle));
+    redraw(app);
     Ok(())
 }
 
-pub fn refresh(app: &AppHandle) {
+fn redraw(app: &AppHandle) {
     let state = app.state::<AppState>();
     let Ok(listing) = state.sb.list() else { return };
     let last = state.session.tests().remove(&listing.active);
@@ -56,8 +59,11 @@ fn build_menu(app: &AppHandle, entries: &[tray_menu::Entry]) -> tauri::Result<ta
 
 fn on_menu(app: &AppHandle, id: &str) {
     match id {
-        "open" => crate::show_window(app),
-        "quit" => app.exit(0),
+        "open" => crate::state::show_window(app),
+        "quit" => {
+            switchboard_core::desktop::log::chosen();
+            app.exit(0);
+        }
         "test" => {
             let app = app.clone();
             tauri::async_runtime::spawn(async move {
@@ -66,9 +72,9 @@ fn on_menu(app: &AppHandle, id: &str) {
                 let active = listing.active.clone();
                 if active == "openai" {
                     // Signed in or not, from the presence of Codex's sign-in; the token is not read.
-                    let report = switchboard_core::openai_auth::report(state.sb.home());
+                    let report = switchboard_core::codex::openai_auth::report(state.sb.home());
                     let _ = state.session.record_test(&active, &report);
-                    crate::refresh(&app);
+                    crate::state::refresh(&app);
                     return;
                 }
                 if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
@@ -76,7 +82,7 @@ fn on_menu(app: &AppHandle, id: &str) {
                 }
                 if let Ok(report) = doctor::test_one(&state.sb, &active, None, Duration::from_secs(15), false).await {
                     let _ = state.session.record_test(&active, &report);
-                    crate::refresh(&app);
+                    crate::state::refresh(&app);
                 }
             });
         }
@@ -85,7 +91,7 @@ fn on_menu(app: &AppHandle, id: &str) {
                 let (app, provider) = (app.clone(), provider.to_owned());
                 tauri::async_runtime::spawn_blocking(move || {
                     let _ = app.state::<AppState>().sb.use_provider(&provider, None);
-                    crate::refresh(&app);
+                    crate::state::refresh(&app);
                 });
             }
         }

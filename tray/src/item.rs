@@ -1,10 +1,10 @@
 //! The StatusNotifierItem (ksni): draws core's `tray_menu` entries as a dbusmenu and
 //! turns clicks into [`Action`]s for the loop in `run`.
 
-use switchboard_core::tray_menu::Entry;
+use switchboard_core::desktop::tray_menu::Entry;
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::run::Action;
+use crate::action::Action;
 
 pub struct Item {
     pub entries: Vec<Entry>,

@@ -10,6 +10,10 @@
 //! tray this way, and a login start runs the tray alone).
 
 #[cfg(target_os = "linux")]
+mod action;
+#[cfg(target_os = "linux")]
+mod bus;
+#[cfg(target_os = "linux")]
 mod item;
 #[cfg(target_os = "linux")]
 mod notice;
@@ -20,7 +24,7 @@ mod watch;
 mod window;
 
 fn main() {
-    let home = match switchboard_core::home::from_env(None) {
+    let home = match switchboard_core::codex::home::from_env(None) {
         Ok(h) => h,
         Err(e) => {
             eprintln!("error: {e}\nhint: {}", e.hint());

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::time::Duration;
 
-use switchboard_core::session::Session;
+use switchboard_core::desktop::session::Session;
 
 /// Whether a notification is wanted now: not while the window has the focus.
 pub fn wanted(session: &Session) -> bool {

@@ -4,25 +4,22 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use ksni::TrayMethods;
-use switchboard_core::session::Session;
-use switchboard_core::switchboard::Source;
-use switchboard_core::{Listing, Switchboard, doctor, helper, tray_menu};
+use switchboard_core::desktop::session::Session;
+use switchboard_core::ops::switchboard::Source;
+use switchboard_core::codex::helper;
+use switchboard_core::desktop::{log, tray_menu};
+use switchboard_core::ops::doctor;
+use switchboard_core::{Listing, Switchboard};
 use tokio::sync::mpsc::unbounded_channel;
 
+use crate::action::Action;
 use crate::item::Item;
-use crate::{notice, watch, window};
+use crate::{bus, notice, watch, window};
 
-#[derive(Debug)]
-pub enum Action {
-    Use(String),
-    Test,
-    Open,
-    Quit,
-    /// config.toml or a kept test report changed.
-    Refresh,
-}
+/// This process's name in the desktop log.
+const PROCESS: &str = "switchboard-tray";
 
-/// Runs the tray until Quit; the exit code.
+/// Runs the tray until Quit, or until its session bus ends; the exit code.
 pub fn run(home: PathBuf, open: bool) -> i32 {
     let session = Session::for_home(&home);
     // Held until the process ends; the OS releases it if the tray dies.
@@ -40,6 +37,8 @@ pub fn run(home: PathBuf, open: bool) -> i32 {
             return 1;
         }
     };
+    // The one tray: from here on, an end the user did not choose leaves a line in the log.
+    log::watch_exits(PROCESS);
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -71,7 +70,21 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
     if open {
         let _ = window::open();
     }
-    while let Some(action) = rx.recv().await {
+    let gone = bus::gone();
+    tokio::pin!(gone);
+    loop {
+        let action = tokio::select! {
+            a = rx.recv() => match a {
+                Some(a) => a,
+                None => return 0,
+            },
+            () = &mut gone => {
+                log::line(PROCESS, "the session bus it registered on has ended (the session is over), so the tray exits");
+                // Said once: the exit that follows is this one.
+                log::chosen();
+                return 0;
+            }
+        };
         match action {
             Action::Refresh => refresh(&handle, &sb, &session).await,
             Action::Open => {
@@ -80,6 +93,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 }
             }
             Action::Quit => {
+                log::chosen();
                 if let Some(w) = session.window() {
                     window::close(w.pid);
                     session.clear_window(w.pid);
@@ -109,7 +123,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                     let name = tray_menu::active_label(&listing);
                     let tested = if active == "openai" {
                         // Signed in or not, from the presence of Codex's sign-in; the token is not read.
-                        Ok(switchboard_core::openai_auth::report(sb.home()))
+                        Ok(switchboard_core::codex::openai_auth::report(sb.home()))
                     } else if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                         return;
                     } else {
@@ -128,7 +142,6 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
             }
         }
     }
-    0
 }
 
 /// The listing, read off the loop: it may ask the keychain over D-Bus.

@@ -4,8 +4,8 @@ use std::path::Path;
 
 use tokio::sync::mpsc::UnboundedSender;
 
-use crate::run::Action;
+use crate::action::Action;
 
 pub fn start(home: &Path, session: &Path, tx: UnboundedSender<Action>) -> notify::Result<notify::RecommendedWatcher> {
-    switchboard_core::watch::start(home, session, move || tx.send(Action::Refresh).is_ok())
+    switchboard_core::desktop::watch::start(home, session, move || tx.send(Action::Refresh).is_ok())
 }

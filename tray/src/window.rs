@@ -6,7 +6,7 @@ use std::process::{Command, Stdio};
 /// Starts the window process. If one runs already, its single-instance plugin hands
 /// the request to it (the window comes forward) and the new one exits.
 pub fn open() -> std::io::Result<()> {
-    let app = switchboard_core::helper::sibling("switchboard-app")
+    let app = switchboard_core::codex::helper::sibling("switchboard-app")
         .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "switchboard-app is not installed beside the tray"))?;
     let mut child = Command::new(app)
         .arg("--from-tray")

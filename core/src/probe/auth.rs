@@ -8,7 +8,7 @@ use std::time::Duration;
 use tokio::time::timeout_at;
 
 use super::observe::AuthSeen;
-use crate::provider::{Auth, ProviderEntry};
+use crate::provider::table::{Auth, ProviderEntry};
 
 /// Resolves the key. The token command is bounded by its own `timeout_ms` and by `deadline`.
 pub async fn resolve(entry: &ProviderEntry, deadline: tokio::time::Instant) -> (AuthSeen, Option<String>) {
@@ -21,7 +21,7 @@ pub async fn resolve(entry: &ProviderEntry, deadline: tokio::time::Instant) -> (
         },
         Auth::Keychain => {
             let id = entry.id.clone();
-            match tokio::task::spawn_blocking(move || crate::secret::get(&id)).await {
+            match tokio::task::spawn_blocking(move || crate::provider::secret::get(&id)).await {
                 Err(_) => (AuthSeen::KeychainFailed { message: "The keychain could not be read.".into(), hint: String::new() }, None),
                 Ok(Ok(Some(k))) => key(k.expose().to_owned()),
                 Ok(Ok(None)) => (AuthSeen::KeychainEmpty, None),

@@ -2,9 +2,9 @@
 
 use tokio::time::timeout_at;
 
-use super::CodexRun;
+use super::options::CodexRun;
 use super::judge::clip;
-use crate::provider::ProviderEntry;
+use crate::provider::table::ProviderEntry;
 
 /// Runs `codex exec "Reply OK"`; `Err` holds the line of its output that explains the failure.
 pub async fn run(codex: &CodexRun, entry: &ProviderEntry, model: &str, deadline: tokio::time::Instant) -> Result<(), String> {

@@ -1,4 +1,4 @@
-//! The diagnosis codes: the one word a test ends in.
+//! The diagnosis codes: the one word a test ends in, and a verdict: a code with its sentence and its fix.
 
 use serde::Serialize;
 
@@ -72,6 +72,18 @@ impl std::fmt::Display for Diagnosis {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.pad(self.code())
     }
+}
+
+/// A diagnosis with its sentence and its fix.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Verdict {
+    pub diagnosis: Diagnosis,
+    pub message: String,
+    pub hint: String,
+}
+
+pub fn verdict(diagnosis: Diagnosis, message: impl Into<String>, hint: impl Into<String>) -> Verdict {
+    Verdict { diagnosis, message: message.into(), hint: hint.into() }
 }
 
 #[cfg(test)]

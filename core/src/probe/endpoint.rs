@@ -4,7 +4,7 @@
 
 use url::{Host, Url};
 
-use crate::provider::StringMap;
+use crate::provider::table::StringMap;
 
 #[derive(Debug, Clone)]
 pub struct Endpoint {

@@ -11,7 +11,7 @@ use super::endpoint::Endpoint;
 use super::models::model_ids;
 use super::observe::{ModelsSeen, RefusedHeader, ResponsesSeen, StreamEnd, TransportFailure};
 use super::sse;
-use crate::provider::ProviderEntry;
+use crate::provider::table::ProviderEntry;
 
 /// The most read of a `/models` answer.
 pub const MODELS_CAP: usize = 4 << 20;

@@ -6,20 +6,11 @@ use std::time::Duration;
 
 use super::endpoint::Endpoint;
 use super::observe::{AuthSeen, ConnectSeen, ModelsSeen, Observations, RefusedHeader, ResponsesSeen, StreamEnd, TransportFailure};
-use super::{Diagnosis, Step, StepName, StepStatus, shape};
-use crate::provider::{Auth, ProviderEntry};
+use super::diagnosis::{Diagnosis, Verdict, verdict};
+use super::report::{Step, StepName, StepStatus};
+use super::shape;
+use crate::provider::table::{Auth, ProviderEntry};
 
-/// A diagnosis with its sentence and its fix.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Verdict {
-    pub diagnosis: Diagnosis,
-    pub message: String,
-    pub hint: String,
-}
-
-pub fn verdict(diagnosis: Diagnosis, message: impl Into<String>, hint: impl Into<String>) -> Verdict {
-    Verdict { diagnosis, message: message.into(), hint: hint.into() }
-}
 
 /// What the test is about, besides the observations.
 #[derive(Debug, Clone)]
@@ -461,8 +452,8 @@ fn no_responses_api(entry: &ProviderEntry, status: u16) -> Verdict {
 
 fn documented_base(entry: &ProviderEntry, ep: &Endpoint) -> Option<&'static str> {
     ep.known_base().or_else(|| {
-        let p = crate::preset::detect(entry.base_url.as_deref().unwrap_or(""));
-        crate::preset::PRESETS.iter().find(|x| x.preset == p).map(|x| x.base_url).filter(|u| !u.is_empty() && !u.contains('{'))
+        let p = crate::provider::preset::detect(entry.base_url.as_deref().unwrap_or(""));
+        crate::provider::preset::PRESETS.iter().find(|x| x.preset == p).map(|x| x.base_url).filter(|u| !u.is_empty() && !u.contains('{'))
     })
 }
 

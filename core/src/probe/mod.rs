@@ -25,7 +25,9 @@ mod judge;
 mod models;
 mod net;
 mod observe;
+mod options;
 pub mod redact;
+mod report;
 mod run;
 mod shape;
 mod sse;
@@ -33,137 +35,12 @@ mod sse;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use serde::{Deserialize, Serialize};
-
 pub use diagnosis::Diagnosis;
+pub use options::{CodexRun, Options, Progress};
 pub use redact::Redactor;
+pub use report::{Report, Step, StepName, StepStatus};
 
-use crate::provider::ProviderEntry;
-
-/// The steps of a test, in the order they run. Serialises to the `--json` names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum StepName {
-    Config,
-    Connect,
-    Models,
-    Responses,
-    Codex,
-}
-
-impl StepName {
-    pub const ALL: [StepName; 5] = [StepName::Config, StepName::Connect, StepName::Models, StepName::Responses, StepName::Codex];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StepName::Config => "config",
-            StepName::Connect => "connect",
-            StepName::Models => "models",
-            StepName::Responses => "responses",
-            StepName::Codex => "codex",
-        }
-    }
-}
-
-impl std::fmt::Display for StepName {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl PartialEq<&str> for StepName {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum StepStatus {
-    Ok,
-    Warn,
-    Fail,
-    Skipped,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Step {
-    pub name: StepName,
-    pub status: StepStatus,
-    pub message: String,
-    pub ms: u64,
-}
-
-impl Step {
-    pub fn new(name: StepName, status: StepStatus, message: impl Into<String>, ms: u64) -> Step {
-        Step { name, status, message: message.into(), ms }
-    }
-
-    fn redacted(&self, r: &Redactor) -> Step {
-        Step { message: r.text(&self.message), ..self.clone() }
-    }
-}
-
-/// The verdict on one provider. Serialises to the `--json` contract.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Report {
-    pub provider: String,
-    pub ok: bool,
-    pub diagnosis: Diagnosis,
-    pub message: String,
-    pub hint: String,
-    pub steps: Vec<Step>,
-    pub models: Vec<String>,
-    /// Time to the first byte of the `/responses` answer, when there was one.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub ttfb_ms: Option<u64>,
-}
-
-impl Report {
-    /// The same report with every credential `r` knows removed from every text.
-    pub fn redacted(self, r: &Redactor) -> Report {
-        Report {
-            provider: r.text(&self.provider),
-            message: r.text(&self.message),
-            hint: r.text(&self.hint),
-            steps: self.steps.iter().map(|s| s.redacted(r)).collect(),
-            models: self.models.iter().map(|m| r.text(m)).collect(),
-            ..self
-        }
-    }
-}
-
-/// What to test and how.
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub model: String,
-    /// Bounds the whole test.
-    pub timeout: Duration,
-    /// Run the real `codex` binary as a last step (`None`: skip).
-    pub codex: Option<CodexRun>,
-    /// Called as each step finishes (the app shows steps live). Steps are redacted first.
-    pub progress: Option<Progress>,
-}
-
-/// A callback for finished steps.
-#[derive(Clone)]
-pub struct Progress(pub std::sync::Arc<dyn Fn(&Step) + Send + Sync>);
-
-impl std::fmt::Debug for Progress {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("Progress")
-    }
-}
-
-#[derive(Debug, Clone)]
-pub struct CodexRun {
-    pub binary: PathBuf,
-    pub codex_home: PathBuf,
-}
+use crate::provider::table::ProviderEntry;
 
 /// Tests one provider. Never fails: every problem becomes a diagnosis. Every
 /// text in the report has been through one redaction of the credentials used.

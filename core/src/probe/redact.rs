@@ -3,7 +3,7 @@
 //! `experimental_bearer_token`, and secret-looking header values) is removed
 //! from every text before a report, a live step or a model list leaves the probe.
 
-use crate::provider::{Auth, ProviderEntry};
+use crate::provider::table::{Auth, ProviderEntry};
 
 /// What replaces a credential in output.
 pub const MARK: &str = "[redacted]";
@@ -136,7 +136,7 @@ mod tests {
     #[test]
     fn an_entry_gives_its_hand_written_and_header_secrets() {
         let mut e = ProviderEntry::from_url("p", "https://h/v1");
-        e.file_token = Some(crate::secret::Key::new("tok-in-file-1".to_owned()));
+        e.file_token = Some(crate::provider::secret::Key::new("tok-in-file-1".to_owned()));
         e.http_headers.insert("X-Api-Key".into(), "hdr-secret-2".into());
         e.http_headers.insert("X-Title".into(), "Switchboard".into());
         let r = Redactor::for_entry(&e);

@@ -8,10 +8,14 @@ use reqwest::header::HeaderMap;
 use tokio::time::timeout_at;
 
 use super::endpoint::Endpoint;
-use super::judge::{Facts, Need, Outcome, Verdict, judge};
+use super::diagnosis::{Diagnosis, Verdict};
+use super::judge::{Facts, Need, Outcome, judge};
 use super::observe::{AuthSeen, ModelsSeen, Observations, timed};
-use super::{Diagnosis, Options, Redactor, Report, Step, StepName, StepStatus, auth, codex, http, net, shape};
-use crate::provider::ProviderEntry;
+use super::options::Options;
+use super::redact::Redactor;
+use super::report::{Report, Step, StepName, StepStatus};
+use super::{auth, codex, http, net, shape};
+use crate::provider::table::ProviderEntry;
 
 /// What the observers share: the parsed URL, the headers with the key, the client.
 struct Context {
@@ -182,8 +186,8 @@ mod tests {
     async fn live_steps_are_redacted_before_they_leave() {
         // A hand-written token that a header name quotes: the failing config step says it.
         let mut e = ProviderEntry::from_url("p", "https://h.example/v1");
-        e.auth = crate::provider::Auth::FileToken;
-        e.file_token = Some(crate::secret::Key::new("sk-live-SECRET-1".into()));
+        e.auth = crate::provider::table::Auth::FileToken;
+        e.file_token = Some(crate::provider::secret::Key::new("sk-live-SECRET-1".into()));
         e.http_headers.insert("sk-live-SECRET-1;x".into(), "v".into());
         let seen = Arc::new(Mutex::new(Vec::new()));
         let sink = seen.clone();

@@ -1,15 +1,14 @@
 //! The checks that need no network: the provider table and the shape of its
 //! base URL. Pure: an entry in, the parsed endpoint or a verdict out.
 
-use super::Diagnosis;
 use super::endpoint::{Endpoint, path_of};
-use super::judge::{Verdict, verdict};
-use crate::provider::{self, ProviderEntry};
+use super::diagnosis::{Diagnosis, Verdict, verdict};
+use crate::provider::table::{self, ProviderEntry};
 
 /// Validates the URL and table without the network. Returns the base URL.
 pub fn check(entry: &ProviderEntry) -> Result<Endpoint, Verdict> {
     let id = &entry.id;
-    if let Err(e) = provider::validate_id(id) {
+    if let Err(e) = table::validate_id(id) {
         return Err(verdict(Diagnosis::InvalidConfig, e.to_string(), e.hint()));
     }
     if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
@@ -30,7 +29,7 @@ pub fn check(entry: &ProviderEntry) -> Result<Endpoint, Verdict> {
     if base.is_empty() {
         return Err(verdict(Diagnosis::InvalidConfig, "The provider has no base_url.", format!("Set one with `switchboard edit {id} --base-url URL`.")));
     }
-    if let Err(e) = provider::validate_url("base URL", &base) {
+    if let Err(e) = table::validate_url("base URL", &base) {
         return Err(verdict(Diagnosis::InvalidConfig, e.to_string(), e.hint()));
     }
     let Some(ep) = Endpoint::parse(&base) else {

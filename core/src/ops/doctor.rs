@@ -1,0 +1,313 @@
+//! `doctor`: one pass over the whole setup. The config loads, no reserved ids,
+//! no legacy profile keys, the active provider exists, and every provider is
+//! tested concurrently under one time limit (not the sum of the providers').
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::probe::{self, Redactor, Report, StepName, StepStatus};
+use crate::provider::table;
+use crate::provider::table::{active_provider, read_entry};
+use crate::error::Error;
+use crate::ops::switchboard::Switchboard;
+
+/// The checks doctor makes before testing providers. Serialises to the `--json` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckName {
+    Config,
+    ReservedIds,
+    LegacyProfile,
+    ActiveProvider,
+    ProviderTable,
+    ManagedLayers,
+    PlainTextKeys,
+    EnvOnlyKeys,
+}
+
+impl CheckName {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CheckName::Config => "config",
+            CheckName::ReservedIds => "reserved_ids",
+            CheckName::LegacyProfile => "legacy_profile",
+            CheckName::ActiveProvider => "active_provider",
+            CheckName::ProviderTable => "provider_table",
+            CheckName::ManagedLayers => "managed_layers",
+            CheckName::PlainTextKeys => "plain_text_keys",
+            CheckName::EnvOnlyKeys => "env_only_keys",
+        }
+    }
+}
+
+impl std::fmt::Display for CheckName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Check {
+    pub name: CheckName,
+    pub status: StepStatus,
+    pub message: String,
+    pub hint: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct DoctorReport {
+    pub ok: bool,
+    pub checks: Vec<Check>,
+    pub providers: Vec<Report>,
+}
+
+fn check(name: CheckName, status: StepStatus, message: impl Into<String>, hint: impl Into<String>) -> Check {
+    Check { name, status, message: message.into(), hint: hint.into() }
+}
+
+pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
+    let mut checks = Vec::new();
+    let doc = match sb.config_file().load() {
+        Ok(d) => {
+            checks.push(check(CheckName::Config, StepStatus::Ok, format!("{} loads", sb.config_file().path().display()), ""));
+            d
+        }
+        Err(e) => {
+            checks.push(check(CheckName::Config, StepStatus::Fail, e.to_string(), e.hint()));
+            // The parse error may quote a line that holds a hand-written token.
+            let mut r = Redactor::default();
+            for t in hand_written_tokens(&read_head(sb.config_file().path())) {
+                r.add(&t);
+            }
+            return DoctorReport { ok: false, checks, providers: Vec::new() }.redacted(&r);
+        }
+    };
+    let ids = doc.provider_ids().unwrap_or_default();
+    let reserved: Vec<&String> = ids.iter().filter(|id| table::RESERVED_IDS.contains(&id.as_str())).collect();
+    if reserved.is_empty() {
+        checks.push(check(CheckName::ReservedIds, StepStatus::Ok, "no provider uses a reserved id", ""));
+    } else {
+        let list = reserved.iter().map(|s| format!("[model_providers.{s}]")).collect::<Vec<_>>().join(", ");
+        checks.push(check(
+            CheckName::ReservedIds,
+            StepStatus::Fail,
+            format!("{list} uses an id built into Codex, so Codex refuses to load the whole file."),
+            "Rename the table (for example to ollama-local) and update model_provider to match.",
+        ));
+    }
+    if doc.has_top_level("profile") {
+        checks.push(check(
+            CheckName::LegacyProfile,
+            StepStatus::Fail,
+            "config.toml has a top-level `profile = ...`, which current Codex treats as an error.",
+            "Delete that line; use `codex -p NAME` with a NAME.config.toml file instead.",
+        ));
+    } else if doc.has_top_level("profiles") {
+        checks.push(check(
+            CheckName::LegacyProfile,
+            StepStatus::Warn,
+            "config.toml has legacy [profiles.*] tables, which current Codex ignores.",
+            "Move each into its own $CODEX_HOME/NAME.config.toml and run `codex -p NAME`.",
+        ));
+    } else {
+        checks.push(check(CheckName::LegacyProfile, StepStatus::Ok, "no legacy profile settings", ""));
+    }
+    let active = active_provider(&doc).unwrap_or_else(|_| "openai".into());
+    if table::is_built_in(&active) || ids.contains(&active) {
+        checks.push(check(CheckName::ActiveProvider, StepStatus::Ok, format!("the active provider `{active}` is defined"), ""));
+    } else {
+        checks.push(check(
+            CheckName::ActiveProvider,
+            StepStatus::Fail,
+            format!("model_provider is `{active}`, but there is no [model_providers.{active}] table: Codex will not start."),
+            "Pick an existing provider with `switchboard use <id>`.",
+        ));
+    }
+    let above = crate::codex::managed::overrides(&crate::codex::managed::root(), &doc);
+    if above.is_empty() {
+        checks.push(check(CheckName::ManagedLayers, StepStatus::Ok, "no organisation layer sets the provider or model", ""));
+    }
+    for o in above {
+        checks.push(check(
+            CheckName::ManagedLayers,
+            StepStatus::Warn,
+            o.message,
+            format!("Ask whoever manages this machine to change {}; Switchboard does not edit it.", o.file.display()),
+        ));
+    }
+
+    checks.extend(key_checks(&crate::adopt::plaintext::scan(sb.home())));
+
+    let mut set = tokio::task::JoinSet::new();
+    let mut order = Vec::new();
+    for id in ids.iter().filter(|id| !table::RESERVED_IDS.contains(&id.as_str())) {
+        let entry = match read_entry(&doc, id) {
+            Ok(Some(e)) => e,
+            Ok(None) => continue,
+            Err(e) => {
+                checks.push(check(CheckName::ProviderTable, StepStatus::Fail, e.to_string(), e.hint()));
+                continue;
+            }
+        };
+        let model = sb.model_for(&doc, id, &active);
+        let opts = probe::Options { model, timeout, codex: None, progress: None };
+        order.push(id.clone());
+        set.spawn(async move { probe::test_redacting(&entry, &opts).await });
+    }
+    let mut providers: Vec<Report> = Vec::new();
+    let mut redactor = Redactor::default();
+    while let Some(r) = set.join_next().await {
+        if let Ok((report, r)) = r {
+            providers.push(report);
+            redactor.extend(&r);
+        }
+    }
+    providers.sort_by_key(|r| order.iter().position(|id| *id == r.provider));
+    let ok = checks.iter().all(|c| c.status != StepStatus::Fail) && providers.iter().all(|p| p.ok);
+    DoctorReport { ok, checks, providers }.redacted(&redactor)
+}
+
+impl DoctorReport {
+    /// Every text with every provider's credentials removed: one provider's
+    /// server may quote anything, and the checks quote the config file.
+    fn redacted(self, r: &Redactor) -> DoctorReport {
+        let checks = self.checks.into_iter().map(|c| Check { message: r.text(&c.message), hint: r.text(&c.hint), ..c }).collect();
+        let providers = self.providers.into_iter().map(|p| p.redacted(r)).collect();
+        DoctorReport { ok: self.ok, checks, providers }
+    }
+}
+
+/// Keys in plain text, and keys only in an environment variable: listed by
+/// provider and field, never with a value.
+fn key_checks(found: &[crate::adopt::plaintext::Finding]) -> [Check; 2] {
+    let list = |plain: bool| -> Vec<String> {
+        found.iter().filter(|f| f.plain_text() == plain).map(|f| format!("{}: {} in {}", f.provider, f.field(), f.file)).collect()
+    };
+    let (plain, env) = (list(true), list(false));
+    let plain_check = if plain.is_empty() {
+        check(CheckName::PlainTextKeys, StepStatus::Ok, "no key is stored in plain text", "")
+    } else {
+        let stuck = found.iter().any(|f| f.plain_text() && !f.movable);
+        check(
+            CheckName::PlainTextKeys,
+            StepStatus::Warn,
+            format!("{} key{} stored in plain text: {}", plain.len(), if plain.len() == 1 { " is" } else { "s are" }, plain.join("; ")),
+            if stuck {
+                "Move them into the keychain with `switchboard secure --all` (headers other than Authorization and api-key stay: Codex sends a keychain key only as a bearer token)."
+            } else {
+                "Move them into the keychain with `switchboard secure --all`."
+            },
+        )
+    };
+    let env_check = if env.is_empty() {
+        check(CheckName::EnvOnlyKeys, StepStatus::Ok, "no key depends on a shell variable", "")
+    } else {
+        check(
+            CheckName::EnvOnlyKeys,
+            StepStatus::Warn,
+            format!("only in the environment, which Codex started from the dock, an IDE or the Codex app does not see: {}", env.join("; ")),
+            "From a shell where the variable is set, run `switchboard secure <id>` to keep the key in the keychain.",
+        )
+    };
+    [plain_check, env_check]
+}
+
+/// Tests one provider, with the model `use` would pick unless one is given.
+pub async fn test_one(sb: &Switchboard, id: &str, model: Option<&str>, timeout: Duration, with_codex: bool) -> Result<Report, Error> {
+    test_one_with(sb, id, model, timeout, with_codex, None).await
+}
+
+/// `test_one`, reporting each step to `progress` as it finishes.
+pub async fn test_one_with(
+    sb: &Switchboard,
+    id: &str,
+    model: Option<&str>,
+    timeout: Duration,
+    with_codex: bool,
+    progress: Option<probe::Progress>,
+) -> Result<Report, Error> {
+    let doc = sb.config_file().load()?;
+    let entry = read_entry(&doc, id)?
+        .ok_or_else(|| if table::is_built_in(id) { Error::BuiltIn(id.into()) } else { Error::UnknownProvider(id.into()) })?;
+    let active = active_provider(&doc)?;
+    let model = model.map(str::to_owned).unwrap_or_else(|| sb.model_for(&doc, id, &active));
+    let codex = if with_codex { probe::codex_run(sb.home()) } else { None };
+    let mut report = probe::test(&entry, &probe::Options { model, timeout, codex: codex.clone(), progress }).await;
+    if with_codex && codex.is_none() {
+        report.steps.retain(|s| s.name != StepName::Codex);
+        report.steps.push(probe::Step::new(StepName::Codex, StepStatus::Skipped, "no `codex` binary on PATH", 0));
+    }
+    Ok(report)
+}
+
+/// The first 4 MB of a regular file, decoded leniently (nothing for a FIFO or a device).
+fn read_head(path: &std::path::Path) -> String {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    if std::fs::metadata(path).is_ok_and(|m| m.is_file()) {
+        if let Ok(f) = std::fs::File::open(path) {
+            let _ = f.take(4 << 20).read_to_end(&mut bytes);
+        }
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// The values of `experimental_bearer_token = ...` lines, read without a TOML parser
+/// (the file is the one that did not parse).
+fn hand_written_tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for line in text.lines() {
+        let Some((key, value)) = line.split_once('=') else { continue };
+        if key.trim().trim_matches(['"', '\'']) != "experimental_bearer_token" {
+            continue;
+        }
+        let value = value.trim();
+        let token = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => value[1..].split(q).next().unwrap_or(""),
+            _ => value.split([' ', '\t', '#', ',', '}']).next().unwrap_or(""),
+        };
+        if !token.is_empty() {
+            out.push(token.to_owned());
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hand_written_tokens_are_found_in_a_broken_file() {
+        let cases: &[(&str, &[&str])] = &[
+            ("experimental_bearer_token = \"sk-1\"\n", &["sk-1"]),
+            ("  \"experimental_bearer_token\"='sk-2' # mine\n[tui\n", &["sk-2"]),
+            ("experimental_bearer_token = \"sk-unterminated\n", &["sk-unterminated"]),
+            ("experimental_bearer_token = sk-bare # no quotes\n", &["sk-bare"]),
+            ("env_key = \"K\"\nname = \"experimental_bearer_token\"\n", &[]),
+            ("", &[]),
+        ];
+        for (text, want) in cases {
+            assert_eq!(hand_written_tokens(text), *want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn check_names_are_the_json_contract() {
+        let cases = [
+            (CheckName::Config, "config"),
+            (CheckName::ReservedIds, "reserved_ids"),
+            (CheckName::LegacyProfile, "legacy_profile"),
+            (CheckName::ActiveProvider, "active_provider"),
+            (CheckName::ProviderTable, "provider_table"),
+            (CheckName::ManagedLayers, "managed_layers"),
+            (CheckName::PlainTextKeys, "plain_text_keys"),
+            (CheckName::EnvOnlyKeys, "env_only_keys"),
+        ];
+        for (name, s) in cases {
+            assert_eq!(serde_json::to_string(&name).unwrap(), format!("\"{s}\""));
+            assert_eq!(name.to_string(), s);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! `edit`, and keys: change a provider (its table, its key, its model) in one
+//! transaction, store or delete its key.
+
+use std::cell::RefCell;
+
+use super::switchboard::{Outcome, Switchboard};
+use crate::edit::config_doc::ConfigDoc;
+use crate::error::{Error, Result};
+use crate::edit::pending::{self, Pending};
+use crate::provider::field::Field;
+use crate::provider::preset::{self, Inputs, KeySource};
+use crate::provider::table::{self, Auth, ProviderSpec, active_provider, read_entry};
+use crate::provider::{profile, secret};
+
+impl Switchboard {
+    /// Changes an existing provider. Options not given keep their current value.
+    /// The table, the key and (for the active provider) the model are decided
+    /// from one read under the lock and committed once.
+    pub fn edit(&self, id: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
+        if table::is_built_in(id) {
+            return Err(Error::BuiltIn(id.into()));
+        }
+        if inputs.id.as_deref().is_some_and(|new| new != id) {
+            return Err(Error::InvalidInput("An id cannot be changed; add a new provider and remove this one.".into()));
+        }
+        let model = inputs.deployment.clone().or_else(|| inputs.model.clone());
+        let key = key.map(secret::clean_key).transpose()?;
+        let helper = &self.helper;
+        let spec_seen: RefCell<Option<ProviderSpec>> = RefCell::new(None);
+        let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
+            let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+            if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
+                return Err(Error::WireApi(w.into()));
+            }
+            let mut spec = entry.to_spec();
+            preset::apply_edit(&mut spec, inputs)?;
+            if key.is_some() && spec.auth != Auth::Keychain {
+                return Err(Error::invalid(Field::Key, "A key was given, but this provider does not use the keychain."));
+            }
+            // A form saved as it was opened changes nothing: not even the keys
+            // Switchboard would add to a hand-written table.
+            if spec != entry.to_spec() || key.is_some() {
+                doc.upsert_provider(id, &spec.wants(helper))?;
+            }
+            if let Some(m) = &model {
+                if active_provider(doc)? == id {
+                    doc.set_top_level("model", Some(m))?;
+                }
+            }
+            *spec_seen.borrow_mut() = Some(spec);
+            Ok(())
+        };
+        let decided = self.config.decide(&mut edit)?;
+        let spec = spec_seen.borrow().clone().expect("decided");
+        if spec.auth == Auth::Keychain && inputs.key == KeySource::Keychain && key.is_none() && !secret::has(id).unwrap_or(false) {
+            return Err(Error::NoKey(id.into()));
+        }
+        let written = self.transaction(|lock| {
+            // What lives outside config.toml follows its commit, under a record that
+            // lets the next run finish it after a crash (and only if the commit happened):
+            // a new key waits under its staged name, a new model goes into the profile.
+            let record = if model.is_some() || key.is_some() {
+                let intent = Pending {
+                    id: id.into(),
+                    model_if_present: model.clone(),
+                    edited_table: Some(pending::digest(&spec)),
+                    staged_key: key.is_some(),
+                    ..Default::default()
+                };
+                Some(intent.save(lock, self.lock_dir())?)
+            } else {
+                None
+            };
+            let committed = key.as_ref().map_or(Ok(()), |k| secret::set(&secret::staged(id), k)).and_then(|()| self.config.commit(lock, &mut edit, Some(decided)));
+            let written = match committed {
+                Ok(w) => w,
+                Err(e) => {
+                    if key.is_some() {
+                        let _ = secret::drop_staged(id);
+                    }
+                    record.map(pending::Record::clear);
+                    return Err(e);
+                }
+            };
+            // Past the commit a failure leaves the record, so the next run finishes the job.
+            if let Some(k) = &key {
+                secret::set(id, k)?;
+                secret::drop_staged(id)?;
+            }
+            if let Some(m) = &model {
+                profile::write(lock, &self.home, id, m)?;
+            }
+            record.map(pending::Record::clear);
+            Ok(written)
+        })?;
+        let spec = spec_seen.into_inner().unwrap_or(spec);
+        Ok(Outcome { message: format!("Updated `{id}`."), backup: written.backup, warnings: self.missing_key_warning(&spec, key.is_some()) })
+    }
+
+    /// The key to store, checked: only for keychain auth.
+    pub(crate) fn key_for(&self, spec: &ProviderSpec, key: Option<&str>) -> Result<Option<String>> {
+        match key {
+            Some(k) if spec.auth == Auth::Keychain => Ok(Some(secret::clean_key(k)?)),
+            Some(_) => Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into())),
+            None => Ok(None),
+        }
+    }
+
+    pub(crate) fn missing_key_warning(&self, spec: &ProviderSpec, key_given: bool) -> Vec<String> {
+        if spec.auth == Auth::Keychain && !key_given && secret::has(&spec.id) == Some(false) {
+            vec![format!("No key is stored for `{}` yet: run `switchboard key set {}`.", spec.id, spec.id)]
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// Stores a key and switches the provider to keychain auth if it was not.
+    pub fn set_key(&self, id: &str, key: &str) -> Result<Outcome> {
+        let key = secret::clean_key(key)?;
+        let doc = self.config.load()?;
+        let entry = read_entry(&doc, id)?.ok_or_else(|| {
+            if table::is_built_in(id) { Error::BuiltIn(id.into()) } else { Error::UnknownProvider(id.into()) }
+        })?;
+        if entry.auth == Auth::Keychain {
+            secret::set(id, &key)?;
+            return Ok(Outcome { message: format!("Stored the key for `{id}` in the system keychain."), ..Default::default() });
+        }
+        let inputs = Inputs { key: KeySource::Keychain, ..Default::default() };
+        let mut out = self.edit(id, &inputs, Some(&key))?;
+        out.message = format!("Stored the key for `{id}` in the system keychain; Codex now reads it from there.");
+        Ok(out)
+    }
+
+    pub fn delete_key(&self, id: &str) -> Result<Outcome> {
+        let message = if secret::delete(id)? {
+            format!("Deleted the key for `{id}` from the system keychain.")
+        } else {
+            format!("No key was stored for `{id}`.")
+        };
+        Ok(Outcome { message, ..Default::default() })
+    }
+}

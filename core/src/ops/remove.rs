@@ -1,0 +1,65 @@
+//! `remove`: a provider, its key and its profile file go, in one transaction.
+
+use std::cell::RefCell;
+
+use super::switchboard::{Outcome, Switchboard};
+use crate::edit::config_doc::ConfigDoc;
+use crate::error::{Error, Result};
+use crate::edit::pending::Pending;
+use crate::provider::table::{self, Auth, active_provider, read_entry};
+use crate::provider::{profile, secret};
+
+impl Switchboard {
+    /// Removes a provider, its stored key and its profile file.
+    pub fn remove(&self, id: &str, force: bool) -> Result<Outcome> {
+        if table::is_built_in(id) {
+            return Err(Error::BuiltIn(id.into()));
+        }
+        let seen: RefCell<Option<(bool, Auth)>> = RefCell::new(None);
+        // Removing the active provider goes back to openai, with the model openai had.
+        let openai_model = profile::model(&self.home, "openai")?;
+        let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
+            let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
+            let active = active_provider(doc)? == id;
+            if active && !force {
+                return Err(Error::ActiveProvider(id.into()));
+            }
+            doc.remove_provider(id)?;
+            if active {
+                doc.set_top_levels(&[("model_provider", None), ("model", openai_model.as_deref())])?;
+            }
+            *seen.borrow_mut() = Some((active, entry.auth));
+            Ok(())
+        };
+        let decided = self.config.decide(&mut edit)?;
+        let keyed = seen.borrow().as_ref().is_some_and(|(_, auth)| *auth == Auth::Keychain) || secret::has(id) == Some(true);
+        let (written, warnings) = self.transaction(|lock| {
+            let intent = Pending { id: id.into(), drop_key_if_absent: keyed, drop_profile_if_absent: true, ..Default::default() };
+            let record = intent.save(lock, self.lock_dir())?;
+            let written = match self.config.commit(lock, &mut edit, Some(decided)) {
+                Ok(w) => w,
+                Err(e) => {
+                    record.clear();
+                    return Err(e);
+                }
+            };
+            profile::remove(&self.home, id)?;
+            let mut warnings = Vec::new();
+            // The keychain is asked only when the provider used it, or a key is known to be there.
+            if keyed {
+                if let Err(e) = secret::delete(id) {
+                    warnings.push(format!("The provider is gone, but its key could not be deleted from the keychain: {e}"));
+                    // The record stays: the next run retries the deletion.
+                    return Ok((written, warnings));
+                }
+            }
+            record.clear();
+            Ok((written, warnings))
+        })?;
+        let mut message = format!("Removed `{id}`.");
+        if seen.into_inner().is_some_and(|(active, _)| active) {
+            message.push_str(" Codex is back on its default provider (openai).");
+        }
+        Ok(Outcome { message, backup: written.backup, warnings })
+    }
+}

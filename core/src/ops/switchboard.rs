@@ -1,0 +1,204 @@
+//! The Switchboard over one Codex home: what it lists, and the transaction every
+//! operation runs in (the lock, then recovery of what a crash left). The
+//! operations themselves are the sibling modules.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::codex::managed::{self, Override};
+use crate::codex::sessions;
+use crate::edit::config_doc::ConfigDoc;
+use crate::edit::file::TomlFile;
+use crate::edit::lock::Lock;
+use crate::edit::pending;
+use crate::error::{Error, Result};
+use crate::probe::Report;
+use crate::provider::preset::{self, PresetId};
+use crate::provider::table::{self, Auth, AuthMode, ProviderEntry, active_provider, read_entry};
+use crate::provider::{profile, secret};
+
+#[derive(Clone)]
+pub struct Switchboard {
+    pub(super) home: PathBuf,
+    pub(super) config: TomlFile,
+    pub(crate) helper: PathBuf,
+}
+
+/// What an operation did, in words for the user.
+#[derive(Debug, Clone, Default, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Outcome {
+    pub message: String,
+    pub backup: Option<String>,
+    pub warnings: Vec<String>,
+}
+
+/// Where a listed provider comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+#[serde(rename_all = "snake_case")]
+pub enum Source {
+    /// Added by Switchboard: it has our profile file.
+    Switchboard,
+    /// Written by hand in config.toml.
+    Config,
+    /// Built into Codex.
+    BuiltIn,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Switchboard => "switchboard",
+            Source::Config => "config",
+            Source::BuiltIn => "built_in",
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ProviderView {
+    pub id: String,
+    pub name: String,
+    pub base_url: String,
+    pub source: Source,
+    pub preset: PresetId,
+    pub active: bool,
+    pub auth: AuthMode,
+    /// For keychain auth: whether a key is stored; `None` when unknown or not applicable.
+    pub key_stored: Option<bool>,
+    pub model: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub entry: Option<ProviderEntry>,
+    /// The last connection test the app ran (core leaves it empty; the app fills it in).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub last_test: Option<Report>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Listing {
+    pub codex_home: PathBuf,
+    pub active: String,
+    pub model: Option<String>,
+    pub providers: Vec<ProviderView>,
+    /// How many saved Codex sessions each provider holds (providers without any are left out).
+    pub sessions: BTreeMap<String, u32>,
+    /// Settings from an organisation's layers that decide the provider or model over config.toml.
+    pub managed: Vec<Override>,
+}
+
+impl Switchboard {
+    /// `helper` is the absolute path of the `switchboard` binary written into `[auth]`.
+    pub fn new(home: PathBuf, helper: PathBuf) -> Self {
+        Switchboard { config: TomlFile::config(&home), home, helper }
+    }
+
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+
+    pub fn config_file(&self) -> &TomlFile {
+        &self.config
+    }
+
+    pub fn list(&self) -> Result<Listing> {
+        self.recover_if_needed()?;
+        let doc = self.config.load()?;
+        let active = active_provider(&doc)?;
+        let mut providers = Vec::new();
+        for id in doc.provider_ids()? {
+            let entry = read_entry(&doc, &id)?.expect("listed id exists");
+            let model = profile::model(&self.home, &id).ok().flatten();
+            let source = if model.is_some() && profile::is_ours(&self.home, &id) { Source::Switchboard } else { Source::Config };
+            let key_stored = match entry.auth {
+                Auth::Keychain => secret::has(&id),
+                _ => None,
+            };
+            let base_url = entry.base_url.clone().unwrap_or_default();
+            providers.push(ProviderView {
+                name: entry.name.clone().unwrap_or_else(|| id.clone()),
+                preset: preset::detect_id(&base_url),
+                base_url,
+                source,
+                active: active == id,
+                auth: entry.auth.mode(),
+                key_stored,
+                model,
+                id,
+                entry: Some(entry),
+                last_test: None,
+            });
+        }
+        for (id, name, url) in table::BUILT_IN {
+            if providers.iter().any(|p| p.id == *id) {
+                continue;
+            }
+            providers.push(ProviderView {
+                id: (*id).into(),
+                name: (*name).into(),
+                base_url: (*url).into(),
+                source: Source::BuiltIn,
+                preset: PresetId::BuiltIn,
+                active: active == *id,
+                auth: if *id == "openai" { AuthMode::Openai } else { AuthMode::None },
+                key_stored: None,
+                model: profile::model(&self.home, id).ok().flatten(),
+                entry: None,
+                last_test: None,
+            });
+        }
+        let managed = managed::overrides(&managed::root(), &doc);
+        let sessions = sessions::counts(&self.home);
+        Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers, sessions, managed })
+    }
+
+    /// Runs `f` as one transaction: under the one lock, after finishing or
+    /// undoing whatever an interrupted operation left (see `pending`).
+    pub(crate) fn transaction<T>(&self, f: impl FnOnce(&Lock) -> Result<T>) -> Result<T> {
+        let lock = self.config.lock()?;
+        super::recover::run(&self.home, &self.config, &lock);
+        f(&lock)
+    }
+
+    pub(crate) fn lock_dir(&self) -> &Path {
+        self.config.backups().expect("config has backups").dir()
+    }
+
+    /// Recovers leftovers of an interrupted operation, if any (for `list` and `doctor`).
+    pub fn recover_if_needed(&self) -> Result<()> {
+        if pending::any(self.lock_dir()) {
+            self.transaction(|_| Ok(()))?;
+        }
+        Ok(())
+    }
+
+    /// The model a test of `id` uses: its recorded model, else the top-level
+    /// model when it is active, else the preset's default.
+    pub fn model_for(&self, doc: &ConfigDoc, id: &str, active: &str) -> String {
+        if let Ok(Some(m)) = profile::model(&self.home, id) {
+            return m;
+        }
+        if active == id {
+            if let Ok(Some(m)) = doc.top_level_str("model") {
+                return m;
+            }
+        }
+        let url = read_entry(doc, id).ok().flatten().and_then(|e| e.base_url).unwrap_or_default();
+        preset::find(preset::detect(&url)).ok().and_then(|p| p.default_model).unwrap_or("gpt-5-codex").to_owned()
+    }
+}
+
+/// The token helper: the key for `id`, straight from the keychain. Reads no file.
+pub fn token(id: &str) -> Result<secret::Key> {
+    secret::get(id)?.ok_or_else(|| Error::NoKey(id.into()))
+}
