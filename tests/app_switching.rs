@@ -3,20 +3,11 @@
 //! tray's test of OpenAI. Runs after tests/app.rs (cargo runs test binaries one
 //! at a time; the app is single-instance).
 
-use std::path::Path;
 
 use switchboard_e2e::webdriver::{Driver, Session, T, app_bin, shot, wait_for};
 use switchboard_e2e::*;
 
 /// A rollout file shaped like Codex 0.169's head (the real Codex run is in tests/switching.rs).
-fn rollout(home: &Path, n: u32, id: &str, provider: &str, title: &str) {
-    let dir = home.join(format!("sessions/2026/11/2{n}"));
-    std::fs::create_dir_all(&dir).unwrap();
-    let meta = serde_json::json!({"type": "session_meta", "payload": {"id": id, "timestamp": format!("2026-11-2{n}T09:30:00.000Z"), "cwd": format!("/home/dev/src/project-{n}"), "model_provider": provider, "base_instructions": "x".repeat(5000)}});
-    let user = serde_json::json!({"type": "response_item", "payload": {"type": "message", "role": "user", "content": [{"type": "input_text", "text": title}]}});
-    std::fs::write(dir.join(format!("rollout-2026-11-2{n}T09-30-00-{id}.jsonl")), format!("{meta}\n{user}\n")).unwrap();
-}
-
 fn rows(s: &Session) -> usize {
     s.script("return document.querySelectorAll('[data-testid^=session-]').length").as_u64().unwrap() as usize
 }

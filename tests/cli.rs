@@ -128,6 +128,10 @@ fn refusals_leave_the_file_byte_identical() {
         (vec!["add", "custom", "--id", "openai", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
         (vec!["add", "custom", "--id", "ollama", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
         (vec!["add", "custom", "--id", "amazon-bedrock-runtime", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
+        (vec!["add", "custom", "--id", "amazon-bedrock", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
+        (vec!["add", "custom", "--id", "lmstudio", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
+        (vec!["add", "custom", "--id", "gcp", "--base-url", "http://h/v1", "--model", "m"], None, "reserved"),
+        (vec!["add", "openrouter", "--id", "gcp", "--key-stdin"], k, "reserved"),
         (vec!["add", "custom", "--id", "my gateway", "--base-url", "http://h/v1", "--model", "m"], None, "not a valid provider id"),
         (vec!["add", "custom", "--id", "gatewäy", "--base-url", "http://h/v1", "--model", "m"], None, "not a valid provider id"),
         (vec!["add", "custom", "--id", "company_gateway", "--base-url", "http://h/v1", "--model", "m"], None, "already exists"),
@@ -284,6 +288,34 @@ fn remove_refuses_the_active_provider_unless_forced_and_deletes_its_key() {
     assert!(!text.contains("model_provider ="), "{text}");
     home.sb(&["token", &id], None).fails(1, "no key is stored");
     assert!(!home.path().join(format!("{id}.config.toml")).exists());
+}
+
+/// Removing a provider that holds saved sessions would leave Codex unable to resume
+/// them ("This chat uses model provider ..., which is no longer configured"): the CLI
+/// says how many, writes nothing and exits 1; `--force` removes it and says they stay.
+#[test]
+fn remove_of_a_provider_with_sessions_says_how_many_and_needs_force() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    home.sb(&["add", "custom", "--id", "kept", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--no-key"], None).ok();
+    home.sb(&["add", "custom", "--id", "bare", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--no-key"], None).ok();
+    rollout(home.path(), 1, "0aa1-kept", "kept", "first");
+    rollout(home.path(), 2, "0aa2-kept", "kept", "second");
+    rollout(home.path(), 3, "0bb3-other", "company_gateway", "not kept's");
+    let before = home.read_config();
+    let out = home.sb(&["remove", "kept"], None);
+    out.fails(1, "holds 2 saved Codex sessions");
+    assert!(out.stderr.contains("--force") && out.stderr.contains("switchboard sessions --provider kept"), "{}", out.stderr);
+    assert_eq!(home.read_config(), before, "a refused remove writes nothing");
+    assert!(home.path().join("kept.config.toml").exists(), "nor removes the profile");
+    // A provider without sessions goes as before.
+    home.sb(&["remove", "bare"], None).ok();
+    let out = home.sb(&["remove", "kept", "--force"], None);
+    out.ok();
+    assert!(out.stdout.contains("Its 2 sessions stay on disk"), "{}", out.stdout);
+    assert!(!home.config_text().contains("[model_providers.kept]"));
+    let sessions = home.sb(&["sessions", "--json"], None);
+    assert_eq!(json(&sessions).as_array().unwrap().len(), 3, "the sessions themselves are never touched");
 }
 
 #[test]

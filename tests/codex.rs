@@ -167,3 +167,36 @@ fn a_token_command_provider_gets_the_commands_output() {
     assert_eq!(out.code, Some(0), "stdout: {}\nstderr: {}", out.stdout, out.stderr);
     assert_eq!(server.responses_posts()[0].header("authorization"), Some("Bearer short-lived-token"));
 }
+
+/// Switchboard's one list of built-in ids, checked against the real Codex: for each id a
+/// hand-written table with a `name` stops Codex at start-up, `switchboard add` refuses the
+/// id, and doctor names the table. A table Codex accepts for gcp passes doctor.
+#[test]
+fn every_id_codex_has_built_in_is_refused_and_a_breaking_table_is_named() {
+    let server = ResponsesServer::start("/v1");
+    for id in ["openai", "ollama", "lmstudio", "amazon-bedrock", "amazon-bedrock-runtime", "gcp"] {
+        let home = Home::new();
+        let text = format!(
+            "model_provider = \"ok\"\nmodel = \"m\"\n\n[model_providers.ok]\nname = \"OK\"\nbase_url = \"{}\"\n\n[model_providers.{id}]\nname = \"Mine\"\nbase_url = \"{}\"\n",
+            server.base_url(),
+            server.base_url()
+        );
+        home.write_config(text.as_bytes());
+        let out = codex_exec(&home, &[], &[]);
+        assert_ne!(out.code, Some(0), "{id}: Codex ran with a named [model_providers.{id}]");
+        assert!(out.all().contains(&format!("model_providers")), "{id}: {}", out.all());
+        let doctor = home.sb(&["doctor", "--json"], None);
+        let v: serde_json::Value = serde_json::from_str(&doctor.stdout).unwrap();
+        let check = v["checks"].as_array().unwrap().iter().find(|c| c["name"] == "reserved_ids" && c["status"] == "fail").cloned();
+        assert!(check.is_some_and(|c| c["message"].as_str().unwrap().contains(&format!("[model_providers.{id}]"))), "{id}: {v}");
+        let before = home.read_config();
+        home.sb(&["add", "custom", "--id", id, "--base-url", &server.base_url(), "--model", "m"], None).fails(1, "reserved");
+        assert_eq!(home.read_config(), before, "{id}");
+    }
+    let home = Home::new();
+    home.write_config(format!("model_provider = \"ok\"\nmodel = \"m\"\n\n[model_providers.ok]\nname = \"OK\"\nbase_url = \"{}\"\n\n[model_providers.gcp]\nbase_url = \"https://vertex.example/v1\"\nproject_id = \"p\"\n", server.base_url()).as_bytes());
+    let out = codex_exec(&home, &[], &[]);
+    assert_eq!(out.code, Some(0), "a gcp table with only its own keys loads: {}", out.all());
+    let v: serde_json::Value = serde_json::from_str(&home.sb(&["doctor", "--json"], None).stdout).unwrap();
+    assert!(v["checks"].as_array().unwrap().iter().all(|c| c["name"] != "reserved_ids" || c["status"] == "ok"), "{v}");
+}

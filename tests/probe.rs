@@ -289,6 +289,21 @@ fn doctor_flags_reserved_ids_legacy_profiles_and_a_missing_active_provider() {
     assert_eq!(status("legacy_profile"), "fail");
     assert_eq!(status("active_provider"), "fail");
     assert_eq!(run.code, Some(1));
+    // A hand-written gcp table with a name stops Codex 0.171 whichever provider is active;
+    // doctor names the table and the key. One with only the keys gcp takes passes.
+    let home = Home::new();
+    home.write_config(b"[model_providers.gcp]\nname = \"Vertex\"\nbase_url = \"https://vertex.example/v1\"\n");
+    let run = home.sb(&["doctor", "--json"], None);
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    let reserved = v["checks"].as_array().unwrap().iter().find(|c| c["name"] == "reserved_ids").unwrap().clone();
+    assert_eq!(reserved["status"], "fail", "{v}");
+    let message = reserved["message"].as_str().unwrap();
+    assert!(message.contains("[model_providers.gcp] sets `name`") && message.contains("refuses to start"), "{message}");
+    assert_eq!(run.code, Some(1));
+    home.write_config(b"[model_providers.gcp]\nbase_url = \"https://vertex.example/v1\"\nproject_id = \"p\"\n");
+    let v: Value = serde_json::from_str(&home.sb(&["doctor", "--json"], None).stdout).unwrap();
+    let reserved = v["checks"].as_array().unwrap().iter().find(|c| c["name"] == "reserved_ids").unwrap().clone();
+    assert_eq!(reserved["status"], "ok", "{v}");
     let home = Home::new();
     home.write_config(b"[tui\n");
     let run = home.sb(&["doctor", "--json"], None);

@@ -70,7 +70,7 @@ enum Command {
     /// Remove a provider and its key.
     Remove {
         id: String,
-        /// Remove even the active provider (Codex goes back to openai).
+        /// Remove even the active provider (Codex goes back to openai), or one with saved sessions.
         #[arg(long)]
         force: bool,
     },

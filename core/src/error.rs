@@ -46,6 +46,8 @@ pub enum Error {
     Unspliceable(&'static str),
     #[error("`{0}` is the active provider.")]
     ActiveProvider(String),
+    #[error("{}", if *.count == 1 { format!("`{id}` holds 1 saved Codex session, which Codex could no longer resume once the provider is gone.", id = .id) } else { format!("`{id}` holds {count} saved Codex sessions, which Codex could no longer resume once the provider is gone.", id = .id, count = .count) })]
+    HasSessions { id: String, count: u32 },
     #[error("The key is empty.")]
     EmptyKey,
     #[error("No key is stored for `{0}` in the system keychain.")]
@@ -114,6 +116,7 @@ impl Error {
             Error::MissingInput { field, .. } => format!("Pass {}.", field.flag()),
             Error::InvalidInput(_) | Error::InvalidField { .. } => "Check the value and try again; nothing was written.".into(),
             Error::ActiveProvider(_) => "Switch to another provider first (switchboard use openai), or pass --force.".into(),
+            Error::HasSessions { id, .. } => format!("See them with `switchboard sessions --provider {id}`; to remove the provider anyway, pass --force. Nothing was written."),
             Error::EmptyKey => "Paste the key on standard input, for example: printf %s \"$KEY\" | switchboard key set <id>.".into(),
             Error::NoKey(id) => format!("Store one with `switchboard key set {id}` (the key is read from standard input)."),
             Error::NoSecretService => "Log in to a desktop session (GNOME Keyring or KWallet), or start one by hand: \
@@ -161,6 +164,7 @@ impl Error {
             Error::MissingInput { .. } | Error::InvalidInput(_) | Error::InvalidField { .. } => "invalid_input",
             Error::Unspliceable(_) => "unsupported_layout",
             Error::ActiveProvider(_) => "active_provider",
+            Error::HasSessions { .. } => "has_sessions",
             Error::EmptyKey => "empty_key",
             Error::NoKey(_) => "missing_key",
             Error::NoSecretService => "no_secret_service",

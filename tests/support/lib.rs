@@ -529,3 +529,13 @@ pub fn codex_exec(home: &Home, extra: &[&str], envs: &[(&str, &str)]) -> Run {
     }
     run_with_timeout(cmd, Duration::from_secs(90))
 }
+
+/// A saved Codex session for `provider`, shaped like a rollout file's head (the real
+/// Codex runs in tests/switching.rs): `sessions/2026/11/2<n>/rollout-...-<id>.jsonl`.
+pub fn rollout(home: &Path, n: u32, id: &str, provider: &str, title: &str) {
+    let dir = home.join(format!("sessions/2026/11/2{n}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    let meta = serde_json::json!({"type": "session_meta", "payload": {"id": id, "timestamp": format!("2026-11-2{n}T09:30:00.000Z"), "cwd": format!("/home/dev/src/project-{n}"), "model_provider": provider, "base_instructions": "x".repeat(5000)}});
+    let user = serde_json::json!({"type": "response_item", "payload": {"type": "message", "role": "user", "content": [{"type": "input_text", "text": title}]}});
+    std::fs::write(dir.join(format!("rollout-2026-11-2{n}T09-30-00-{id}.jsonl")), format!("{meta}\n{user}\n")).unwrap();
+}

@@ -7,6 +7,7 @@ use std::time::Duration;
 use serde::Serialize;
 
 use crate::probe::{self, Redactor, Report, StepName, StepStatus};
+use crate::provider::builtin::{self, Breaks};
 use crate::provider::table;
 use crate::provider::table::{active_provider, read_entry};
 use crate::error::Error;
@@ -84,18 +85,7 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
         }
     };
     let ids = doc.provider_ids().unwrap_or_default();
-    let reserved: Vec<&String> = ids.iter().filter(|id| table::RESERVED_IDS.contains(&id.as_str())).collect();
-    if reserved.is_empty() {
-        checks.push(check(CheckName::ReservedIds, StepStatus::Ok, "no provider uses a reserved id", ""));
-    } else {
-        let list = reserved.iter().map(|s| format!("[model_providers.{s}]")).collect::<Vec<_>>().join(", ");
-        checks.push(check(
-            CheckName::ReservedIds,
-            StepStatus::Fail,
-            format!("{list} uses an id built into Codex, so Codex refuses to load the whole file."),
-            "Rename the table (for example to ollama-local) and update model_provider to match.",
-        ));
-    }
+    checks.extend(built_in_checks(&doc, &ids));
     if doc.has_top_level("profile") {
         checks.push(check(
             CheckName::LegacyProfile,
@@ -141,7 +131,7 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
 
     let mut set = tokio::task::JoinSet::new();
     let mut order = Vec::new();
-    for id in ids.iter().filter(|id| !table::RESERVED_IDS.contains(&id.as_str())) {
+    for id in ids.iter().filter(|id| !table::is_built_in(id)) {
         let entry = match read_entry(&doc, id) {
             Ok(Some(e)) => e,
             Ok(None) => continue,
@@ -176,6 +166,45 @@ impl DoctorReport {
         let providers = self.providers.into_iter().map(|p| p.redacted(r)).collect();
         DoctorReport { ok: self.ok, checks, providers }
     }
+}
+
+/// Tables with an id built into Codex that make it refuse to start: a reserved id
+/// at all, or keys the built-in provider does not take (`gcp` with a `name`).
+fn built_in_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> Vec<Check> {
+    let mut whole = Vec::new();
+    let mut out = Vec::new();
+    for id in ids {
+        let keys: Vec<String> = doc.with_provider(id, |t| Ok(t.iter().map(|(k, _)| k.to_owned()).collect())).ok().flatten().unwrap_or_default();
+        let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+        match builtin::breaks(id, &keys) {
+            None => {}
+            Some(Breaks::Whole) => whole.push(format!("[model_providers.{id}]")),
+            Some(Breaks::Keys(bad)) => {
+                let bad = bad.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
+                out.push(check(
+                    CheckName::ReservedIds,
+                    StepStatus::Fail,
+                    format!("[model_providers.{id}] sets {bad}, which Codex's built-in `{id}` provider does not take, so Codex refuses to start with any provider."),
+                    format!("Delete {bad} from that table, or rename it (for example to {id}-custom) and update model_provider to match."),
+                ));
+            }
+        }
+    }
+    if !whole.is_empty() {
+        out.insert(
+            0,
+            check(
+                CheckName::ReservedIds,
+                StepStatus::Fail,
+                format!("{} uses an id built into Codex, so Codex refuses to load the whole file.", whole.join(", ")),
+                "Rename the table (for example to ollama-local) and update model_provider to match.",
+            ),
+        );
+    }
+    if out.is_empty() {
+        out.push(check(CheckName::ReservedIds, StepStatus::Ok, "no provider uses a reserved id", ""));
+    }
+    out
 }
 
 /// Keys in plain text, and keys only in an environment variable: listed by

@@ -7,15 +7,18 @@ use crate::edit::config_doc::ConfigDoc;
 use crate::error::{Error, Result};
 use crate::edit::pending::Pending;
 use crate::provider::table::{self, Auth, active_provider, read_entry};
+use crate::codex::sessions;
 use crate::provider::{profile, secret};
 
 impl Switchboard {
-    /// Removes a provider, its stored key and its profile file.
+    /// Removes a provider, its stored key and its profile file. Without `force` the
+    /// active provider, and one that holds saved sessions, are refused.
     pub fn remove(&self, id: &str, force: bool) -> Result<Outcome> {
         if table::is_built_in(id) {
             return Err(Error::BuiltIn(id.into()));
         }
         let seen: RefCell<Option<(bool, Auth)>> = RefCell::new(None);
+        let orphaned = RefCell::new(0u32);
         // Removing the active provider goes back to openai, with the model openai had.
         let openai_model = profile::model(&self.home, "openai")?;
         let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
@@ -24,6 +27,12 @@ impl Switchboard {
             if active && !force {
                 return Err(Error::ActiveProvider(id.into()));
             }
+            // Codex could no longer resume them: said first, and done only when asked twice.
+            let sessions = sessions::counts(&self.home).get(id).copied().unwrap_or(0);
+            if sessions > 0 && !force {
+                return Err(Error::HasSessions { id: id.into(), count: sessions });
+            }
+            *orphaned.borrow_mut() = sessions;
             doc.remove_provider(id)?;
             if active {
                 doc.set_top_levels(&[("model_provider", None), ("model", openai_model.as_deref())])?;
@@ -59,6 +68,11 @@ impl Switchboard {
         let mut message = format!("Removed `{id}`.");
         if seen.into_inner().is_some_and(|(active, _)| active) {
             message.push_str(" Codex is back on its default provider (openai).");
+        }
+        match orphaned.into_inner() {
+            0 => {}
+            1 => message.push_str(&format!(" Its 1 session stays on disk; Codex can resume it again once a provider `{id}` exists.")),
+            n => message.push_str(&format!(" Its {n} sessions stay on disk; Codex can resume them again once a provider `{id}` exists.")),
         }
         Ok(Outcome { message, backup: written.backup, warnings })
     }

@@ -16,8 +16,8 @@ use crate::edit::pending;
 use crate::error::{Error, Result};
 use crate::probe::Report;
 use crate::provider::preset::{self, PresetId};
-use crate::provider::table::{self, Auth, AuthMode, ProviderEntry, active_provider, read_entry};
-use crate::provider::{profile, secret};
+use crate::provider::table::{Auth, AuthMode, ProviderEntry, active_provider, read_entry};
+use crate::provider::{builtin, profile, secret};
 
 #[derive(Clone)]
 pub struct Switchboard {
@@ -139,7 +139,8 @@ impl Switchboard {
                 last_test: None,
             });
         }
-        for (id, name, url) in table::BUILT_IN {
+        for b in builtin::BUILT_IN.iter().filter(|b| b.listed) {
+            let (id, name, url) = (&b.id, &b.name, &b.base_url);
             if providers.iter().any(|p| p.id == *id) {
                 continue;
             }

@@ -1,5 +1,6 @@
 //! The provider model: a provider's table, Codex's built-in ones, the presets and forms it is made from, and what it keeps outside config.toml (its key, its profile).
 
+pub mod builtin;
 pub mod draft;
 pub mod field;
 pub mod preset;

@@ -12,20 +12,7 @@ use crate::edit::toml::{Want, type_name};
 use crate::error::{Error, Result};
 use crate::provider::field::Field;
 
-/// Ids Codex refuses in a `[model_providers]` table (or reserves for itself).
-pub const RESERVED_IDS: &[&str] = &["openai", "ollama", "lmstudio", "amazon-bedrock", "amazon-bedrock-runtime"];
-
-/// Providers built into Codex, selectable with `use` without a table.
-pub const BUILT_IN: &[(&str, &str, &str)] = &[
-    ("openai", "OpenAI", "https://api.openai.com/v1"),
-    ("ollama", "Ollama (built into Codex)", "http://localhost:11434/v1"),
-    ("lmstudio", "LM Studio", "http://localhost:1234/v1"),
-    ("amazon-bedrock", "Amazon Bedrock", ""),
-];
-
-pub fn is_built_in(id: &str) -> bool {
-    BUILT_IN.iter().any(|(b, _, _)| *b == id)
-}
+pub use super::builtin::is_built_in;
 
 /// The longest id: every file name derived from it (`<id>.config.toml`, its
 /// temporary `.<id>.config.toml.XXXXXX.sbtmp`, `.pending-<id>.json`) stays far
@@ -34,12 +21,12 @@ pub const MAX_ID_LEN: usize = 64;
 /// The longest display name.
 pub const MAX_NAME_LEN: usize = 200;
 
-/// An id must be `[A-Za-z0-9_-]{1,64}` and not reserved.
+/// An id must be `[A-Za-z0-9_-]{1,64}` and not one Codex has built in.
 pub fn validate_id(id: &str) -> Result<()> {
     if id.is_empty() || id.len() > MAX_ID_LEN || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
         return Err(Error::InvalidId(id.into()));
     }
-    if RESERVED_IDS.contains(&id) {
+    if is_built_in(id) {
         return Err(Error::ReservedId(id.into()));
     }
     Ok(())
@@ -485,7 +472,7 @@ mod tests {
         for bad in ["", "a b", "a.b", "é", "a/b", "x]", &"a".repeat(MAX_ID_LEN + 1), &"a".repeat(250)] {
             assert!(matches!(validate_id(bad), Err(Error::InvalidId(_))), "{bad}");
         }
-        for r in RESERVED_IDS {
+        for r in ["openai", "ollama", "lmstudio", "amazon-bedrock", "amazon-bedrock-runtime", "gcp"] {
             assert!(matches!(validate_id(r), Err(Error::ReservedId(_))), "{r}");
         }
     }
