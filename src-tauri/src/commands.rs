@@ -69,11 +69,13 @@ pub async fn change(
 #[tauri::command]
 #[specta::specta]
 pub async fn list(state: State<'_, AppState>) -> Res<Listing> {
+    crate::startup::mark("list-asked");
     let mut listing = blocking(&state, move |sb| sb.list()).await?;
     let mut tests = state.session.tests();
     for p in &mut listing.providers {
         p.last_test = tests.remove(&p.id);
     }
+    crate::startup::mark("listed");
     Ok(listing)
 }
 

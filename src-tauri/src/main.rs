@@ -14,6 +14,7 @@ mod commands;
 mod login;
 mod sessions;
 mod share;
+mod startup;
 mod state;
 mod tray;
 #[cfg(target_os = "linux")]
@@ -35,6 +36,7 @@ use state::AppState;
 const PROCESS: &str = "switchboard-app";
 
 fn main() {
+    startup::mark("main");
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `--tray`: started at login. On Linux the tray process alone starts (no window, no
     // WebKit); elsewhere, or when it is missing, this process starts hidden with its tray.
@@ -98,9 +100,13 @@ fn main() {
             _ => {}
         })
         .setup(move |app| {
+            startup::mark("setup");
             // From here on (the single-instance check has passed), an end the user did not
             // choose leaves a line in the log.
-            log::watch_exits(PROCESS);
+            let marker = session.quit_marker(pid);
+            let _ = std::fs::remove_file(&marker);
+            session.sweep_quit_markers();
+            log::watch_exits(PROCESS, Some(&marker));
             let handle = app.handle().clone();
             let _ = session.set_window(Window { pid, focused: false });
             share::setup(app);
@@ -126,7 +132,9 @@ fn main() {
         .expect("error while starting Switchboard");
     app.run(move |app, event| {
         if let RunEvent::Exit = event {
-            app.state::<AppState>().session.clear_window(pid);
+            let session = &app.state::<AppState>().session;
+            session.clear_window(pid);
+            let _ = std::fs::remove_file(session.quit_marker(pid));
         }
     });
 }

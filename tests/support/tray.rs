@@ -22,29 +22,35 @@ impl Drop for TrayGuard {
     }
 }
 
-/// Where the tray process (a StatusNotifierItem, ksni) exports its dbusmenu.
-const MENU_PATH: &str = "/MenuBar";
+/// Where a tray exports its dbusmenu: the tray process (ksni), and the tray inside the
+/// window process (Tauri's, through libayatana-appindicator).
+const MENU_PATHS: &[&str] = &["/MenuBar", "/org/ayatana/NotificationItem/tray_icon_tray_app_main/Menu"];
 
-/// The tray menu as a tray host sees it: the dbusmenu that the tray process exports on
-/// the session bus. Returns the bus name and (id, label, checked) per item.
+/// The tray menu as a tray host sees it: the dbusmenu that a tray exports on the
+/// session bus. Returns the bus name and (id, label, checked) per item.
 pub fn tray_menu() -> Option<(String, Vec<(i32, String, bool)>)> {
-    const PATH: &str = MENU_PATH;
+    tray_menu_at().map(|(name, _, items)| (name, items))
+}
+
+/// [`tray_menu`], with the object path it answered at.
+fn tray_menu_at() -> Option<(String, &'static str, Vec<(i32, String, bool)>)> {
     let names = Command::new("dbus-send")
         .args(["--session", "--print-reply", "--dest=org.freedesktop.DBus", "/", "org.freedesktop.DBus.ListNames"])
         .output()
         .ok()?;
     let names = String::from_utf8_lossy(&names.stdout).into_owned();
     // The connection that answered last time first: asking the others costs a timeout each.
-    static LAST: Mutex<Option<String>> = Mutex::new(None);
+    static LAST: Mutex<Option<(String, &'static str)>> = Mutex::new(None);
     let last = LAST.lock().unwrap().clone();
-    let mut candidates: Vec<&str> = names.split('"').filter(|s| s.starts_with(":1.")).collect();
-    if let Some(l) = &last {
-        candidates.retain(|c| c != l);
-        candidates.insert(0, l.as_str());
+    let mut candidates: Vec<(&str, &'static str)> =
+        names.split('"').filter(|s| s.starts_with(":1.")).flat_map(|n| MENU_PATHS.iter().map(move |p| (n, *p))).collect();
+    if let Some((l, p)) = &last {
+        candidates.retain(|c| c != &(l.as_str(), *p));
+        candidates.insert(0, (l.as_str(), p));
     }
-    for name in candidates {
+    for (name, path) in candidates {
         let out = Command::new("gdbus")
-            .args(["call", "--session", "--timeout", "2", "--dest", name, "--object-path", PATH, "--method", "com.canonical.dbusmenu.GetLayout", "--", "0", "-1", "[]"])
+            .args(["call", "--session", "--timeout", "2", "--dest", name, "--object-path", path, "--method", "com.canonical.dbusmenu.GetLayout", "--", "0", "-1", "[]"])
             .output()
             .ok()?;
         if !out.status.success() {
@@ -58,8 +64,8 @@ pub fn tray_menu() -> Option<(String, Vec<(i32, String, bool)>)> {
             let checked = chunk.split("'toggle-state': <").nth(1).is_some_and(|r| r.starts_with('1'));
             items.push((id, label.replace("__", "_"), checked));
         }
-        *LAST.lock().unwrap() = Some(name.to_owned());
-        return Some((name.to_owned(), items));
+        *LAST.lock().unwrap() = Some((name.to_owned(), path));
+        return Some((name.to_owned(), path, items));
     }
     None
 }
@@ -68,9 +74,9 @@ pub fn tray_menu() -> Option<(String, Vec<(i32, String, bool)>)> {
 /// rebuilds its menu whenever config.toml changes, so a stale item id is looked up again.
 pub fn tray_click_label(label: &str) {
     for _ in 0..20 {
-        if let Some((dest, items)) = tray_menu() {
+        if let Some((dest, path, items)) = tray_menu_at() {
             if let Some((id, _, _)) = items.iter().find(|(_, l, _)| l.contains(label)) {
-                if try_tray_click(&dest, *id) {
+                if try_tray_click(&dest, path, *id) {
                     return;
                 }
             }
@@ -80,7 +86,7 @@ pub fn tray_click_label(label: &str) {
     panic!("could not click the tray item {label:?}");
 }
 
-fn try_tray_click(dest: &str, id: i32) -> bool {
+fn try_tray_click(dest: &str, path: &str, id: i32) -> bool {
     let out = Command::new("gdbus")
         .args([
             "call",
@@ -88,7 +94,7 @@ fn try_tray_click(dest: &str, id: i32) -> bool {
             "--dest",
             dest,
             "--object-path",
-            MENU_PATH,
+            path,
             "--method",
             "com.canonical.dbusmenu.Event",
             "--",

@@ -38,7 +38,7 @@ pub fn run(home: PathBuf, open: bool) -> i32 {
         }
     };
     // The one tray: from here on, an end the user did not choose leaves a line in the log.
-    log::watch_exits(PROCESS);
+    log::watch_exits(PROCESS, None);
     let rt = match tokio::runtime::Builder::new_current_thread().enable_all().build() {
         Ok(rt) => rt,
         Err(e) => {
@@ -95,6 +95,8 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
             Action::Quit => {
                 log::chosen();
                 if let Some(w) = session.window() {
+                    // The window's end is the user's choice too: said before it is asked to end.
+                    let _ = session.ask_to_quit(w.pid);
                     window::close(w.pid);
                     session.clear_window(w.pid);
                 }

@@ -62,8 +62,10 @@ fn now() -> String {
 
 /// Logs a line whenever this process ends by a signal, a panic or an `exit()`
 /// it did not choose (a library calling `exit`, as GTK does when the display
-/// goes away), unless [`chosen`] was called first. `process` names it in the log.
-pub fn watch_exits(process: &'static str) {
+/// goes away), unless [`chosen`] was called first, or the file `chosen_if`
+/// exists by then (another process that ends this one at the user's request,
+/// as the tray's Quit does, creates it first). `process` names it in the log.
+pub fn watch_exits(process: &'static str, chosen_if: Option<&Path>) {
     static NAME: OnceLock<&'static str> = OnceLock::new();
     if NAME.set(process).is_err() {
         return;
@@ -77,8 +79,10 @@ pub fn watch_exits(process: &'static str) {
     }));
     #[cfg(unix)]
     if let Some(p) = path() {
-        signals::install(process, &p);
+        signals::install(process, &p, chosen_if);
     }
+    #[cfg(not(unix))]
+    let _ = chosen_if;
 }
 
 /// The user chose to end this process (closed its window, pressed Quit): its end is not logged.
@@ -98,6 +102,8 @@ mod signals {
     use std::sync::atomic::{AtomicBool, AtomicI32, Ordering};
 
     pub static CHOSEN: AtomicBool = AtomicBool::new(false);
+    /// A file whose presence makes the end chosen, as a C string for access(2).
+    static CHOSEN_IF: OnceLock<std::ffi::CString> = OnceLock::new();
     static FD: AtomicI32 = AtomicI32::new(-1);
     /// One prepared line per signal, and one for an unchosen `exit()`.
     static LINES: OnceLock<Vec<(i32, Vec<u8>)>> = OnceLock::new();
@@ -115,7 +121,10 @@ mod signals {
         (libc::SIGFPE, "SIGFPE (a crash)"),
     ];
 
-    pub fn install(process: &str, path: &std::path::Path) {
+    pub fn install(process: &str, path: &std::path::Path, chosen_if: Option<&std::path::Path>) {
+        if let Some(c) = chosen_if.and_then(|p| std::ffi::CString::new(p.as_os_str().as_encoded_bytes()).ok()) {
+            let _ = CHOSEN_IF.set(c);
+        }
         if let Some(dir) = path.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
@@ -146,6 +155,10 @@ mod signals {
     fn write_line(key: i32) {
         let fd = FD.load(Ordering::SeqCst);
         if fd < 0 || CHOSEN.load(Ordering::SeqCst) {
+            return;
+        }
+        // SAFETY: access(2) is async-signal-safe; the path was prepared in advance.
+        if CHOSEN_IF.get().is_some_and(|p| unsafe { libc::access(p.as_ptr(), libc::F_OK) } == 0) {
             return;
         }
         if let Some((_, line)) = LINES.get().and_then(|l| l.iter().find(|(k, _)| *k == key)) {

@@ -102,6 +102,29 @@ impl Session {
         self.replace(&self.window_file(), format!("{} {}\n", w.pid, if w.focused { "focused" } else { "open" }).as_bytes())
     }
 
+    /// The file whose presence says that window process `pid` is being ended at the
+    /// user's request (the tray's Quit), so its end is not logged as unchosen.
+    pub fn quit_marker(&self, pid: u32) -> PathBuf {
+        self.dir.join(format!("quit-{pid}"))
+    }
+
+    /// Says that the window process `pid` is about to be ended at the user's request.
+    pub fn ask_to_quit(&self, pid: u32) -> std::io::Result<()> {
+        fs::write(self.quit_marker(pid), b"")
+    }
+
+    /// Removes the quit markers of window processes that are gone.
+    pub fn sweep_quit_markers(&self) {
+        let Ok(rd) = fs::read_dir(&self.dir) else { return };
+        for e in rd.flatten() {
+            let name = e.file_name();
+            let pid = name.to_str().and_then(|n| n.strip_prefix("quit-")).and_then(|p| p.parse::<u32>().ok());
+            if pid.is_some_and(|p| !alive(p)) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+
     /// The window process is gone.
     pub fn clear_window(&self, pid: u32) {
         if self.window().is_some_and(|w| w.pid == pid) {
