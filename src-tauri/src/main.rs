@@ -35,6 +35,23 @@ use state::AppState;
 /// This process's name in the desktop log.
 const PROCESS: &str = "switchboard-app";
 
+/// A cold launch (after a reboot) spent seconds faulting in WebKitGTK's libraries page
+/// by page, first in their own initialisers, before `main`. The executable's
+/// `.preinit_array` runs before those: it asks the kernel to read every mapped file
+/// ahead, in large sequential reads, while the initialisers run (`desktop::warm`).
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".preinit_array")]
+static READ_AHEAD: extern "C" fn() = read_ahead_at_start;
+
+#[cfg(target_os = "linux")]
+extern "C" fn read_ahead_at_start() {
+    // scripts/bench-app measures with and without it.
+    if std::env::var_os("SWITCHBOARD_NO_READ_AHEAD").is_none() {
+        switchboard_core::desktop::warm::advise_mapped();
+    }
+}
+
 fn main() {
     startup::mark("main");
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -82,6 +99,19 @@ fn main() {
     let app = builder
         .manage(AppState::new(sb, helper, session.clone()))
         .invoke_handler(contract.invoke_handler())
+        .on_page_load(|webview, payload| match payload.event() {
+            tauri::webview::PageLoadEvent::Started => startup::mark("page-started"),
+            tauri::webview::PageLoadEvent::Finished => {
+                startup::mark("page-finished");
+                startup::keep_read_list();
+                // The window is created hidden and shown once its page has loaded (unless it
+                // starts in the tray): mapped before, WebKit's UI and web processes sometimes
+                // waited half a second on each other (see startup.rs).
+                if webview.label() == "main" && !webview.app_handle().state::<AppState>().starts_hidden() {
+                    let _ = webview.window().show();
+                }
+            }
+        })
         .on_window_event(move |window, event| match event {
             WindowEvent::Focused(focused) => {
                 let state = window.state::<AppState>();
@@ -115,11 +145,21 @@ fn main() {
                 app.state::<AppState>().tray_inside.store(true, Ordering::Relaxed);
                 tray::build(&handle)?;
                 if at_login {
-                    if let Some(w) = app.get_webview_window("main") {
-                        let _ = w.hide();
-                    }
+                    app.state::<AppState>().hidden_at_start.store(true, Ordering::Relaxed);
                 }
             }
+            // The window shows when its page has loaded; should that never happen, it shows anyway.
+            let later = handle.clone();
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs(3));
+                if !later.state::<AppState>().starts_hidden() {
+                    if let Some(w) = later.get_webview_window("main") {
+                        if !w.is_visible().unwrap_or(true) {
+                            let _ = w.show();
+                        }
+                    }
+                }
+            });
             match state::watch(&handle, &home, session.dir()) {
                 Ok(w) => {
                     app.manage(Mutex::new(w));

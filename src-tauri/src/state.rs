@@ -24,16 +24,22 @@ pub struct AppState {
     /// The tray lives in this process (macOS, Windows, or Linux without `switchboard-tray`):
     /// closing the window hides it instead of ending the process.
     pub tray_inside: AtomicBool,
+    /// Started at login with the tray inside: the window stays hidden until asked for.
+    pub hidden_at_start: AtomicBool,
 }
 
 impl AppState {
     pub fn new(sb: Switchboard, helper: PathBuf, session: Session) -> AppState {
         let seen = Mutex::new(fingerprint(sb.home(), &session));
-        AppState { sb, helper, session, seen, tray_inside: AtomicBool::new(false) }
+        AppState { sb, helper, session, seen, tray_inside: AtomicBool::new(false), hidden_at_start: AtomicBool::new(false) }
     }
 
     pub fn tray_inside(&self) -> bool {
         self.tray_inside.load(Ordering::Relaxed)
+    }
+
+    pub fn starts_hidden(&self) -> bool {
+        self.hidden_at_start.load(Ordering::Relaxed)
     }
 }
 

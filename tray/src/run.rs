@@ -7,7 +7,7 @@ use ksni::TrayMethods;
 use switchboard_core::desktop::session::Session;
 use switchboard_core::ops::switchboard::Source;
 use switchboard_core::codex::helper;
-use switchboard_core::desktop::{log, tray_menu};
+use switchboard_core::desktop::{log, tray_menu, warm};
 use switchboard_core::ops::doctor;
 use switchboard_core::{Listing, Switchboard};
 use tokio::sync::mpsc::unbounded_channel;
@@ -69,6 +69,13 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
     refresh(&handle, &sb, &session).await;
     if open {
         let _ = window::open();
+    } else {
+        // Started at login: once the desktop has settled, read the window's files ahead, so
+        // the first window after a reboot opens warm (`desktop::warm`; only asks the kernel).
+        std::thread::spawn(|| {
+            std::thread::sleep(Duration::from_secs(20));
+            warm::read_ahead(warm::load_list());
+        });
     }
     let gone = bus::gone();
     tokio::pin!(gone);

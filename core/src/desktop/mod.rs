@@ -1,8 +1,9 @@
-//! What the window and the tray share: the session folder, the tray's words, start at login, the file watcher, and the log of how they end.
+//! What the window and the tray share: the session folder, the tray's words, start at login, the file watcher, the log of how they end, and reading ahead for cold launches.
 
 pub mod autostart;
 pub mod log;
 pub mod session;
 pub mod tray_menu;
+pub mod warm;
 #[cfg(feature = "watch")]
 pub mod watch;

@@ -92,3 +92,55 @@ fn secure(home: &Path, config: &TomlFile, lock: &Lock, p: &Pending) -> bool {
         !p.drop_key_if_absent || secret::delete(&p.id).is_ok()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::fs;
+
+    use crate::edit::pending::{Pending, any, digest};
+    use crate::ops::switchboard::Switchboard;
+    use crate::provider::preset::Inputs;
+    use crate::provider::table::read_entry;
+
+    /// A Codex home with one active keyless provider `p0` (model m0), and the bytes of its profile.
+    fn home() -> (tempfile::TempDir, Switchboard, Vec<u8>) {
+        let dir = tempfile::tempdir().unwrap();
+        let sb = Switchboard::new(dir.path().to_owned(), "switchboard".into());
+        sb.add("ollama", &Inputs { id: Some("p0".into()), model: Some("m0".into()), ..Default::default() }, None).unwrap();
+        sb.use_provider("p0", None).unwrap();
+        let profile = fs::read(crate::provider::profile::path(dir.path(), "p0")).unwrap();
+        (dir, sb, profile)
+    }
+
+    fn leave_record(sb: &Switchboard, spec: &crate::provider::table::ProviderSpec) {
+        let lock = sb.config_file().lock().unwrap();
+        let rec = Pending { id: "p0".into(), model_if_present: Some("m9".into()), edited_table: Some(digest(spec)), ..Default::default() };
+        let _left_behind = rec.save(&lock, sb.lock_dir()).unwrap();
+    }
+
+    #[test]
+    fn an_edit_killed_between_its_commit_and_the_profile_is_finished_and_one_killed_before_is_not() {
+        // Killed after the commit: config.toml has the edit, the profile does not yet.
+        let (dir, sb, before) = home();
+        let edit = Inputs { name: Some("Renamed".into()), model: Some("m9".into()), ..Default::default() };
+        sb.edit("p0", &edit, None).unwrap();
+        fs::write(crate::provider::profile::path(dir.path(), "p0"), &before).unwrap();
+        let spec = read_entry(&sb.config_file().load().unwrap(), "p0").unwrap().unwrap().to_spec();
+        leave_record(&sb, &spec);
+        sb.recover_if_needed().unwrap();
+        assert_eq!(crate::provider::profile::model(dir.path(), "p0").unwrap().as_deref(), Some("m9"));
+        assert!(!any(sb.lock_dir()));
+
+        // Killed before the commit: neither config.toml nor the profile has the edit, and
+        // recovery keeps it that way.
+        let (dir, sb, before) = home();
+        let config = fs::read(dir.path().join("config.toml")).unwrap();
+        let mut spec = read_entry(&sb.config_file().load().unwrap(), "p0").unwrap().unwrap().to_spec();
+        spec.name = "Renamed".into();
+        leave_record(&sb, &spec);
+        sb.recover_if_needed().unwrap();
+        assert_eq!(fs::read(crate::provider::profile::path(dir.path(), "p0")).unwrap(), before);
+        assert_eq!(fs::read(dir.path().join("config.toml")).unwrap(), config);
+        assert!(!any(sb.lock_dir()));
+    }
+}
