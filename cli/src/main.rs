@@ -3,7 +3,6 @@
 //!
 //! Exit codes: 0 success, 1 error (one sentence plus a hint on stderr), 2 bad usage.
 
-use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,18 +12,21 @@ mod sessions;
 mod share;
 
 use clap::{Args, Parser, Subcommand};
-use switchboard_core::provider::preset::{self, Inputs, KeySource};
+use switchboard_core::provider::build::{Inputs, KeySource};
+use switchboard_core::provider::api::Api;
+use switchboard_core::provider::preset;
 use std::time::Duration;
 
 use switchboard_core::probe::{self, StepStatus};
 use switchboard_core::codex::home;
-use switchboard_core::ops::{doctor, switchboard};
+use switchboard_core::ops::doctor;
 use switchboard_core::{Error, Switchboard};
 
 use input::read_key;
 use output::{Exit, print_json, shown};
 
 mod adopt;
+mod bridge;
 
 #[derive(Parser)]
 #[command(name = "switchboard", version, about = "Point Codex CLI at another model provider, with keys in the OS keychain.")]
@@ -80,7 +82,12 @@ enum Command {
         action: KeyAction,
     },
     /// Print a provider's key (Codex runs this through the [auth] table).
-    Token { id: String },
+    Token(bridge::TokenArgs),
+    /// Switchboard's bridge to Chat Completions providers: its state, or stop it.
+    Bridge {
+        #[command(subcommand)]
+        action: bridge::BridgeAction,
+    },
     /// Test a provider the way Codex will call it, and say what is wrong.
     Test {
         id: String,
@@ -204,6 +211,10 @@ struct ProviderOpts {
     /// Use no key at all.
     #[arg(long, group = "auth")]
     no_key: bool,
+    /// The API the provider speaks: responses (Codex talks to it directly), or chat
+    /// (Chat Completions only: Codex goes through Switchboard's bridge). Default: the preset's.
+    #[arg(long, value_name = "API", value_parser = ["responses", "chat"])]
+    api: Option<String>,
 }
 
 fn pair(s: &str) -> Result<(String, String), String> {
@@ -238,6 +249,7 @@ impl ProviderOpts {
             env_headers: self.env_headers.clone(),
             query: self.query.clone(),
             key,
+            api: self.api.as_deref().and_then(Api::parse),
         }
     }
 
@@ -309,12 +321,8 @@ fn print_report(r: &probe::Report) {
 fn run(cli: Cli) -> Result<(), Exit> {
     // `token` and `presets` read no file: `token` is on Codex's hot path.
     match &cli.command {
-        Command::Token { id } => {
-            let key = switchboard::token(id)?;
-            let mut out = std::io::stdout().lock();
-            let _ = writeln!(out, "{}", key.expose());
-            return Ok(());
-        }
+        Command::Token(args) => return bridge::token(args),
+        Command::Bridge { action } => return bridge::run(action),
         Command::Presets { json } => {
             print_presets(*json);
             return Ok(());
@@ -324,7 +332,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
     let home = home::from_env(cli.codex_home.as_deref())?;
     let sb = Switchboard::new(home, helper_path());
     let outcome = match cli.command {
-        Command::Token { .. } | Command::Presets { .. } => unreachable!(),
+        Command::Token(_) | Command::Bridge { .. } | Command::Presets { .. } => unreachable!(),
         Command::Add { preset, opts } => sb.add(&preset, &opts.inputs(), opts.key()?.as_deref())?,
         Command::Edit { provider, opts } => sb.edit(&provider, &opts.inputs(), opts.key()?.as_deref())?,
         Command::List { json } => {

@@ -5,6 +5,7 @@
 //! `ops` (the operations). See ARCHITECTURE.md for the invariants they keep.
 
 pub mod adopt;
+pub mod bridge;
 pub mod codex;
 pub mod desktop;
 pub mod edit;
@@ -13,6 +14,7 @@ pub mod ops;
 pub mod probe;
 pub mod provider;
 pub mod share;
+pub mod sse;
 
 pub use error::{Error, Result};
 pub use ops::switchboard::{Listing, Outcome, ProviderView, Switchboard};

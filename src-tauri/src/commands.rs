@@ -108,7 +108,7 @@ pub async fn check_draft(
     Ok(draft::check(preset, current.as_ref(), &draft, key.as_deref(), &existing))
 }
 
-fn inputs(d: &Draft) -> Result<switchboard_core::provider::preset::Inputs, Error> {
+fn inputs(d: &Draft) -> Result<switchboard_core::provider::build::Inputs, Error> {
     d.inputs()
 }
 
@@ -226,7 +226,7 @@ mod tests {
     #[test]
     fn form_maps_to_core_inputs() {
         use switchboard_core::provider::draft::KeyMode;
-        use switchboard_core::provider::preset::KeySource;
+        use switchboard_core::provider::build::KeySource;
         let f = Draft {
             id: " corp ".into(),
             base_url: "http://h/v1".into(),

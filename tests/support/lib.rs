@@ -2,6 +2,7 @@
 //! throwaway Codex home, and a small Responses-API server on 127.0.0.1.
 
 pub mod cc_switch;
+pub mod chat;
 pub mod hostile;
 pub mod tray;
 pub mod webdriver;
@@ -11,7 +12,7 @@ pub use hostile::{Echo, Endless};
 pub use tray::{TrayGuard, tray_click_label, tray_menu};
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -340,48 +341,53 @@ fn respond(conn: &mut TcpStream, status: u16, ctype: &str, body: &str) -> std::i
 const MODELS: &str = r#"{"object":"list","data":[{"id":"m1","object":"model"},{"id":"m2","object":"model"}]}"#;
 const HTML: &str = "<!doctype html><html><head><title>Welcome</title></head><body>Sign in</body></html>";
 
+/// Reads one HTTP/1.1 request from `reader`; `None` at the end of the connection.
+pub fn read_request(reader: &mut impl BufRead) -> std::io::Result<Option<Seen>> {
+    let mut line = String::new();
+    if reader.read_line(&mut line)? == 0 {
+        return Ok(None);
+    }
+    let mut parts = line.split_whitespace();
+    let method = parts.next().unwrap_or("").to_owned();
+    let target = parts.next().unwrap_or("").to_owned();
+    let mut headers = BTreeMap::new();
+    loop {
+        let mut h = String::new();
+        reader.read_line(&mut h)?;
+        let h = h.trim_end();
+        if h.is_empty() {
+            break;
+        }
+        if let Some((k, v)) = h.split_once(':') {
+            headers.insert(k.trim().to_lowercase(), v.trim().to_owned());
+        }
+    }
+    let mut body = Vec::new();
+    if let Some(len) = headers.get("content-length").and_then(|l| l.parse::<usize>().ok()) {
+        body.resize(len, 0);
+        reader.read_exact(&mut body)?;
+    } else if headers.get("transfer-encoding").is_some_and(|t| t.contains("chunked")) {
+        loop {
+            let mut size = String::new();
+            reader.read_line(&mut size)?;
+            let n = usize::from_str_radix(size.trim().split(';').next().unwrap_or("0"), 16).unwrap_or(0);
+            let mut chunk = vec![0; n + 2];
+            reader.read_exact(&mut chunk)?;
+            if n == 0 {
+                break;
+            }
+            body.extend_from_slice(&chunk[..n]);
+        }
+    }
+    Ok(Some(Seen { method, target, headers, body: String::from_utf8_lossy(&body).into_owned() }))
+}
+
 fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, delay: Duration, seen: &Mutex<Vec<Seen>>) -> std::io::Result<()> {
     conn.set_read_timeout(Some(Duration::from_secs(10)))?;
     let mut reader = BufReader::new(conn.try_clone()?);
     let mut conn = conn;
     loop {
-        let mut line = String::new();
-        if reader.read_line(&mut line)? == 0 {
-            return Ok(());
-        }
-        let mut parts = line.split_whitespace();
-        let method = parts.next().unwrap_or("").to_owned();
-        let target = parts.next().unwrap_or("").to_owned();
-        let mut headers = BTreeMap::new();
-        loop {
-            let mut h = String::new();
-            reader.read_line(&mut h)?;
-            let h = h.trim_end();
-            if h.is_empty() {
-                break;
-            }
-            if let Some((k, v)) = h.split_once(':') {
-                headers.insert(k.trim().to_lowercase(), v.trim().to_owned());
-            }
-        }
-        let mut body = Vec::new();
-        if let Some(len) = headers.get("content-length").and_then(|l| l.parse::<usize>().ok()) {
-            body.resize(len, 0);
-            reader.read_exact(&mut body)?;
-        } else if headers.get("transfer-encoding").is_some_and(|t| t.contains("chunked")) {
-            loop {
-                let mut size = String::new();
-                reader.read_line(&mut size)?;
-                let n = usize::from_str_radix(size.trim().split(';').next().unwrap_or("0"), 16).unwrap_or(0);
-                let mut chunk = vec![0; n + 2];
-                reader.read_exact(&mut chunk)?;
-                if n == 0 {
-                    break;
-                }
-                body.extend_from_slice(&chunk[..n]);
-            }
-        }
-        let s = Seen { method, target, headers, body: String::from_utf8_lossy(&body).into_owned() };
+        let Some(s) = read_request(&mut reader)? else { return Ok(()) };
         seen.lock().unwrap().push(s.clone());
         std::thread::sleep(delay);
         let responses = s.method == "POST" && s.path() == format!("{prefix}/responses");

@@ -8,7 +8,7 @@ use crate::edit::config_doc::ConfigDoc;
 use crate::error::{Error, Result};
 use crate::edit::pending::{self, Pending};
 use crate::provider::field::Field;
-use crate::provider::preset::{self, Inputs, KeySource};
+use crate::provider::build::{self, Inputs, KeySource};
 use crate::provider::table::{self, Auth, ProviderSpec, active_provider, read_entry};
 use crate::provider::{profile, secret};
 
@@ -33,7 +33,7 @@ impl Switchboard {
                 return Err(Error::WireApi(w.into()));
             }
             let mut spec = entry.to_spec();
-            preset::apply_edit(&mut spec, inputs)?;
+            build::apply_edit(&mut spec, inputs)?;
             if key.is_some() && spec.auth != Auth::Keychain {
                 return Err(Error::invalid(Field::Key, "A key was given, but this provider does not use the keychain."));
             }

@@ -99,7 +99,7 @@ mod tests {
 
     use crate::edit::pending::{Pending, any, digest};
     use crate::ops::switchboard::Switchboard;
-    use crate::provider::preset::Inputs;
+    use crate::provider::build::Inputs;
     use crate::provider::table::read_entry;
 
     /// A Codex home with one active keyless provider `p0` (model m0), and the bytes of its profile.

@@ -10,7 +10,7 @@ use reqwest::header::{HeaderMap, HeaderName, HeaderValue};
 use super::endpoint::Endpoint;
 use super::models::model_ids;
 use super::observe::{ModelsSeen, RefusedHeader, ResponsesSeen, StreamEnd, TransportFailure};
-use super::sse;
+use crate::sse;
 use crate::provider::table::ProviderEntry;
 
 /// The most read of a `/models` answer.
@@ -30,7 +30,7 @@ pub fn client(limit: Duration) -> Result<reqwest::Client, String> {
         .map_err(|e| format!("Could not set up HTTP: {e}"))
 }
 
-fn install_crypto() {
+pub(crate) fn install_crypto() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         let _ = rustls::crypto::ring::default_provider().install_default();

@@ -8,7 +8,7 @@
 //!
 //! Observing is apart from judging:
 //! - [`observe`] holds the facts; [`auth`], [`net`], [`http`] (with [`models`]
-//!   and [`sse`]) and [`codex`] gather them, with bounded reads;
+//!   and the crate's `sse`) and [`codex`] gather them, with bounded reads;
 //! - [`judge`] is a pure function from facts to steps, a diagnosis, a message
 //!   and a hint, and it decides what to observe next;
 //! - [`run`] drives the two under one deadline, and [`redact`] removes every
@@ -20,7 +20,7 @@ mod auth;
 mod codex;
 mod diagnosis;
 mod endpoint;
-mod http;
+pub(crate) mod http;
 mod judge;
 mod models;
 mod net;
@@ -30,7 +30,6 @@ pub mod redact;
 mod report;
 mod run;
 mod shape;
-mod sse;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

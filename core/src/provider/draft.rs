@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Error;
 use crate::provider::field::{Field, FieldError, Place};
-use crate::provider::preset::{self, Inputs, KeySource, Preset};
+use crate::provider::build::{self, Inputs, KeySource};
+use crate::provider::api::Api;
+use crate::provider::preset::Preset;
 use crate::provider::table::{ProviderSpec, is_env_name};
 
 /// How the key is given in the form.
@@ -42,6 +44,8 @@ pub struct Draft {
     pub token_command: String,
     /// Arguments separated by spaces.
     pub token_args: String,
+    /// Directly or through the bridge; not given: the preset's (add) or as it is (edit).
+    pub api: Option<Api>,
 }
 
 /// What `check` found: problems per field, and any that belong to no field.
@@ -125,6 +129,7 @@ impl Draft {
             env_headers: parse_pairs(Field::EnvHeaders, &self.env_headers)?,
             query: Vec::new(),
             key,
+            api: self.api,
         })
     }
 }
@@ -160,7 +165,7 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
         match draft.resource.trim() {
             "" => c.missing(preset, Field::Resource),
             r => {
-                if let Err(e) = preset::validate_resource(r) {
+                if let Err(e) = build::validate_resource(r) {
                     c.push(e);
                 }
             }
@@ -175,7 +180,7 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
             if adding && preset.needs(field) {
                 c.missing(preset, field);
             }
-        } else if let Err(e) = preset::validate_model(value) {
+        } else if let Err(e) = build::validate_model(value) {
             c.push(Error::invalid(field, e.to_string()));
         }
     }
@@ -216,7 +221,7 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
     // Then exactly what add/edit do, in memory.
     let built = match current {
         None => preset.build(&inputs).map(|_| ()),
-        Some(spec) => preset::apply_edit(&mut spec.clone(), &inputs).map(|_| ()),
+        Some(spec) => build::apply_edit(&mut spec.clone(), &inputs).map(|_| ()),
     };
     if let Err(e) = built {
         c.push(e);
@@ -227,6 +232,7 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provider::preset;
     use crate::provider::table::Auth;
 
     fn draft(f: impl FnOnce(&mut Draft)) -> Draft {
@@ -290,6 +296,8 @@ mod tests {
             name: "GW".into(),
             base_url: "https://h/v1".into(),
             auth: Auth::Env { var: "K".into() },
+            api: Api::Responses,
+            bridge_port: None,
             query_params: Default::default(),
             http_headers: Default::default(),
             env_http_headers: Default::default(),

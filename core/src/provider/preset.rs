@@ -1,12 +1,13 @@
-//! The presets: one data table, one builder. Adding a provider is adding a row.
+//! The presets: one data table. Adding a provider is adding a row.
 //! The row also draws the window's form (`fields`), gives the CLI's
 //! `presets` listing, and recognises a provider's host (`hosts`).
 
 use serde::{Deserialize, Serialize};
 
+use super::api::Api;
+use crate::bridge::request::Caps;
 use crate::error::{Error, Result};
 use crate::provider::field::{Field, FormField, Place};
-use crate::provider::table::{Auth, ProviderSpec, StringMap};
 
 /// Whether a preset needs a key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -28,6 +29,13 @@ pub enum PresetId {
     Vercel,
     Openrouter,
     Ollama,
+    Kimi,
+    Glm,
+    Zai,
+    Deepseek,
+    Mistral,
+    #[serde(rename = "chat-gateway")]
+    ChatGateway,
     Custom,
     BuiltIn,
 }
@@ -39,6 +47,12 @@ impl PresetId {
             PresetId::Vercel => "vercel",
             PresetId::Openrouter => "openrouter",
             PresetId::Ollama => "ollama",
+            PresetId::Kimi => "kimi",
+            PresetId::Glm => "glm",
+            PresetId::Zai => "zai",
+            PresetId::Deepseek => "deepseek",
+            PresetId::Mistral => "mistral",
+            PresetId::ChatGateway => "chat-gateway",
             PresetId::Custom => "custom",
             PresetId::BuiltIn => "built_in",
         }
@@ -98,6 +112,12 @@ pub struct Preset {
     #[serde(skip)]
     #[cfg_attr(feature = "specta", specta(skip))]
     pub hosts: &'static [Host],
+    /// Directly (`responses`), or through Switchboard's bridge (`chat`).
+    pub api: Api,
+    /// What the provider takes, for the bridge's requests to it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub caps: Caps,
 }
 
 const fn f(field: Field, add: Place, edit: Place, required: bool) -> FormField {
@@ -111,6 +131,12 @@ const MODEL: FormField = f(Field::Model, Main, Main, false);
 const OTHER_URL: FormField = f(Field::BaseUrl, More, Main, false);
 const HEADERS: FormField = f(Field::Headers, More, More, false);
 const ENV_HEADERS: FormField = f(Field::EnvHeaders, More, More, false);
+/// A chat provider's form: the model, then its own address under "More options".
+const CHAT_FIELDS: &[FormField] = &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS];
+
+/// What a chat provider takes unless its row says otherwise: usage in the stream, no
+/// `reasoning_effort` (an unknown field some reject).
+const CHAT: Caps = Caps { reasoning_effort: false, stream_usage: true };
 
 pub const PRESETS: &[Preset] = &[
     Preset {
@@ -132,6 +158,8 @@ pub const PRESETS: &[Preset] = &[
         about: "Your Azure OpenAI / AI Foundry resource; the model is your deployment name.",
         key_help: "Azure portal → your resource → Keys and Endpoint.",
         hosts: &[Host::Contains(".openai.azure."), Host::Suffix(".services.ai.azure.com")],
+        api: Api::Responses,
+        caps: CHAT,
     },
     Preset {
         preset: PresetId::Vercel,
@@ -145,6 +173,8 @@ pub const PRESETS: &[Preset] = &[
         about: "One key for many model makers; models are creator/model slugs.",
         key_help: "Vercel dashboard → AI Gateway → API keys.",
         hosts: &[Host::Exact("ai-gateway.vercel.sh")],
+        api: Api::Responses,
+        caps: CHAT,
     },
     Preset {
         preset: PresetId::Openrouter,
@@ -158,6 +188,8 @@ pub const PRESETS: &[Preset] = &[
         about: "Hundreds of models behind one key; models are slugs like openai/gpt-5.3-codex.",
         key_help: "openrouter.ai → Keys.",
         hosts: &[Host::Exact("openrouter.ai")],
+        api: Api::Responses,
+        caps: CHAT,
     },
     Preset {
         preset: PresetId::Ollama,
@@ -171,6 +203,99 @@ pub const PRESETS: &[Preset] = &[
         about: "Models running on this machine with Ollama 0.13.3 or later; no key.",
         key_help: "No key needed.",
         hosts: &[Host::Suffix(":11434")],
+        api: Api::Responses,
+        caps: CHAT,
+    },
+    Preset {
+        preset: PresetId::Kimi,
+        name: "Kimi (Moonshot AI)",
+        default_id: "kimi",
+        default_model: Some("kimi-k2.6"),
+        base_url: "https://api.moonshot.ai/v1",
+        key: KeyNeed::Required,
+        fields: CHAT_FIELDS,
+        stream_idle_timeout_ms: None,
+        about: "Moonshot's Kimi K2 models; speaks Chat Completions, so Codex reaches it through Switchboard's bridge. In mainland China, use https://api.moonshot.cn/v1.",
+        key_help: "platform.moonshot.ai → API Keys (platform.moonshot.cn in mainland China).",
+        hosts: &[Host::Exact("api.moonshot.ai"), Host::Exact("api.moonshot.cn")],
+        api: Api::Chat,
+        caps: CHAT,
+    },
+    Preset {
+        preset: PresetId::Glm,
+        name: "Zhipu GLM (BigModel)",
+        default_id: "glm",
+        default_model: Some("glm-5.1"),
+        base_url: "https://open.bigmodel.cn/api/paas/v4",
+        key: KeyNeed::Required,
+        fields: CHAT_FIELDS,
+        stream_idle_timeout_ms: None,
+        about: "Zhipu's GLM models on open.bigmodel.cn; Chat Completions, through Switchboard's bridge.",
+        key_help: "bigmodel.cn → API Keys.",
+        hosts: &[Host::Exact("open.bigmodel.cn")],
+        api: Api::Chat,
+        caps: CHAT,
+    },
+    Preset {
+        preset: PresetId::Zai,
+        name: "Z.ai (GLM)",
+        default_id: "zai",
+        default_model: Some("glm-5.1"),
+        base_url: "https://api.z.ai/api/paas/v4",
+        key: KeyNeed::Required,
+        fields: CHAT_FIELDS,
+        stream_idle_timeout_ms: None,
+        about: "GLM models from Z.ai, Zhipu's international platform; Chat Completions, through Switchboard's bridge. The GLM Coding Plan uses https://api.z.ai/api/coding/paas/v4.",
+        key_help: "z.ai → API Keys (z.ai/manage-apikey/apikey-list).",
+        hosts: &[Host::Exact("api.z.ai")],
+        api: Api::Chat,
+        caps: CHAT,
+    },
+    Preset {
+        preset: PresetId::Deepseek,
+        name: "DeepSeek",
+        default_id: "deepseek",
+        default_model: Some("deepseek-v4-pro"),
+        base_url: "https://api.deepseek.com",
+        key: KeyNeed::Required,
+        fields: CHAT_FIELDS,
+        stream_idle_timeout_ms: None,
+        about: "DeepSeek V4 (deepseek-v4-pro, deepseek-v4-flash); Chat Completions, through Switchboard's bridge, which hands its thinking back as DeepSeek requires.",
+        key_help: "platform.deepseek.com → API keys.",
+        hosts: &[Host::Exact("api.deepseek.com")],
+        api: Api::Chat,
+        caps: Caps { reasoning_effort: true, stream_usage: true },
+    },
+    Preset {
+        preset: PresetId::Mistral,
+        name: "Mistral",
+        default_id: "mistral",
+        default_model: Some("mistral-medium-latest"),
+        base_url: "https://api.mistral.ai/v1",
+        key: KeyNeed::Required,
+        fields: CHAT_FIELDS,
+        stream_idle_timeout_ms: None,
+        about: "Mistral's models (Mistral Medium, Large, Codestral); Chat Completions, through Switchboard's bridge.",
+        key_help: "console.mistral.ai → API Keys.",
+        hosts: &[Host::Exact("api.mistral.ai")],
+        api: Api::Chat,
+        // Its schema has no stream_options, and its reasoning_effort takes other values than Codex's.
+        caps: Caps { reasoning_effort: false, stream_usage: false },
+    },
+    Preset {
+        preset: PresetId::ChatGateway,
+        name: "Chat Completions gateway",
+        default_id: "chat-gateway",
+        default_model: None,
+        base_url: "",
+        key: KeyNeed::Optional,
+        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS],
+        stream_idle_timeout_ms: None,
+        about: "Any gateway that speaks only Chat Completions (POST /v1/chat/completions): LiteLLM, vLLM, SiliconFlow, NVIDIA NIM, a company proxy. Codex reaches it through Switchboard's bridge.",
+        key_help: "Ask whoever runs the gateway.",
+        hosts: &[],
+        api: Api::Chat,
+        caps: CHAT,
     },
     Preset {
         preset: PresetId::Custom,
@@ -184,6 +309,8 @@ pub const PRESETS: &[Preset] = &[
         about: "Any gateway that speaks the OpenAI Responses API.",
         key_help: "Ask whoever runs the gateway.",
         hosts: &[],
+        api: Api::Responses,
+        caps: CHAT,
     },
 ];
 
@@ -219,188 +346,30 @@ impl Preset {
     }
 }
 
-/// How the key will be provided, as chosen on the command line or in the UI.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub enum KeySource {
-    /// Nothing chosen: the preset's default (none for Ollama, otherwise required).
-    #[default]
-    Unspecified,
-    /// A key to store in the keychain (the value itself is never put into the spec).
-    Keychain,
-    Env(String),
-    Command { command: String, args: Vec<String>, refresh_interval_ms: Option<u64> },
-    None,
+
+/// Which preset a provider's base URL looks like (for display and the edit form).
+pub fn detect_id(base_url: &str) -> PresetId {
+    let host = base_url.split("://").nth(1).unwrap_or("").split(['/', '?', '#']).next().unwrap_or("");
+    let host = host.rsplit('@').next().unwrap_or("").to_ascii_lowercase();
+    PRESETS.iter().find(|p| p.hosts.iter().any(|h| h.matches(&host))).map_or(PresetId::Custom, |p| p.preset)
 }
 
-impl KeySource {
-    pub fn to_auth(&self) -> Option<Auth> {
-        match self {
-            KeySource::Unspecified => None,
-            KeySource::Keychain => Some(Auth::Keychain),
-            KeySource::Env(var) => Some(Auth::Env { var: var.clone() }),
-            KeySource::Command { command, args, refresh_interval_ms } => Some(Auth::Command {
-                command: command.clone(),
-                args: args.clone(),
-                refresh_interval_ms: *refresh_interval_ms,
-                timeout_ms: None,
-            }),
-            KeySource::None => Some(Auth::None),
-        }
-    }
+/// What the provider behind `upstream` takes, from the preset its host matches.
+pub fn chat_caps(upstream: &str) -> Caps {
+    get(detect_id(upstream)).map_or(CHAT, |p| p.caps)
 }
 
-/// The inputs of `add` (and, all optional, of `edit`).
-#[derive(Debug, Clone, Default)]
-pub struct Inputs {
-    pub id: Option<String>,
-    pub name: Option<String>,
-    pub base_url: Option<String>,
-    pub model: Option<String>,
-    pub resource: Option<String>,
-    pub deployment: Option<String>,
-    pub api_version: Option<String>,
-    /// `K=V`; an empty V removes the entry on edit.
-    pub headers: Vec<(String, String)>,
-    pub env_headers: Vec<(String, String)>,
-    pub query: Vec<(String, String)>,
-    pub key: KeySource,
+/// `detect_id` as the preset's name.
+pub fn detect(base_url: &str) -> &'static str {
+    detect_id(base_url).as_str()
 }
 
-impl Preset {
-    /// Builds the provider table and the model for a new provider.
-    pub fn build(&'static self, inputs: &Inputs) -> Result<(ProviderSpec, String)> {
-        let id = inputs.id.clone().unwrap_or_else(|| self.default_id.to_owned());
-        let base_url = match (&inputs.base_url, &inputs.resource) {
-            (Some(url), _) => url.clone(),
-            (None, Some(resource)) if self.base_url.contains("{resource}") => {
-                validate_resource(resource)?;
-                self.base_url.replace("{resource}", resource)
-            }
-            (None, _) if self.base_url.contains("{resource}") => {
-                return Err(Error::MissingInput { preset: self.preset.as_str(), field: Field::Resource });
-            }
-            (None, _) if self.base_url.is_empty() => {
-                return Err(Error::MissingInput { preset: self.preset.as_str(), field: Field::BaseUrl });
-            }
-            (None, _) => self.base_url.to_owned(),
-        };
-        let model = inputs
-            .deployment
-            .clone()
-            .or_else(|| inputs.model.clone())
-            .or_else(|| self.default_model.map(str::to_owned))
-            .ok_or(Error::MissingInput {
-                preset: self.preset.as_str(),
-                field: if self.needs(Field::Deployment) { Field::Deployment } else { Field::Model },
-            })?;
-        validate_model(&model)?;
-        let auth = match (inputs.key.to_auth(), self.key) {
-            (Some(a), _) => a,
-            (None, KeyNeed::None) | (None, KeyNeed::Optional) => Auth::None,
-            (None, KeyNeed::Required) => {
-                return Err(Error::MissingInput { preset: self.preset.as_str(), field: Field::Key });
-            }
-        };
-        let mut query = StringMap::new();
-        let mut spec = ProviderSpec {
-            id,
-            name: inputs.name.clone().unwrap_or_else(|| self.name.to_owned()),
-            base_url,
-            auth,
-            query_params: StringMap::new(),
-            http_headers: StringMap::new(),
-            env_http_headers: StringMap::new(),
-            stream_idle_timeout_ms: self.stream_idle_timeout_ms,
-        };
-        if let Some(v) = &inputs.api_version {
-            query.insert("api-version".into(), v.clone());
-        }
-        spec.query_params = query;
-        apply_maps(&mut spec, inputs);
-        spec.validate()?;
-        Ok((spec, model))
-    }
-}
-
-/// Applies `edit` inputs to an existing provider. Returns the new model, if one was given.
-pub fn apply_edit(spec: &mut ProviderSpec, inputs: &Inputs) -> Result<Option<String>> {
-    if let Some(name) = &inputs.name {
-        spec.name = name.clone();
-    }
-    if let Some(url) = &inputs.base_url {
-        spec.base_url = url.clone();
-    } else if let Some(resource) = &inputs.resource {
-        validate_resource(resource)?;
-        let azure = PRESETS.iter().find(|p| p.base_url.contains("{resource}")).expect("a preset takes a resource");
-        spec.base_url = azure.base_url.replace("{resource}", resource);
-    }
-    if let Some(v) = &inputs.api_version {
-        if v.is_empty() {
-            spec.query_params.remove("api-version");
-        } else {
-            spec.query_params.insert("api-version".into(), v.clone());
-        }
-    }
-    apply_maps(spec, inputs);
-    if let Some(mut auth) = inputs.key.to_auth() {
-        // A command's timings are not in the form: an edit keeps them.
-        if let (Auth::Command { refresh_interval_ms, timeout_ms, .. }, Auth::Command { refresh_interval_ms: r0, timeout_ms: t0, .. }) =
-            (&mut auth, &spec.auth)
-        {
-            *refresh_interval_ms = refresh_interval_ms.or(*r0);
-            *timeout_ms = timeout_ms.or(*t0);
-        }
-        spec.auth = auth;
-    }
-    let model = inputs.deployment.clone().or_else(|| inputs.model.clone());
-    if let Some(m) = &model {
-        validate_model(m)?;
-    }
-    spec.validate()?;
-    Ok(model)
-}
-
-fn apply_maps(spec: &mut ProviderSpec, inputs: &Inputs) {
-    for (pairs, map) in [
-        (&inputs.headers, &mut spec.http_headers),
-        (&inputs.env_headers, &mut spec.env_http_headers),
-        (&inputs.query, &mut spec.query_params),
-    ] {
-        for (k, v) in pairs {
-            if v.is_empty() {
-                map.remove(k);
-            } else {
-                map.insert(k.clone(), v.clone());
-            }
-        }
-    }
-}
-
-pub fn validate_resource(resource: &str) -> Result<()> {
-    let ok = !resource.is_empty()
-        && resource.len() <= 64
-        && resource.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-        && !resource.starts_with('-');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::invalid(
-            Field::Resource,
-            format!("`{resource}` is not an Azure resource name (letters, digits and hyphens, as in https://<resource>.openai.azure.com)."),
-        ))
-    }
-}
-
-pub fn validate_model(model: &str) -> Result<()> {
-    if model.trim().is_empty() || model.chars().any(|c| c.is_control()) || model.trim() != model {
-        return Err(Error::invalid(Field::Model, format!("`{}` is not a usable model name.", model.escape_debug())));
-    }
-    Ok(())
-}
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::provider::build::{Inputs, KeySource};
+    use crate::provider::table::Auth;
 
     fn keyed() -> Inputs {
         Inputs { key: KeySource::Keychain, ..Default::default() }
@@ -475,14 +444,3 @@ mod tests {
     }
 }
 
-/// Which preset a provider's base URL looks like (for display and the edit form).
-pub fn detect_id(base_url: &str) -> PresetId {
-    let host = base_url.split("://").nth(1).unwrap_or("").split(['/', '?', '#']).next().unwrap_or("");
-    let host = host.rsplit('@').next().unwrap_or("").to_ascii_lowercase();
-    PRESETS.iter().find(|p| p.hosts.iter().any(|h| h.matches(&host))).map_or(PresetId::Custom, |p| p.preset)
-}
-
-/// `detect_id` as the preset's name.
-pub fn detect(base_url: &str) -> &'static str {
-    detect_id(base_url).as_str()
-}

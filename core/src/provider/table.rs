@@ -11,6 +11,7 @@ use crate::edit::config_doc::ConfigDoc;
 use crate::edit::toml::{Want, type_name};
 use crate::error::{Error, Result};
 use crate::provider::field::Field;
+use super::api::Api;
 
 pub use super::builtin::is_built_in;
 
@@ -134,8 +135,12 @@ pub type StringMap = BTreeMap<String, String>;
 pub struct ProviderSpec {
     pub id: String,
     pub name: String,
+    /// The provider's own base URL (for a bridged provider, the one behind the bridge).
     pub base_url: String,
     pub auth: Auth,
+    /// Directly, or through the bridge (then on `bridge_port`).
+    pub api: Api,
+    pub bridge_port: Option<u16>,
     pub query_params: StringMap,
     pub http_headers: StringMap,
     pub env_http_headers: StringMap,
@@ -155,6 +160,17 @@ impl ProviderSpec {
             return Err(Error::invalid(Field::Name, format!("The provider name is longer than {MAX_NAME_LEN} characters.")));
         }
         validate_url("base URL", &self.base_url)?;
+        if self.api == Api::Chat {
+            if self.auth == Auth::FileToken {
+                return Err(Error::invalid(Field::Key, "A provider through the bridge takes its key from the keychain, a variable or a command, not from config.toml."));
+            }
+            if crate::bridge::route::upstream_of(&self.base_url).is_some() {
+                return Err(Error::invalid(Field::BaseUrl, "The base URL is the bridge's own address; give the provider's."));
+            }
+            if crate::bridge::route::bridge_url(self.port(), &self.base_url).is_none() {
+                return Err(Error::invalid(Field::BaseUrl, "This base URL cannot go through the bridge (it holds a query or a fragment)."));
+            }
+        }
         for (what, field, map) in [("header", Field::Headers, &self.http_headers), ("env header", Field::EnvHeaders, &self.env_http_headers)] {
             for k in map.keys() {
                 if !is_http_token(k) {
@@ -194,9 +210,17 @@ impl ProviderSpec {
         }
     }
 
+    /// The bridge's port for a bridged provider (the one given, else the default's).
+    pub fn port(&self) -> u16 {
+        self.bridge_port.unwrap_or_else(crate::bridge::route::port_from_env)
+    }
+
     /// The table's wanted keys. `helper` is the absolute path of the
     /// `switchboard` binary that Codex runs to read the keychain.
     pub fn wants(&self, helper: &Path) -> Vec<(String, Want)> {
+        if self.api == Api::Chat {
+            return self.bridged_wants(helper);
+        }
         let s = |v: &str| Want::Set(Value::from(v));
         let map = |m: &StringMap| {
             if m.is_empty() { Want::Remove } else { Want::Set(Value::InlineTable(inline(m))) }
@@ -260,6 +284,46 @@ impl ProviderSpec {
         }
         w
     }
+
+    /// A bridged provider's table: the bridge URL, and `[auth]` running the helper
+    /// with the bridge's port and where the key comes from (`provider::api`).
+    fn bridged_wants(&self, helper: &Path) -> Vec<(String, Want)> {
+        let s = |v: &str| Want::Set(Value::from(v));
+        let map = |m: &StringMap| {
+            if m.is_empty() { Want::Remove } else { Want::Set(Value::InlineTable(inline(m))) }
+        };
+        let port = self.port();
+        let url = crate::bridge::route::bridge_url(port, &self.base_url).unwrap_or_else(|| self.base_url.clone());
+        let args = super::api::bridged_args(&self.id, port, &self.auth);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        vec![
+            ("name".to_owned(), s(&self.name)),
+            ("base_url".to_owned(), s(&url)),
+            ("wire_api".to_owned(), s("responses")),
+            ("env_key".into(), Want::Remove),
+            ("experimental_bearer_token".into(), Want::Remove),
+            ("requires_openai_auth".into(), Want::Remove),
+            ("query_params".into(), map(&self.query_params)),
+            ("http_headers".into(), map(&self.http_headers)),
+            ("env_http_headers".into(), map(&self.env_http_headers)),
+            (
+                "stream_idle_timeout_ms".into(),
+                match self.stream_idle_timeout_ms {
+                    Some(ms) => Want::Set(Value::from(ms as i64)),
+                    None => Want::Remove,
+                },
+            ),
+            (
+                "auth".into(),
+                Want::Table(vec![
+                    ("command".into(), s(&helper.to_string_lossy())),
+                    ("args".into(), Want::Set(Value::Array(array(&args)))),
+                    ("timeout_ms".into(), Want::Remove),
+                    ("refresh_interval_ms".into(), Want::Set(Value::from(super::api::BRIDGE_REFRESH_MS as i64))),
+                ]),
+            ),
+        ]
+    }
 }
 
 fn inline(m: &StringMap) -> InlineTable {
@@ -289,7 +353,11 @@ pub fn is_env_name(s: &str) -> bool {
 pub struct ProviderEntry {
     pub id: String,
     pub name: Option<String>,
+    /// The provider's own base URL (for a bridged provider, the one behind the bridge).
     pub base_url: Option<String>,
+    pub api: Api,
+    /// For a bridged provider: the bridge's port.
+    pub bridge_port: Option<u16>,
     pub wire_api: Option<String>,
     pub auth: Auth,
     /// `[auth]` together with env_key, experimental_bearer_token or requires_openai_auth (a Codex load error).
@@ -348,6 +416,8 @@ impl ProviderEntry {
                 }
             }
         };
+        let mut bridge = None;
+        let mut as_written = None;
         let auth = match t.get("auth") {
             Some(item) => {
                 let at = item.as_table_like().ok_or(Error::WrongType {
@@ -376,11 +446,18 @@ impl ProviderEntry {
                         });
                     }
                 };
-                let ours = Path::new(&command).file_name().is_some_and(|f| f.to_string_lossy().starts_with(helper_name))
-                    && args.len() == 2
-                    && args[0] == "token"
-                    && args[1] == id;
-                if ours {
+                let helper = Path::new(&command).file_name().is_some_and(|f| f.to_string_lossy().starts_with(helper_name));
+                let bridged = if helper { super::api::parse_bridged(id, &args) } else { None };
+                if let Some((port, auth)) = bridged {
+                    bridge = Some(port);
+                    as_written = Some(Auth::Command {
+                        command: command.clone(),
+                        args: args.clone(),
+                        refresh_interval_ms: int(at, "refresh_interval_ms", path("auth.refresh_interval_ms"))?,
+                        timeout_ms: int(at, "timeout_ms", path("auth.timeout_ms"))?,
+                    });
+                    auth
+                } else if helper && args.len() == 2 && args[0] == "token" && args[1] == id {
                     Auth::Keychain
                 } else {
                     Auth::Command {
@@ -399,10 +476,24 @@ impl ProviderEntry {
         };
         let auth_conflict = t.contains_key("auth")
             && (t.contains_key("env_key") || t.contains_key("experimental_bearer_token") || t.contains_key("requires_openai_auth"));
+        let written_url = string(t, "base_url", path("base_url"))?;
+        // Bridged: the auth command names the bridge and the base URL names the provider behind it.
+        let upstream = bridge.and(written_url.as_deref()).and_then(crate::bridge::route::upstream_of).filter(|(p, _)| Some(*p) == bridge);
+        // A bridged auth command over a base URL that is not the bridge's: the user's own wiring.
+        let auth = match (upstream.is_some(), as_written) {
+            (false, Some(written)) => written,
+            _ => auth,
+        };
+        let (api, bridge_port, base_url) = match upstream {
+            Some((port, url)) => (Api::Chat, Some(port), Some(url)),
+            None => (Api::Responses, None, written_url),
+        };
         Ok(ProviderEntry {
             id: id.to_owned(),
             name: string(t, "name", path("name"))?,
-            base_url: string(t, "base_url", path("base_url"))?,
+            base_url,
+            api,
+            bridge_port,
             wire_api: string(t, "wire_api", path("wire_api"))?,
             auth,
             auth_conflict,
@@ -420,6 +511,8 @@ impl ProviderEntry {
             id: id.to_owned(),
             name: None,
             base_url: Some(base_url.to_owned()),
+            api: Api::Responses,
+            bridge_port: None,
             wire_api: None,
             auth: Auth::None,
             auth_conflict: false,
@@ -438,6 +531,8 @@ impl ProviderEntry {
             name: self.name.clone().unwrap_or_else(|| self.id.clone()),
             base_url: self.base_url.clone().unwrap_or_default(),
             auth: self.auth.clone(),
+            api: self.api,
+            bridge_port: self.bridge_port,
             query_params: self.query_params.clone(),
             http_headers: self.http_headers.clone(),
             env_http_headers: self.env_http_headers.clone(),

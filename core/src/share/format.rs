@@ -11,6 +11,7 @@ use serde::Serialize;
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::error::{Error, Result};
+use crate::provider::api::Api;
 use crate::provider::preset::PresetId;
 use crate::provider::table::StringMap;
 
@@ -78,6 +79,8 @@ pub struct SharedProvider {
     /// The model (for Azure, the deployment).
     pub model: String,
     pub auth: SharedAuth,
+    /// Directly, or through the recipient's own bridge.
+    pub api: Api,
     pub query: StringMap,
     pub headers: StringMap,
     pub env_headers: StringMap,
@@ -237,6 +240,9 @@ impl SharedProvider {
         }
         f.push((if self.preset == PresetId::Azure { "deployment" } else { "model" }, Field::Str(self.model.clone())));
         f.push(("auth", Field::Str(self.auth.word().into())));
+        if self.api == Api::Chat {
+            f.push(("api", Field::Str(self.api.as_str().into())));
+        }
         match &self.auth {
             SharedAuth::Env { var } => f.push(("env_key", Field::Str(var.clone()))),
             SharedAuth::Command { command, args, refresh_interval_ms } => {
@@ -457,6 +463,10 @@ fn provider(raw: RawProvider, warnings: &mut Vec<String>) -> Result<SharedProvid
     let auth_word = take_str("auth")?.ok_or_else(|| bad(format!("`{id}` does not say how it gets its key (`auth`)")))?;
     let env_key = take_str("env_key")?;
     let command = take_str("command")?;
+    let api = match take_str("api")?.as_deref() {
+        None => Api::Responses,
+        Some(s) => Api::parse(s).ok_or_else(|| bad(format!("`{id}` has api = \"{}\"; expected responses or chat", s.escape_debug())))?,
+    };
     let refresh = match f.remove("refresh_interval_ms") {
         None => None,
         Some(Raw::Int(n)) if n >= 0 => Some(n as u64),
@@ -511,7 +521,7 @@ fn provider(raw: RawProvider, warnings: &mut Vec<String>) -> Result<SharedProvid
         };
         warnings.push(format!("Ignored `{k}`{what} of `{id}`: this version of Switchboard does not know it."));
     }
-    Ok(SharedProvider { id, preset, name, base_url, resource, api_version, model, auth, query, headers, env_headers })
+    Ok(SharedProvider { id, preset, name, base_url, resource, api_version, model, auth, api, query, headers, env_headers })
 }
 
 #[cfg(test)]

@@ -11,7 +11,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::ops::add::NewProvider;
 use crate::error::{Error, Result};
-use crate::provider::preset::{self, Inputs, KeySource, PresetId};
+use crate::provider::build::{self, Inputs, KeySource};
+use crate::provider::preset::{self, PresetId};
 use crate::provider::table::{self, Auth, ProviderSpec};
 use crate::share::format::{Share, SharedAuth, SharedProvider, is_credential_header, looks_secret};
 use crate::ops::switchboard::{Outcome, Switchboard};
@@ -77,7 +78,7 @@ fn describe(spec: &ProviderSpec, model: String, omitted: &mut Vec<String>) -> Sh
         let azure = preset::get(PresetId::Azure).expect("azure preset");
         let (head, tail) = azure.base_url.split_once("{resource}").expect("azure template");
         if let Some(r) = spec.base_url.strip_prefix(head).and_then(|r| r.strip_suffix(tail)) {
-            if preset::validate_resource(r).is_ok() {
+            if build::validate_resource(r).is_ok() {
                 (base_url, resource) = (None, Some(r.to_owned()));
             }
         }
@@ -116,6 +117,7 @@ fn describe(spec: &ProviderSpec, model: String, omitted: &mut Vec<String>) -> Sh
         api_version,
         model,
         auth,
+        api: spec.api,
         query,
         headers,
         env_headers: spec.env_http_headers.clone(),
@@ -145,6 +147,7 @@ pub fn inputs(p: &SharedProvider, id: &str) -> Inputs {
             }
             SharedAuth::None => KeySource::None,
         },
+        api: Some(p.api),
     }
 }
 

@@ -1,5 +1,6 @@
 //! An incremental Server-Sent Events decoder (the WHATWG event-stream
-//! format). Bytes go in as they arrive, in chunks cut anywhere; lines are
+//! format), for the probe's reading of `/responses` and the bridge's of a
+//! provider's chat stream. Bytes go in as they arrive, in chunks cut anywhere; lines are
 //! decoded as UTF-8 only once complete, so a character split across two
 //! chunks comes out whole.
 
@@ -14,6 +15,9 @@ pub struct Event {
 
 #[derive(Debug, Default)]
 pub struct Decoder {
+    /// The longest line kept (0: no limit); a longer one is dropped and flagged.
+    limit: usize,
+    overflowed: bool,
     /// The bytes of the line being read.
     line: Vec<u8>,
     /// The last byte was a `\r` (a `\n` right after it ends nothing more).
@@ -26,6 +30,17 @@ pub struct Decoder {
 }
 
 impl Decoder {
+    /// A decoder that keeps lines of at most `limit` bytes, so an endless line
+    /// cannot grow memory; a longer line is dropped and [`Decoder::overflowed`] says so.
+    pub fn with_limit(limit: usize) -> Decoder {
+        Decoder { limit, ..Decoder::default() }
+    }
+
+    /// Whether a line went past the limit.
+    pub fn overflowed(&self) -> bool {
+        self.overflowed
+    }
+
     /// Feeds `bytes`, returning the events they complete.
     pub fn push(&mut self, bytes: &[u8]) -> Vec<Event> {
         let mut out = Vec::new();
@@ -44,6 +59,7 @@ impl Decoder {
                         out.push(e);
                     }
                 }
+                _ if self.limit > 0 && self.line.len() >= self.limit => self.overflowed = true,
                 _ => self.line.push(b),
             }
         }
@@ -122,6 +138,17 @@ mod tests {
         for (name, chunks, want) in cases {
             assert_eq!(decode(&chunks), want, "{name}");
         }
+    }
+
+    #[test]
+    fn an_endless_line_is_cut_at_the_limit() {
+        let mut d = Decoder::with_limit(16);
+        assert!(d.push(&[b'x'; 1000]).is_empty());
+        assert!(d.overflowed());
+        assert!(d.line.len() <= 16);
+        let mut d = Decoder::with_limit(64);
+        assert_eq!(d.push(b"data: short\n\n"), vec![ev("message", "short")]);
+        assert!(!d.overflowed());
     }
 
     #[test]

@@ -1,0 +1,205 @@
+//! Where a bridged request goes, and who may send one. Pure: no I/O.
+//!
+//! A bridged provider's `base_url` names the bridge and the provider behind it in
+//! one readable URL: `http://127.0.0.1:<port>/<scheme>/<host[:port]>/<path>`, so
+//! `http://127.0.0.1:15721/https/api.moonshot.ai/v1` sends Codex's
+//! `POST .../responses` to `POST https://api.moonshot.ai/v1/chat/completions`.
+//! Everything about the provider thus stays in its one table in config.toml, and
+//! backups, restore, share and remove need nothing of their own.
+//!
+//! Codex authenticates with what the auth command printed: the bridge's own token
+//! (43 characters), then `:` and the provider's credential when it has one. The
+//! bridge holds no key: it forwards the one each request brings.
+
+/// The bridge's port when `SWITCHBOARD_BRIDGE_PORT` does not name another.
+pub const DEFAULT_PORT: u16 = 15721;
+/// The length of the bridge's token (32 random bytes, base64url without padding).
+pub const TOKEN_LEN: usize = 43;
+
+/// The port new bridged providers are given: `$SWITCHBOARD_BRIDGE_PORT`, else the default.
+pub fn port_from_env() -> u16 {
+    std::env::var("SWITCHBOARD_BRIDGE_PORT").ok().and_then(|p| p.parse().ok()).filter(|p| *p > 0).unwrap_or(DEFAULT_PORT)
+}
+
+/// The bridge URL that stands for `upstream` (an absolute http(s) base URL).
+pub fn bridge_url(port: u16, upstream: &str) -> Option<String> {
+    let (scheme, rest) = upstream.split_once("://")?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let rest = rest.trim_end_matches('/');
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    if authority.is_empty() || authority.contains(['@', '?', '#']) || path.contains(['?', '#']) {
+        return None;
+    }
+    Some(format!("http://127.0.0.1:{port}/{scheme}/{authority}{path}"))
+}
+
+/// The upstream base URL and the bridge port of a bridge URL (what `bridge_url` made).
+pub fn upstream_of(base_url: &str) -> Option<(u16, String)> {
+    let rest = base_url.strip_prefix("http://127.0.0.1:")?;
+    let (port, rest) = rest.split_once('/')?;
+    let port: u16 = port.parse().ok()?;
+    let (scheme, rest) = rest.split_once('/')?;
+    if scheme != "http" && scheme != "https" || rest.is_empty() {
+        return None;
+    }
+    Some((port, format!("{scheme}://{}", rest.trim_end_matches('/'))))
+}
+
+/// What a request to the bridge asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// `POST <upstream base>/responses`: translate to Chat Completions.
+    Responses { upstream: String },
+    /// `GET <upstream base>/models`: the model metadata Codex merges over its own.
+    Models { upstream: String },
+    /// The bridge's own state, for the auth command and doctor.
+    Health,
+    /// Stop accepting and end once the streams in flight finish (an update replaces us).
+    Shutdown,
+}
+
+/// Reads a request's path (without the query) as a target.
+pub fn target(method: &str, path: &str) -> Option<Target> {
+    match (method, path) {
+        ("GET", "/_switchboard/health") => return Some(Target::Health),
+        ("POST", "/_switchboard/shutdown") => return Some(Target::Shutdown),
+        _ => {}
+    }
+    let rest = path.strip_prefix('/')?;
+    let (scheme, rest) = rest.split_once('/')?;
+    if scheme != "http" && scheme != "https" {
+        return None;
+    }
+    let upstream_of = |base: &str| -> Option<String> {
+        let base = percent_decode(base)?;
+        let authority = base.split('/').next().unwrap_or("");
+        (!authority.is_empty() && !authority.contains(['@', '?', '#', ' '])).then(|| format!("{scheme}://{base}"))
+    };
+    match method {
+        "POST" => rest.strip_suffix("/responses").and_then(upstream_of).map(|upstream| Target::Responses { upstream }),
+        "GET" => rest.strip_suffix("/models").and_then(upstream_of).map(|upstream| Target::Models { upstream }),
+        _ => None,
+    }
+}
+
+fn percent_decode(s: &str) -> Option<String> {
+    percent_encoding::percent_decode_str(s).decode_utf8().ok().map(|c| c.into_owned())
+}
+
+/// The Host a request must carry: the bridge's own loopback address and port. Any
+/// other (a name a web page resolved to 127.0.0.1: DNS rebinding) is refused.
+pub fn host_allowed(host: Option<&str>, port: u16) -> bool {
+    matches!(host, Some(h) if h == format!("127.0.0.1:{port}") || h == format!("localhost:{port}"))
+}
+
+/// A fresh token: 32 random bytes, base64url.
+pub fn new_token() -> String {
+    use base64::Engine;
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("the system's random source");
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// What the auth command prints: the token, then the provider's credential, if any.
+pub fn composite(token: &str, credential: Option<&str>) -> String {
+    match credential {
+        Some(c) => format!("{token}:{c}"),
+        None => token.to_owned(),
+    }
+}
+
+/// Splits an `Authorization` header into the bridge's token and the provider's
+/// credential; `None` unless the token is exactly `token` (compared in constant time).
+pub fn authorize<'a>(header: Option<&'a str>, token: &str) -> Option<Option<&'a str>> {
+    use subtle::ConstantTimeEq;
+    let bearer = header?.strip_prefix("Bearer ").or_else(|| header?.strip_prefix("bearer "))?;
+    let (given, credential) = match bearer.get(..TOKEN_LEN) {
+        Some(t) if bearer.len() == TOKEN_LEN => (t, None),
+        Some(t) if bearer.as_bytes().get(TOKEN_LEN) == Some(&b':') => (t, Some(&bearer[TOKEN_LEN + 1..])),
+        _ => return None,
+    };
+    if token.len() != TOKEN_LEN || !bool::from(given.as_bytes().ct_eq(token.as_bytes())) {
+        return None;
+    }
+    Some(credential.filter(|c| !c.is_empty()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bridge_url_names_its_upstream_both_ways() {
+        let cases = [
+            ("https://api.moonshot.ai/v1", "http://127.0.0.1:15721/https/api.moonshot.ai/v1"),
+            ("https://api.deepseek.com", "http://127.0.0.1:15721/https/api.deepseek.com"),
+            ("http://127.0.0.1:4000/v1/", "http://127.0.0.1:15721/http/127.0.0.1:4000/v1"),
+            ("https://open.bigmodel.cn/api/paas/v4", "http://127.0.0.1:15721/https/open.bigmodel.cn/api/paas/v4"),
+        ];
+        for (upstream, bridged) in cases {
+            assert_eq!(bridge_url(15721, upstream).as_deref(), Some(bridged), "{upstream}");
+            assert_eq!(upstream_of(bridged), Some((15721, upstream.trim_end_matches('/').to_owned())), "{bridged}");
+        }
+        for bad in ["ftp://h/v1", "https://u:p@h/v1", "https://h/v1?x=1", "https://", "h/v1"] {
+            assert_eq!(bridge_url(15721, bad), None, "{bad}");
+        }
+        assert_eq!(upstream_of("https://api.openai.com/v1"), None);
+        assert_eq!(upstream_of("http://127.0.0.1:15721/v1"), None);
+    }
+
+    #[test]
+    fn a_request_path_is_read_as_a_target() {
+        let r = |u: &str| Some(Target::Responses { upstream: u.into() });
+        let cases: &[(&str, &str, Option<Target>)] = &[
+            ("POST", "/https/api.moonshot.ai/v1/responses", r("https://api.moonshot.ai/v1")),
+            ("POST", "/http/127.0.0.1:4000/v1/responses", r("http://127.0.0.1:4000/v1")),
+            ("POST", "/http/%5B::1%5D:4000/v1/responses", r("http://[::1]:4000/v1")),
+            ("GET", "/https/api.moonshot.ai/v1/models", Some(Target::Models { upstream: "https://api.moonshot.ai/v1".into() })),
+            ("GET", "/_switchboard/health", Some(Target::Health)),
+            ("POST", "/_switchboard/shutdown", Some(Target::Shutdown)),
+            ("GET", "/https/api.moonshot.ai/v1/responses", None),
+            ("POST", "/ftp/h/v1/responses", None),
+            ("POST", "/https/u@h/v1/responses", None),
+            ("POST", "/https//responses", None),
+            ("POST", "/responses", None),
+            ("DELETE", "/https/h/v1/responses", None),
+        ];
+        for (method, path, want) in cases {
+            assert_eq!(&target(method, path), want, "{method} {path}");
+        }
+    }
+
+    #[test]
+    fn only_the_bridges_own_host_and_token_pass() {
+        for (host, ok) in [
+            (Some("127.0.0.1:15721"), true),
+            (Some("localhost:15721"), true),
+            (Some("127.0.0.1:15722"), false),
+            (Some("evil.example:15721"), false),
+            (Some("127.0.0.1"), false),
+            (None, false),
+        ] {
+            assert_eq!(host_allowed(host, 15721), ok, "{host:?}");
+        }
+        let token = new_token();
+        assert_eq!(token.len(), TOKEN_LEN);
+        assert_ne!(token, new_token());
+        let other = new_token();
+        let with = |h: String| authorize(Some(&h), &token).map(|c| c.map(str::to_owned));
+        assert_eq!(with(format!("Bearer {token}")), Some(None));
+        assert_eq!(with(format!("Bearer {token}:sk-moonshot-1")), Some(Some("sk-moonshot-1".into())));
+        assert_eq!(with(format!("Bearer {token}:a:b")), Some(Some("a:b".into())), "a credential may hold a colon");
+        assert_eq!(with(format!("Bearer {token}:")), Some(None));
+        assert_eq!(with(format!("Bearer {other}:sk-1")), None);
+        assert_eq!(with(format!("Bearer {token}x")), None);
+        assert_eq!(with(format!("Basic {token}")), None);
+        assert_eq!(with("Bearer sk-only-a-key".into()), None);
+        assert_eq!(authorize(None, &token), None);
+        assert_eq!(composite(&token, Some("k")), format!("{token}:k"));
+    }
+}

@@ -1,0 +1,394 @@
+//! A provider's streamed chat chunks in, Codex's Responses events out. Pure: one
+//! parsed chunk in, the events it completes out; no I/O.
+//!
+//! Codex counts an item only once it sees `response.output_item.done` for it, and a
+//! turn only with `response.completed`. So each item (reasoning, the assistant's
+//! text, each tool call) is announced with `.added`, streamed with its deltas, and
+//! closed with `.done` carrying it whole; the stream ends with `response.completed`
+//! and the usage, `response.incomplete` when the provider ran out of tokens, or
+//! `response.failed` with the provider's message when it broke off.
+//!
+//! Tool calls stream by `index`, so parallel calls interleave; each is closed when the
+//! provider finishes. A function that stands for a freeform tool (`apply_patch`)
+//! becomes a `custom_tool_call` with its `input` argument as the input.
+//! `reasoning_content` (DeepSeek, Kimi, GLM; `reasoning` on some gateways) becomes
+//! a reasoning item whose summary is the text and whose `encrypted_content` is the
+//! bridge's marker, so the next request can hand it back (see `request`).
+
+use std::collections::BTreeMap;
+
+use serde_json::{Map, Value, json};
+
+use super::request::Tools;
+
+/// The most text one response may hold (its items together); past it the stream fails.
+pub const MAX_TEXT: usize = 32 << 20;
+
+/// One event for Codex: its type and its data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub kind: String,
+    pub data: Value,
+}
+
+impl Event {
+    /// The event as Server-Sent Events bytes.
+    pub fn sse(&self) -> String {
+        format!("event: {}\ndata: {}\n\n", self.kind, self.data)
+    }
+}
+
+/// How the provider's stream ended.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum End {
+    /// `[DONE]`, or the end of the body after a finish reason.
+    Done,
+    /// The body ended (or broke) before the provider finished; the reason, for Codex.
+    Broken(String),
+}
+
+#[derive(Debug)]
+struct Open {
+    index: usize,
+    id: String,
+    text: String,
+}
+
+#[derive(Debug)]
+struct Call {
+    output: Option<usize>,
+    id: String,
+    call_id: String,
+    name: String,
+    arguments: String,
+}
+
+#[derive(Debug)]
+pub struct Stream {
+    id: String,
+    created_at: u64,
+    model: String,
+    tools: Tools,
+    marker: String,
+    seq: u64,
+    /// Finished items, in output order, for `response.completed`.
+    done: Vec<(usize, Value)>,
+    next_index: usize,
+    reasoning: Option<Open>,
+    message: Option<Open>,
+    calls: BTreeMap<u64, Call>,
+    usage: Option<Value>,
+    finish: Option<String>,
+    held: usize,
+    over: bool,
+}
+
+impl Stream {
+    /// `id` names the response (and prefixes its items); `marker` tags reasoning items.
+    pub fn new(id: &str, created_at: u64, model: &str, tools: Tools, marker: &str) -> Stream {
+        Stream {
+            id: id.to_owned(),
+            created_at,
+            model: model.to_owned(),
+            tools,
+            marker: marker.to_owned(),
+            seq: 0,
+            done: Vec::new(),
+            next_index: 0,
+            reasoning: None,
+            message: None,
+            calls: BTreeMap::new(),
+            usage: None,
+            finish: None,
+            held: 0,
+            over: false,
+        }
+    }
+
+    /// Whether the response has ended (completed, incomplete or failed): nothing more goes out.
+    pub fn is_over(&self) -> bool {
+        self.over
+    }
+
+    fn event(&mut self, kind: &str, mut data: Map<String, Value>) -> Event {
+        data.insert("type".into(), json!(kind));
+        data.insert("sequence_number".into(), json!(self.seq));
+        self.seq += 1;
+        Event { kind: kind.to_owned(), data: Value::Object(data) }
+    }
+
+    fn response(&self, status: &str) -> Map<String, Value> {
+        let mut r = Map::new();
+        r.insert("id".into(), json!(self.id));
+        r.insert("object".into(), json!("response"));
+        r.insert("created_at".into(), json!(self.created_at));
+        r.insert("status".into(), json!(status));
+        r.insert("model".into(), json!(self.model));
+        r.insert("output".into(), Value::Array(self.done.iter().map(|(_, v)| v.clone()).collect()));
+        r
+    }
+
+    /// `response.created` and `response.in_progress`.
+    pub fn start(&mut self) -> Vec<Event> {
+        let r = Value::Object(self.response("in_progress"));
+        vec![self.event("response.created", obj([("response", r.clone())])), self.event("response.in_progress", obj([("response", r)]))]
+    }
+
+    /// The events one chunk (a `data:` line's JSON) completes.
+    pub fn chunk(&mut self, chunk: &Value) -> Vec<Event> {
+        let mut out = Vec::new();
+        if self.over {
+            return out;
+        }
+        if let Some(err) = chunk.get("error").filter(|e| !e.is_null()) {
+            let message = err.get("message").and_then(Value::as_str).or(err.as_str()).unwrap_or("the provider reported an error").to_owned();
+            return self.fail(&message);
+        }
+        if let Some(u) = chunk.get("usage").filter(|u| u.is_object()) {
+            self.usage = Some(u.clone());
+        }
+        let Some(choice) = chunk.get("choices").and_then(Value::as_array).and_then(|c| c.first()) else { return out };
+        let delta = choice.get("delta").or_else(|| choice.get("message")).cloned().unwrap_or(Value::Null);
+        let reasoning = delta.get("reasoning_content").or_else(|| delta.get("reasoning")).and_then(Value::as_str).filter(|s| !s.is_empty());
+        if let Some(r) = reasoning {
+            self.reasoning_delta(r, &mut out);
+        }
+        if let Some(text) = delta.get("content").and_then(Value::as_str).filter(|s| !s.is_empty()) {
+            self.text_delta(text, &mut out);
+        }
+        if let Some(calls) = delta.get("tool_calls").and_then(Value::as_array) {
+            for (pos, tc) in calls.iter().enumerate() {
+                self.call_delta(pos, tc, &mut out);
+            }
+        }
+        if let Some(f) = choice.get("finish_reason").and_then(Value::as_str) {
+            self.finish = Some(f.to_owned());
+        }
+        if self.held > MAX_TEXT {
+            out.extend(self.fail(&format!("The provider's answer went past {} MB; Switchboard's bridge stopped reading it.", MAX_TEXT >> 20)));
+        }
+        out
+    }
+
+    fn reasoning_delta(&mut self, text: &str, out: &mut Vec<Event>) {
+        if self.reasoning.is_none() {
+            let index = self.next_index();
+            let id = format!("rs_{}_{index}", self.id);
+            self.reasoning = Some(Open { index, id: id.clone(), text: String::new() });
+            let item = json!({"id": id, "type": "reasoning", "summary": []});
+            out.push(self.event("response.output_item.added", obj([("output_index", json!(index)), ("item", item)])));
+            out.push(self.event("response.reasoning_summary_part.added", obj([("item_id", json!(id)), ("output_index", json!(index)), ("summary_index", json!(0)), ("part", json!({"type": "summary_text", "text": ""}))])));
+        }
+        let (id, index) = {
+            let r = self.reasoning.as_mut().expect("open");
+            r.text.push_str(text);
+            (r.id.clone(), r.index)
+        };
+        self.held += text.len();
+        out.push(self.event("response.reasoning_summary_text.delta", obj([("item_id", json!(id)), ("output_index", json!(index)), ("summary_index", json!(0)), ("delta", json!(text))])));
+    }
+
+    fn close_reasoning(&mut self, out: &mut Vec<Event>) {
+        let Some(r) = self.reasoning.take() else { return };
+        let part = json!({"type": "summary_text", "text": r.text});
+        out.push(self.event("response.reasoning_summary_text.done", obj([("item_id", json!(r.id)), ("output_index", json!(r.index)), ("summary_index", json!(0)), ("text", json!(r.text))])));
+        out.push(self.event("response.reasoning_summary_part.done", obj([("item_id", json!(r.id)), ("output_index", json!(r.index)), ("summary_index", json!(0)), ("part", part.clone())])));
+        let item = json!({"id": r.id, "type": "reasoning", "summary": [part], "encrypted_content": self.marker});
+        self.finish_item(r.index, item, out);
+    }
+
+    fn text_delta(&mut self, text: &str, out: &mut Vec<Event>) {
+        self.close_reasoning(out);
+        if self.message.is_none() {
+            let index = self.next_index();
+            let id = format!("msg_{}_{index}", self.id);
+            self.message = Some(Open { index, id: id.clone(), text: String::new() });
+            let item = json!({"id": id, "type": "message", "status": "in_progress", "role": "assistant", "content": []});
+            out.push(self.event("response.output_item.added", obj([("output_index", json!(index)), ("item", item)])));
+            let part = json!({"type": "output_text", "annotations": [], "text": ""});
+            out.push(self.event("response.content_part.added", obj([("item_id", json!(id)), ("output_index", json!(index)), ("content_index", json!(0)), ("part", part)])));
+        }
+        let (id, index) = {
+            let m = self.message.as_mut().expect("open");
+            m.text.push_str(text);
+            (m.id.clone(), m.index)
+        };
+        self.held += text.len();
+        out.push(self.event("response.output_text.delta", obj([("item_id", json!(id)), ("output_index", json!(index)), ("content_index", json!(0)), ("delta", json!(text))])));
+    }
+
+    fn close_message(&mut self, out: &mut Vec<Event>) {
+        let Some(m) = self.message.take() else { return };
+        let part = json!({"type": "output_text", "annotations": [], "text": m.text});
+        out.push(self.event("response.output_text.done", obj([("item_id", json!(m.id)), ("output_index", json!(m.index)), ("content_index", json!(0)), ("text", json!(m.text))])));
+        out.push(self.event("response.content_part.done", obj([("item_id", json!(m.id)), ("output_index", json!(m.index)), ("content_index", json!(0)), ("part", part.clone())])));
+        let item = json!({"id": m.id, "type": "message", "status": "completed", "role": "assistant", "content": [part]});
+        self.finish_item(m.index, item, out);
+    }
+
+    fn call_delta(&mut self, pos: usize, tc: &Value, out: &mut Vec<Event>) {
+        let key = tc.get("index").and_then(Value::as_u64).unwrap_or(pos as u64);
+        let f = tc.get("function");
+        let name = f.and_then(|f| f.get("name")).and_then(Value::as_str).unwrap_or("");
+        let args = f.and_then(|f| f.get("arguments")).and_then(Value::as_str).unwrap_or("");
+        let call_id = tc.get("id").and_then(Value::as_str).unwrap_or("");
+        let call = self.calls.entry(key).or_insert_with(|| Call { output: None, id: String::new(), call_id: String::new(), name: String::new(), arguments: String::new() });
+        if call.call_id.is_empty() && !call_id.is_empty() {
+            call.call_id = call_id.to_owned();
+        }
+        if call.name.is_empty() && !name.is_empty() {
+            call.name = name.to_owned();
+        }
+        call.arguments.push_str(args);
+        self.held += args.len();
+        // Announced once its name is known; its arguments so far go out with it.
+        if self.calls[&key].output.is_none() && !self.calls[&key].name.is_empty() {
+            self.close_reasoning(out);
+            self.close_message(out);
+            let index = self.next_index();
+            let (kind, prefix) = self.kind_of(&self.calls[&key].name);
+            let id = format!("{prefix}_{}_{index}", self.id);
+            let call = self.calls.get_mut(&key).expect("entry");
+            call.output = Some(index);
+            call.id = id.clone();
+            if call.call_id.is_empty() {
+                call.call_id = format!("call_{}_{index}", self.id);
+            }
+            let (call_id, shown) = (call.call_id.clone(), call.name.clone());
+            let so_far = call.arguments.clone();
+            let item = self.call_item(kind, &id, &call_id, &shown, "", "in_progress");
+            out.push(self.event("response.output_item.added", obj([("output_index", json!(index)), ("item", item)])));
+            if kind == "function_call" && !so_far.is_empty() {
+                out.push(self.event("response.function_call_arguments.delta", obj([("item_id", json!(id)), ("output_index", json!(index)), ("delta", json!(so_far))])));
+            }
+        } else if let (Some(index), false) = (self.calls[&key].output, args.is_empty()) {
+            let id = self.calls[&key].id.clone();
+            if self.kind_of(&self.calls[&key].name).0 == "function_call" {
+                out.push(self.event("response.function_call_arguments.delta", obj([("item_id", json!(id)), ("output_index", json!(index)), ("delta", json!(args))])));
+            }
+        }
+    }
+
+    /// A call's item type and id prefix: freeform tools come back as custom tool calls.
+    fn kind_of(&self, name: &str) -> (&'static str, &'static str) {
+        if self.tools.custom.contains(name) { ("custom_tool_call", "ctc") } else { ("function_call", "fc") }
+    }
+
+    fn call_item(&self, kind: &str, id: &str, call_id: &str, name: &str, arguments: &str, status: &str) -> Value {
+        if kind == "custom_tool_call" {
+            return json!({"id": id, "type": kind, "status": status, "call_id": call_id, "name": name, "input": arguments});
+        }
+        let mut item = json!({"id": id, "type": kind, "status": status, "arguments": arguments, "call_id": call_id, "name": name});
+        if let Some((ns, inner)) = self.tools.namespaced.get(name) {
+            item["name"] = json!(inner);
+            item["namespace"] = json!(ns);
+        }
+        item
+    }
+
+    fn close_calls(&mut self, out: &mut Vec<Event>) {
+        let calls = std::mem::take(&mut self.calls);
+        for (_, call) in calls {
+            let Some(index) = call.output else { continue };
+            let (kind, _) = self.kind_of(&call.name);
+            let (arguments, done_kind) = if kind == "custom_tool_call" {
+                (freeform_input(&call.arguments), "response.custom_tool_call_input.done")
+            } else {
+                (if call.arguments.trim().is_empty() { "{}".to_owned() } else { call.arguments.clone() }, "response.function_call_arguments.done")
+            };
+            let field = if kind == "custom_tool_call" { "input" } else { "arguments" };
+            out.push(self.event(done_kind, obj([("item_id", json!(call.id)), ("output_index", json!(index)), (field, json!(arguments))])));
+            let item = self.call_item(kind, &call.id, &call.call_id, &call.name, &arguments, "completed");
+            self.finish_item(index, item, out);
+        }
+    }
+
+    fn finish_item(&mut self, index: usize, item: Value, out: &mut Vec<Event>) {
+        out.push(self.event("response.output_item.done", obj([("output_index", json!(index)), ("item", item.clone())])));
+        self.done.push((index, item));
+        self.done.sort_by_key(|(i, _)| *i);
+    }
+
+    fn next_index(&mut self) -> usize {
+        let i = self.next_index;
+        self.next_index += 1;
+        i
+    }
+
+    /// The end of the provider's stream: the last items close, then the response ends.
+    pub fn finish(&mut self, end: End) -> Vec<Event> {
+        if self.over {
+            return Vec::new();
+        }
+        match end {
+            End::Broken(reason) if self.finish.is_none() => self.fail(&reason),
+            _ => {
+                let mut out = Vec::new();
+                self.close_reasoning(&mut out);
+                self.close_message(&mut out);
+                self.close_calls(&mut out);
+                self.over = true;
+                let mut r = self.response("completed");
+                r.insert("usage".into(), usage(self.usage.as_ref()));
+                if self.finish.as_deref() == Some("length") {
+                    r.insert("status".into(), json!("incomplete"));
+                    r.insert("incomplete_details".into(), json!({"reason": "max_output_tokens"}));
+                    out.push(self.event("response.incomplete", obj([("response", Value::Object(r))])));
+                } else {
+                    out.push(self.event("response.completed", obj([("response", Value::Object(r))])));
+                }
+                out
+            }
+        }
+    }
+
+    /// `response.failed` with `message`: Codex retries it like a dropped stream.
+    pub fn fail(&mut self, message: &str) -> Vec<Event> {
+        if self.over {
+            return Vec::new();
+        }
+        self.over = true;
+        let mut r = self.response("failed");
+        r.insert("error".into(), json!({"code": "upstream_error", "message": message}));
+        vec![self.event("response.failed", obj([("response", Value::Object(r))]))]
+    }
+}
+
+/// A freeform tool's input from the function arguments the provider wrote:
+/// `{"input": "..."}`, else the arguments as they are.
+fn freeform_input(arguments: &str) -> String {
+    match serde_json::from_str::<Value>(arguments) {
+        Ok(Value::Object(o)) => match o.get("input") {
+            Some(Value::String(s)) => s.clone(),
+            _ => o.values().find_map(|v| v.as_str().map(str::to_owned)).unwrap_or_else(|| arguments.to_owned()),
+        },
+        Ok(Value::String(s)) => s,
+        _ => arguments.to_owned(),
+    }
+}
+
+/// Chat usage as Responses usage.
+fn usage(u: Option<&Value>) -> Value {
+    let Some(u) = u else { return json!({"input_tokens": 0, "output_tokens": 0, "total_tokens": 0}) };
+    let n = |v: Option<&Value>| v.and_then(Value::as_u64).unwrap_or(0);
+    let input = n(u.get("prompt_tokens"));
+    let output = n(u.get("completion_tokens"));
+    let cached = n(u.pointer("/prompt_tokens_details/cached_tokens").or(u.get("prompt_cache_hit_tokens")));
+    let reasoning = n(u.pointer("/completion_tokens_details/reasoning_tokens"));
+    let total = u.get("total_tokens").and_then(Value::as_u64).unwrap_or(input + output);
+    json!({
+        "input_tokens": input,
+        "input_tokens_details": {"cached_tokens": cached},
+        "output_tokens": output,
+        "output_tokens_details": {"reasoning_tokens": reasoning},
+        "total_tokens": total,
+    })
+}
+
+fn obj<const N: usize>(pairs: [(&str, Value); N]) -> Map<String, Value> {
+    pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect()
+}
+
+#[cfg(test)]
+#[path = "stream_tests.rs"]
+mod tests;

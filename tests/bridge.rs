@@ -1,0 +1,170 @@
+//! The bridge with real parts: the real Codex CLI runs a task against a provider that
+//! speaks only Chat Completions, through `switchboard`'s bridge, which the auth
+//! command starts when Codex needs it; and the bridge's locks, against local attackers.
+
+use std::path::Path;
+use std::process::Command;
+use std::time::Duration;
+
+use serde_json::Value;
+use switchboard_e2e::chat::{ChatServer, Script};
+use switchboard_e2e::*;
+
+/// A free port for this test's bridge (tests run side by side).
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+/// `codex exec` with the sandbox off, in `work`, with this test's runtime folder.
+fn codex_task(home: &Home, work: &Path, runtime: &Path, prompt: &str) -> Run {
+    let mut cmd = Command::new(codex_bin());
+    cmd.args(["exec", "--skip-git-repo-check", "--ephemeral", "--strict-config", "--dangerously-bypass-approvals-and-sandbox", prompt])
+        .current_dir(work)
+        .env("CODEX_HOME", home.path())
+        .env("HOME", work)
+        .env("XDG_RUNTIME_DIR", runtime)
+        .env_remove("OPENAI_API_KEY")
+        .env("RUST_LOG", "error");
+    run_with_timeout(cmd, Duration::from_secs(120))
+}
+
+/// The bridge processes running for `port`.
+fn bridges(port: u16) -> Vec<u32> {
+    let want = format!("bridge serve --port {port}");
+    std::fs::read_dir("/proc")
+        .unwrap()
+        .flatten()
+        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
+        .filter(|pid| std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| String::from_utf8_lossy(&c).replace('\0', " ").contains(&want)))
+        .collect()
+}
+
+struct StopBridge(u16, std::path::PathBuf);
+
+impl Drop for StopBridge {
+    fn drop(&mut self) {
+        for pid in bridges(self.0) {
+            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+        }
+        let _ = std::fs::remove_dir_all(&self.1);
+    }
+}
+
+const PATCH: &str = "*** Begin Patch\n*** Add File: hello.txt\n+héllo from the bridge ✓\n*** End Patch";
+
+#[test]
+fn codex_runs_a_shell_command_and_an_apply_patch_through_the_bridge_with_nothing_running_before() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let chat = ChatServer::start("/v1", Script::Task { command: "echo ran-through-bridge > made-by-shell.txt".into(), patch: PATCH.into(), done: "All done: 你好 ✓".into() });
+    let port = free_port();
+    let runtime = tempfile::tempdir().unwrap().keep();
+    let _stop = StopBridge(port, runtime.clone());
+    let key = "sk-kimi-bridge-e2e-secret";
+    let id = unique_id("kimi");
+    let add = {
+        let mut cmd = Command::new(bin());
+        cmd.arg("--codex-home").arg(home.path()).args(["add", "kimi", "--id", &id, "--base-url", &chat.base_url(), "--model", "gpt-5.5", "--key-stdin"]);
+        cmd.env("SWITCHBOARD_BRIDGE_PORT", port.to_string());
+        run(cmd, Some(key))
+    };
+    add.ok();
+    home.sb(&["use", &id], None).ok();
+    let text = home.config_text();
+    assert!(text.contains(&format!("base_url = \"http://127.0.0.1:{port}/http/127.0.0.1:{}/v1\"", chat.port)), "{text}");
+    assert!(text.contains(&format!("args = [\"token\", \"{id}\", \"--bridge\", \"{port}\"]")), "{text}");
+    assert!(!text.contains(key));
+    let listed: Value = serde_json::from_str(&home.sb(&["list", "--json"], None).stdout).unwrap();
+    let me = listed["providers"].as_array().unwrap().iter().find(|p| p["id"] == id.as_str()).unwrap();
+    assert_eq!(me["entry"]["api"], "chat");
+    assert_eq!(me["base_url"], chat.base_url(), "the listing shows the provider behind the bridge");
+    assert!(bridges(port).is_empty(), "no bridge runs before Codex needs one");
+
+    let work = tempfile::tempdir().unwrap();
+    let out = codex_task(&home, work.path(), &runtime, "Create the files, then say done.");
+    assert_eq!(out.code, Some(0), "codex failed\nstdout: {}\nstderr: {}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("All done: 你好 ✓"), "{}", out.stdout);
+    // The shell command and the patch really ran, on disk.
+    assert_eq!(std::fs::read_to_string(work.path().join("made-by-shell.txt")).unwrap().trim(), "ran-through-bridge");
+    assert_eq!(std::fs::read_to_string(work.path().join("hello.txt")).unwrap(), "héllo from the bridge ✓\n");
+    // The bridge started on its own, and stays for the next run.
+    assert_eq!(bridges(port).len(), 1);
+
+    // What went upstream: the provider's key as Bearer; Codex's own metadata stayed home;
+    // apply_patch was offered as a function; the reasoning came back on its message.
+    let reqs = chat.requests();
+    assert_eq!(reqs.len(), 3, "{reqs:?}");
+    for s in chat.seen().iter().filter(|s| s.path().ends_with("/chat/completions")) {
+        assert_eq!(s.header("authorization"), Some(format!("Bearer {key}").as_str()));
+        assert!(s.header("x-codex-turn-metadata").is_none() && s.header("session-id").is_none(), "{:?}", s.headers);
+    }
+    let tools: Vec<&str> = reqs[0]["tools"].as_array().unwrap().iter().map(|t| t["function"]["name"].as_str().unwrap()).collect();
+    assert!(tools.contains(&"apply_patch") && tools.contains(&"exec_command"), "{tools:?}");
+    let assistant = reqs[1]["messages"].as_array().unwrap().iter().find(|m| m["role"] == "assistant").unwrap();
+    assert_eq!(assistant["reasoning_content"], "I will run the command first.");
+    assert_eq!(assistant["tool_calls"][0]["function"]["name"], "exec_command");
+    assert!(reqs[2]["messages"].as_array().unwrap().iter().any(|m| m["role"] == "tool" && m["tool_call_id"] == "call_patch_2"));
+    assert!(!home.all_bytes().contains(key), "the key is in no file of the Codex home");
+    assert!(!out.all().contains(key), "nor in Codex's output");
+}
+
+#[test]
+fn the_bridge_opens_only_for_its_own_token_and_host() {
+    let port = free_port();
+    let runtime = tempfile::tempdir().unwrap().keep();
+    let _stop = StopBridge(port, runtime.clone());
+    let chat = ChatServer::start("/v1", Script::Burst { deltas: 3 });
+    // The auth command starts the bridge and prints its token.
+    let mut cmd = Command::new(bin());
+    cmd.args(["token", "lock", "--bridge", &port.to_string(), "--no-key"]).env("XDG_RUNTIME_DIR", &runtime);
+    let out = run(cmd, None);
+    out.ok();
+    let token = out.stdout.trim().to_owned();
+    assert_eq!(token.len(), 43);
+    let path = format!("/http/127.0.0.1:{}/v1/responses", chat.port);
+    let body = r#"{"model":"m","input":"hi","stream":true}"#;
+    let send = |headers: &[(&str, String)]| -> (u16, String) {
+        let agent: ureq::Agent = ureq::Agent::config_builder().http_status_as_error(false).build().into();
+        let mut req = agent.post(&format!("http://127.0.0.1:{port}{path}"));
+        for (k, v) in headers {
+            req = req.header(*k, v);
+        }
+        let mut r = req.header("content-type", "application/json").send(body).unwrap();
+        (r.status().as_u16(), r.body_mut().read_to_string().unwrap_or_default())
+    };
+    let bearer = |t: &str| ("authorization", format!("Bearer {t}"));
+    let cases: Vec<(&str, Vec<(&str, String)>, u16)> = vec![
+        ("no token", vec![], 401),
+        ("a wrong token", vec![bearer(&"A".repeat(43))], 401),
+        ("a key but no token", vec![bearer("sk-some-key")], 401),
+        ("an Origin", vec![bearer(&token), ("origin", "http://evil.example".into())], 403),
+        ("a foreign Host", vec![bearer(&token), ("host", format!("evil.example:{port}"))], 403),
+        ("the token", vec![bearer(&token)], 200),
+    ];
+    for (what, headers, want) in cases {
+        let before = chat.requests().len();
+        let (status, text) = send(&headers);
+        assert_eq!(status, want, "{what}: {text}");
+        if want != 200 {
+            assert_eq!(chat.requests().len(), before, "{what}: a refused request went upstream");
+        } else {
+            assert!(text.contains("response.completed"), "{text}");
+        }
+    }
+    // A browser's preflight is refused too.
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "OPTIONS {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nOrigin: http://evil.example\r\nAccess-Control-Request-Method: POST\r\nConnection: close\r\n\r\n").unwrap();
+    let mut answer = String::new();
+    s.read_to_string(&mut answer).unwrap();
+    assert!(answer.starts_with("HTTP/1.1 403"), "{answer}");
+    assert!(!answer.to_lowercase().contains("access-control-allow"), "{answer}");
+    // The token file is private.
+    use std::os::unix::fs::PermissionsExt;
+    let meta = std::fs::metadata(runtime.join(format!("switchboard/bridge-{port}.token"))).unwrap();
+    assert_eq!(meta.permissions().mode() & 0o777, 0o600);
+    // The bridge's arguments and environment hold no key, and nothing of the caller's.
+    let pid = bridges(port)[0];
+    let env = String::from_utf8_lossy(&std::fs::read(format!("/proc/{pid}/environ")).unwrap()).into_owned();
+    assert!(!env.contains("CARGO") && !env.contains(&token), "{env}");
+}
