@@ -15,7 +15,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::table::Auth;
+use super::auth::Auth;
 
 /// The API Codex's requests reach the provider in.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

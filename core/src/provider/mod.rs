@@ -1,6 +1,7 @@
 //! The provider model: a provider's table, Codex's built-in ones, the presets and forms it is made from, and what it keeps outside config.toml (its key, its profile).
 
 pub mod api;
+pub mod auth;
 pub mod builtin;
 pub mod build;
 pub mod draft;
