@@ -168,3 +168,58 @@ fn the_bridge_opens_only_for_its_own_token_and_host() {
     let env = String::from_utf8_lossy(&std::fs::read(format!("/proc/{pid}/environ")).unwrap()).into_owned();
     assert!(!env.contains("CARGO") && !env.contains(&token), "{env}");
 }
+
+/// The Test of a provider behind the bridge checks the whole path and names the
+/// provider's problems with the usual codes; a chat-only provider set up directly is
+/// told to use the bridge, and then passes.
+#[test]
+fn the_test_names_upstream_problems_through_the_bridge_and_offers_it() {
+    let port = free_port();
+    let runtime = tempfile::tempdir().unwrap().keep();
+    let _stop = StopBridge(port, runtime.clone());
+    let sb = |home: &Home, args: &[&str], stdin: Option<&str>| {
+        let mut cmd = Command::new(bin());
+        cmd.arg("--codex-home").arg(home.path()).args(args).env("SWITCHBOARD_BRIDGE_PORT", port.to_string()).env("XDG_RUNTIME_DIR", &runtime);
+        run(cmd, stdin)
+    };
+    let key = "sk-probe-through-bridge-77";
+    let cases: Vec<(Script, &str)> = vec![
+        (Script::Burst { deltas: 3 }, "ok"),
+        (Script::Status { status: 401, body: r#"{"error":{"message":"Invalid Authentication"}}"#.into(), retry_after: None }, "unauthorized"),
+        (Script::Status { status: 429, body: r#"{"error":{"message":"rate limit, try again in 3s"}}"#.into(), retry_after: None }, "rate_limited"),
+        (Script::Status { status: 404, body: r#"{"error":{"message":"Model not exist"}}"#.into(), retry_after: None }, "model_not_found"),
+        (Script::Status { status: 404, body: "404 page not found".into(), retry_after: None }, "wrong_base_url"),
+        (Script::Status { status: 503, body: r#"{"error":{"message":"overloaded"}}"#.into(), retry_after: None }, "provider_error"),
+        (Script::EchoKey, "unauthorized"),
+    ];
+    for (script, want) in cases {
+        let home = Home::new();
+        let chat = ChatServer::start("/v1", script);
+        let id = unique_id("probe");
+        sb(&home, &["add", "deepseek", "--id", &id, "--base-url", &chat.base_url(), "--key-stdin"], Some(key)).ok();
+        let out = sb(&home, &["test", &id, "--json"], None);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{want}: {}", out.all()));
+        assert_eq!(v["diagnosis"], want, "{v}");
+        assert!(!out.all().contains(key), "{want}: the key reached the output: {}", out.all());
+        if want == "ok" {
+            assert!(v["message"].as_str().unwrap().contains("bridge"), "{v}");
+            let connect = v["steps"].as_array().unwrap().iter().find(|s| s["name"] == "connect").unwrap();
+            assert!(connect["message"].as_str().unwrap().contains(&format!("bridge answers on 127.0.0.1:{port}")), "{connect}");
+        }
+    }
+    // A chat-only gateway set up to be reached directly: the fix is the bridge, in one command.
+    let home = Home::new();
+    let chat = ChatServer::start("/v1", Script::Burst { deltas: 3 });
+    sb(&home, &["add", "custom", "--id", "gw", "--base-url", &chat.base_url(), "--model", "m", "--no-key"], None).ok();
+    let v: Value = serde_json::from_str(&sb(&home, &["test", "gw", "--json"], None).stdout).unwrap();
+    assert_eq!(v["diagnosis"], "no_responses_api", "{v}");
+    assert!(v["hint"].as_str().unwrap().contains("switchboard edit gw --api chat"), "{v}");
+    sb(&home, &["edit", "gw", "--api", "chat"], None).ok();
+    let v: Value = serde_json::from_str(&sb(&home, &["test", "gw", "--json"], None).stdout).unwrap();
+    assert_eq!(v["diagnosis"], "ok", "{v}");
+    // And back to direct: the table is the user's again, byte for byte.
+    let bridged = home.config_text();
+    assert!(bridged.contains("--no-key"), "{bridged}");
+    sb(&home, &["edit", "gw", "--api", "responses"], None).ok();
+    assert!(home.config_text().contains(&format!("base_url = \"{}\"", chat.base_url())), "{}", home.config_text());
+}

@@ -28,7 +28,7 @@ pub enum Script {
     Status { status: u16, body: String, retry_after: Option<String> },
     /// 401, quoting the credential it was sent.
     EchoKey,
-    /// Text deltas for ever (as fast as the client reads, for at most 30 s).
+    /// Text deltas for ever, 15 KB each (as fast as the client reads, for at most 30 s).
     Endless,
     /// `chunks` text deltas, `gap` apart.
     Slow { chunks: usize, gap: Duration },
@@ -213,7 +213,9 @@ fn stream(conn: &mut TcpStream, script: &Script, req: &Value) -> std::io::Result
     };
     if let Script::Endless = script {
         let start = std::time::Instant::now();
-        let line = format!("data: {}\n\n", chunk(json!({"content": "more "}), None));
+        // Large deltas, many to a write: the bridge's cap on what it holds is reached in seconds.
+        let one = format!("data: {}\n\n", chunk(json!({"content": "more ".repeat(3000)}), None));
+        let line = one.repeat(16);
         while start.elapsed() < Duration::from_secs(30) {
             if send(line.as_bytes()).is_err() {
                 return Ok(());

@@ -9,6 +9,7 @@ use super::observe::{AuthSeen, ConnectSeen, ModelsSeen, Observations, RefusedHea
 use super::diagnosis::{Diagnosis, Verdict, verdict};
 use super::report::{Step, StepName, StepStatus};
 use super::shape;
+use crate::provider::api::Api;
 use crate::provider::table::{Auth, ProviderEntry};
 
 
@@ -28,6 +29,8 @@ pub enum Need {
     Auth,
     /// DNS, then TCP.
     Connect,
+    /// Switchboard's bridge, for a provider behind it.
+    Bridge,
     /// `GET /models` and `POST /responses`, side by side.
     Exchange,
     /// `POST /chat/completions`, to explain a 404 on `/responses`.
@@ -86,7 +89,7 @@ impl Judge<'_> {
         };
         match need {
             Need::Auth => self.fail(StepName::Config, ms, v),
-            Need::Connect => self.fail(StepName::Connect, ms, v),
+            Need::Connect | Need::Bridge => self.fail(StepName::Connect, ms, v),
             Need::Exchange => {
                 let answer = match (&self.obs.responses, ep) {
                     (Some(r), Some(ep)) => Some((r.ms, responses_verdict(self.f, ep, &r.seen, false, &[], None))),
@@ -142,9 +145,26 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
 
     // 2. Reach the host: DNS, then TCP.
     let Some(connect) = &obs.connect else { return j.pending(Need::Connect, Some(&ep)) };
-    match connect_verdict(&ep, &connect.seen) {
-        Ok(msg) => j.ok(StepName::Connect, StepStatus::Ok, msg, connect.ms),
+    let reached = match connect_verdict(&ep, &connect.seen) {
+        Ok(msg) => msg,
         Err(v) => return j.fail(StepName::Connect, connect.ms, v),
+    };
+    // A provider behind the bridge: the bridge answers too (it starts if it must).
+    if entry.api == Api::Chat {
+        let Some(bridge) = &obs.bridge else { return j.pending(Need::Bridge, Some(&ep)) };
+        match &bridge.seen {
+            Ok(port) => j.ok(StepName::Connect, StepStatus::Ok, format!("{reached}; Switchboard's bridge answers on 127.0.0.1:{port}"), connect.ms + bridge.ms),
+            Err(why) => {
+                let v = verdict(
+                    Diagnosis::Unreachable,
+                    format!("Switchboard's bridge, which Codex reaches this provider through, cannot run: {}", why.trim_start_matches("switchboard: ")),
+                    "Run `switchboard bridge status`; if another program holds the port, stop it or pick another (SWITCHBOARD_BRIDGE_PORT, then `switchboard edit <id> --api chat`).",
+                );
+                return j.fail(StepName::Connect, connect.ms + bridge.ms, v);
+            }
+        }
+    } else {
+        j.ok(StepName::Connect, StepStatus::Ok, reached, connect.ms);
     }
 
     // 3 and 4: GET /models (a warning at worst) and POST /responses (the verdict).
@@ -186,7 +206,11 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
         j.ok(StepName::Codex, StepStatus::Ok, "codex exec replied", codex.ms);
     }
     let name = entry.name.as_deref().unwrap_or(&entry.id);
-    let ok = verdict(Diagnosis::Ok, format!("{name} answers the Responses API with {}; Codex will work.", f.model), "");
+    let ok = if entry.api == Api::Chat {
+        verdict(Diagnosis::Ok, format!("{name} answers with {} through Switchboard's bridge, which speaks Chat Completions to it; Codex will work.", f.model), "")
+    } else {
+        verdict(Diagnosis::Ok, format!("{name} answers the Responses API with {}; Codex will work.", f.model), "")
+    };
     Judgement { steps: j.steps, outcome: Outcome::Done(ok) }
 }
 
@@ -329,13 +353,15 @@ fn responses_verdict(f: &Facts, ep: &Endpoint, seen: &ResponsesSeen, models_ok: 
                 format!("If you trust that address, use it as the base URL: `switchboard edit {} --base-url {suggested}`.", entry.id),
             ))
         }
+        // Behind the bridge, a 404 is the provider's: its Chat Completions path is elsewhere.
+        ResponsesSeen::Status { status: 404 | 405, html: false, body } if entry.api == Api::Chat && !mentions_model(body) => fail(wrong_base_url_404(entry, ep)),
         ResponsesSeen::Status { status: status @ (404 | 405), html, body } => {
             if *html {
                 fail(wrong_base_url_html(entry, ep))
             } else if mentions_model(body) {
                 fail(model_not_found(f.model, listed))
             } else if models_ok || chat == Some(true) {
-                fail(no_responses_api(entry, *status))
+                fail(no_responses_api(entry, *status, chat == Some(true)))
             } else if chat.is_none() {
                 Answer::NeedChatProbe
             } else {
@@ -439,14 +465,19 @@ fn model_not_found(model: &str, models: &[String]) -> Verdict {
     )
 }
 
-fn no_responses_api(entry: &ProviderEntry, status: u16) -> Verdict {
+fn no_responses_api(entry: &ProviderEntry, status: u16, chat_answers: bool) -> Verdict {
+    let hint = if chat_answers {
+        format!("Let Codex reach it through Switchboard's bridge, which speaks Chat Completions to it: `switchboard edit {} --api chat`.", entry.id)
+    } else {
+        "Use a provider or gateway version that supports /v1/responses (for Ollama, 0.13.3 or later).".to_owned()
+    };
     verdict(
         Diagnosis::NoResponsesApi,
         format!(
             "{} answers, but has no Responses API (POST /responses gave {status}): it speaks only Chat Completions, and Codex needs the Responses API.",
             entry.name.as_deref().unwrap_or(&entry.id)
         ),
-        "Use a provider or gateway version that supports /v1/responses (for Ollama, 0.13.3 or later).",
+        hint,
     )
 }
 

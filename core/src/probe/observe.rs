@@ -20,6 +20,8 @@ pub struct Observations {
     /// Headers of the provider's table that could not be put on a request.
     pub refused_headers: Vec<RefusedHeader>,
     pub connect: Option<Timed<ConnectSeen>>,
+    /// For a bridged provider: Switchboard's bridge answers (`Err`: why it cannot run).
+    pub bridge: Option<Timed<Result<u16, String>>>,
     /// `GET /models`; its `ms` counts from the start of the exchange.
     pub models: Option<Timed<ModelsSeen>>,
     /// `POST /responses`; its `ms` counts from the start of the exchange.

@@ -21,6 +21,10 @@ use crate::provider::table::ProviderEntry;
 struct Context {
     ep: Option<Endpoint>,
     headers: HeaderMap,
+    /// For a provider behind the bridge: the bridge's endpoint and the headers Codex sends it.
+    bridge: Option<(Endpoint, HeaderMap)>,
+    /// The key found by the auth step, for the bridge's headers.
+    key: Option<String>,
     client: Option<Result<reqwest::Client, String>>,
     redactor: Redactor,
 }
@@ -33,7 +37,7 @@ pub async fn test(entry: &ProviderEntry, opts: &Options) -> (Report, Redactor) {
     let deadline = tokio::time::Instant::now() + opts.timeout;
     let facts = Facts { entry, model: &opts.model, limit: opts.timeout, with_codex: opts.codex.is_some() };
     let mut obs = Observations::default();
-    let mut cx = Context { ep: shape::check(entry).ok(), headers: HeaderMap::new(), client: None, redactor: Redactor::for_entry(entry) };
+    let mut cx = Context { ep: shape::check(entry).ok(), headers: HeaderMap::new(), bridge: None, key: None, client: None, redactor: Redactor::for_entry(entry) };
     let mut shown = 0;
     let mut last = None;
     let (steps, verdict) = loop {
@@ -84,8 +88,30 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
             }
             let (headers, refused) = http::headers(entry, key.as_deref());
             cx.headers = headers;
+            cx.key = key;
             obs.refused_headers = refused;
             obs.auth = timed(ms(t), seen);
+        }
+        Need::Bridge => {
+            let port = entry.bridge_port.unwrap_or(crate::bridge::route::DEFAULT_PORT);
+            let ensured = tokio::task::spawn_blocking(move || crate::bridge::lifecycle::ensure(port)).await;
+            let seen = match ensured {
+                Ok(Ok(token)) => {
+                    cx.redactor.add(&token);
+                    let url = entry.base_url.as_deref().and_then(|u| crate::bridge::route::bridge_url(port, u));
+                    match url.as_deref().and_then(Endpoint::parse) {
+                        Some(bep) => {
+                            let composite = crate::bridge::route::composite(&token, cx.key.as_deref());
+                            cx.bridge = Some((bep, http::headers(entry, Some(&composite)).0));
+                            Ok(port)
+                        }
+                        None => Err("the provider's base URL cannot go through the bridge".to_owned()),
+                    }
+                }
+                Ok(Err(problem)) => Err(problem.to_string()),
+                Err(e) => Err(e.to_string()),
+            };
+            obs.bridge = timed(ms(t), seen);
         }
         Need::Connect => {
             let Some(ep) = &cx.ep else { return };
@@ -105,13 +131,18 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
             // Each answer is recorded as it lands, so a deadline finds the one still running.
             let (models, responses, ttfb) = (&mut obs.models, &mut obs.responses, &mut obs.ttfb_ms);
             let headers = &cx.headers;
+            // Codex's request goes where Codex sends it: through the bridge, for a bridged provider.
+            let (r_ep, r_headers) = match &cx.bridge {
+                Some((bep, bh)) => (bep, bh),
+                None => (ep, headers),
+            };
             tokio::join!(
                 async {
                     let seen = http::get_models(&client, ep, entry, headers).await;
                     *models = timed(ms(t), seen);
                 },
                 async {
-                    let seen = http::post_responses(&client, ep, entry, headers, &opts.model, ttfb).await;
+                    let seen = http::post_responses(&client, r_ep, entry, r_headers, &opts.model, ttfb).await;
                     *responses = timed(ms(t), seen);
                 }
             );
