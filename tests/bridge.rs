@@ -223,3 +223,26 @@ fn the_test_names_upstream_problems_through_the_bridge_and_offers_it() {
     sb(&home, &["edit", "gw", "--api", "responses"], None).ok();
     assert!(home.config_text().contains(&format!("base_url = \"{}\"", chat.base_url())), "{}", home.config_text());
 }
+
+/// A chat server nobody here wrote: LiteLLM answering /chat/completions with its mock
+/// response, streamed; the real Codex reaches it through the bridge.
+#[test]
+fn codex_reaches_a_litellm_chat_gateway_through_the_bridge() {
+    use switchboard_e2e::litellm;
+    let gw = litellm::start("  - model_name: mock-model\n    litellm_params:\n      model: openai/mock-model\n      mock_response: \"Hello from LiteLLM's mock, 你好\"\n");
+    let home = Home::new();
+    let port = free_port();
+    let runtime = tempfile::tempdir().unwrap().keep();
+    let _stop = StopBridge(port, runtime.clone());
+    let base = format!("http://127.0.0.1:{}/v1", gw.port);
+    let mut cmd = Command::new(bin());
+    cmd.arg("--codex-home").arg(home.path()).args(["add", "chat-gateway", "--id", "lite", "--base-url", &base, "--model", "mock-model", "--key-stdin"]);
+    cmd.env("SWITCHBOARD_BRIDGE_PORT", port.to_string()).env("XDG_RUNTIME_DIR", &runtime);
+    run(cmd, Some(litellm::MASTER_KEY)).ok();
+    home.sb(&["use", "lite"], None).ok();
+    let work = tempfile::tempdir().unwrap();
+    let out = codex_task(&home, work.path(), &runtime, "Say hello.");
+    assert_eq!(out.code, Some(0), "stdout: {}\nstderr: {}", out.stdout, out.stderr);
+    assert!(out.stdout.contains("Hello from LiteLLM's mock, 你好"), "{}", out.stdout);
+    assert!(!out.all().contains(litellm::MASTER_KEY));
+}

@@ -2,65 +2,20 @@
 //! LiteLLM proxy (PyPI, pinned; installed by scripts/test) in front of a
 //! Responses-API stand-in. Switchboard's verdict must match a real `codex exec`.
 
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Duration;
 
 use serde_json::Value;
+use switchboard_e2e::litellm::{self, MASTER_KEY};
 use switchboard_e2e::*;
 
-const MASTER_KEY: &str = "sk-litellm-master-7777";
-
-struct Gateway {
-    child: Child,
-    port: u16,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Gateway {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn litellm_bin() -> std::path::PathBuf {
-    let p = std::env::var_os("LITELLM_BIN").map(Into::into).unwrap_or_else(|| repo_root().join("tests/.venv/bin/litellm"));
-    assert!(std::path::Path::new(&p).exists(), "{} is missing: scripts/test installs the LiteLLM proxy", std::path::Path::new(&p).display());
-    p
-}
-
 /// Starts LiteLLM with one model, `gw-model`, routed to `upstream`'s Responses API.
-fn start_gateway(upstream: &ResponsesServer) -> Gateway {
-    let dir = tempfile::tempdir().unwrap();
-    let cfg = dir.path().join("config.yaml");
-    std::fs::write(
-        &cfg,
-        format!(
-            "model_list:\n  - model_name: gw-model\n    litellm_params:\n      model: openai/upstream-model\n      api_base: {}\n      api_key: {}\ngeneral_settings:\n  master_key: {MASTER_KEY}\nlitellm_settings:\n  telemetry: false\n",
-            upstream.base_url(),
-            upstream.key.clone().unwrap()
-        ),
-    )
-    .unwrap();
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let child = Command::new(litellm_bin())
-        .args(["--config", cfg.to_str().unwrap(), "--host", "127.0.0.1", "--port", &port.to_string()])
-        .env("LITELLM_LOCAL_MODEL_COST_MAP", "True")
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .current_dir(dir.path())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("start litellm");
-    let gw = Gateway { child, port, _dir: dir };
-    let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(90) {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            return gw;
-        }
-        std::thread::sleep(Duration::from_millis(200));
-    }
-    panic!("LiteLLM did not start within 90 s");
+fn start_gateway(upstream: &ResponsesServer) -> litellm::Gateway {
+    litellm::start(&format!(
+        "  - model_name: gw-model\n    litellm_params:\n      model: openai/upstream-model\n      api_base: {}\n      api_key: {}\n",
+        upstream.base_url(),
+        upstream.key.clone().unwrap()
+    ))
 }
 
 fn codex_verdict(home: &Home, id: &str, model: &str) -> bool {

@@ -4,6 +4,7 @@
 pub mod cc_switch;
 pub mod chat;
 pub mod hostile;
+pub mod litellm;
 pub mod tray;
 pub mod webdriver;
 pub mod x11;
