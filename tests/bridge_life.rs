@@ -268,3 +268,41 @@ fn an_endless_answer_is_cut_off_and_fifty_streams_at_once_all_finish() {
     let done = threads.into_iter().map(|h| h.join().unwrap()).filter(|a| a.contains("response.completed") && a.contains("part 4")).count();
     assert_eq!(done, 50, "every one of 50 streams at once finished");
 }
+
+#[test]
+fn doctor_reports_the_bridges_state() {
+    let s = Setup::new(Script::Burst { deltas: 3 });
+    let bridge = |s: &Setup| -> serde_json::Value {
+        let out = s.sb(&["doctor", "--json", "--timeout", "10"]);
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{}", out.all()));
+        v["checks"].as_array().unwrap().iter().find(|c| c["name"] == "bridge").cloned().unwrap_or_else(|| panic!("no bridge check: {v}"))
+    };
+    // Nothing runs yet: doctor reads the bridge's state before its Test of gw starts it.
+    assert!(bridges(s.port).is_empty());
+    let c = bridge(&s);
+    assert_eq!(c["status"], "ok", "{c}");
+    assert!(c["message"].as_str().unwrap().contains("is not running; Codex starts it when it needs it"), "{c}");
+    assert!(c["message"].as_str().unwrap().contains("`gw`"), "{c}");
+
+    token(&s);
+    let c = bridge(&s);
+    assert_eq!(c["status"], "ok", "{c}");
+    assert!(c["message"].as_str().unwrap().contains(&format!("runs on 127.0.0.1:{} (pid", s.port)), "{c}");
+
+    for pid in bridges(s.port) {
+        let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
+    }
+    std::thread::sleep(Duration::from_millis(200));
+    let squatter = std::net::TcpListener::bind(("127.0.0.1", s.port)).unwrap();
+    std::thread::spawn(move || {
+        for c in squatter.incoming().flatten() {
+            use std::io::Write;
+            let mut c = c;
+            let _ = c.write_all(b"HTTP/1.1 200 OK\r\ncontent-length: 5\r\n\r\nhello");
+        }
+    });
+    let c = bridge(&s);
+    assert_eq!(c["status"], "fail", "{c}");
+    assert!(c["message"].as_str().unwrap().contains("Another program holds"), "{c}");
+    assert!(c["hint"].as_str().unwrap().contains("SWITCHBOARD_BRIDGE_PORT"), "{c}");
+}

@@ -24,6 +24,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::add,
             commands::edit,
             commands::use_provider,
+            commands::set_api,
             commands::remove,
             commands::set_key,
             commands::delete_key,

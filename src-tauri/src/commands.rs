@@ -6,6 +6,7 @@ use std::time::Duration;
 use serde::Serialize;
 use switchboard_core::edit::backup::BackupInfo;
 use switchboard_core::provider::draft::{self, Checked, Draft};
+use switchboard_core::provider::api::Api;
 use switchboard_core::provider::field::Field;
 use switchboard_core::provider::preset::{self, Preset, PresetId};
 use switchboard_core::probe::{self, Report, Step};
@@ -122,6 +123,14 @@ pub async fn add(app: AppHandle, state: State<'_, AppState>, preset: PresetId, d
 #[specta::specta]
 pub async fn edit(app: AppHandle, state: State<'_, AppState>, id: String, draft: Draft, key: Option<String>) -> Res<Outcome> {
     change(&app, &state, move |sb| sb.edit(&id, &inputs(&draft)?, key.as_deref())).await
+}
+
+/// Moves a provider onto Switchboard's bridge (`chat`) or off it (`responses`): the
+/// Test's fix for a provider that speaks only Chat Completions.
+#[tauri::command]
+#[specta::specta]
+pub async fn set_api(app: AppHandle, state: State<'_, AppState>, id: String, api: Api) -> Res<Outcome> {
+    change(&app, &state, move |sb| sb.edit(&id, &switchboard_core::provider::build::Inputs { api: Some(api), ..Default::default() }, None)).await
 }
 
 #[tauri::command]

@@ -107,11 +107,20 @@ fn lock(dir: &Path, port: u16) -> Result<std::fs::File, Problem> {
     Ok(f)
 }
 
-/// Which build of the program runs: its file's identity, so an update (a new
-/// file, even of the same version) is told apart from the bridge it left running.
+/// The program that runs the bridge: the `switchboard` CLI (beside the app, for the window).
+pub fn program() -> PathBuf {
+    crate::codex::helper::find()
+}
+
+/// Which build of the running program this is (see [`exe_id_of`]).
 pub fn exe_id() -> String {
-    let exe = std::env::current_exe().ok();
-    let meta = exe.as_deref().and_then(|p| std::fs::metadata(p).ok());
+    std::env::current_exe().map(|p| exe_id_of(&p)).unwrap_or_default()
+}
+
+/// Which build of the program at `path`: its file's identity, so an update (a new
+/// file, even of the same version) is told apart from the bridge it left running.
+pub fn exe_id_of(path: &Path) -> String {
+    let meta = std::fs::canonicalize(path).ok().and_then(|p| std::fs::metadata(p).ok());
     let modified = meta.as_ref().and_then(|m| m.modified().ok()).and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos());
     #[cfg(unix)]
     let ino = {
@@ -167,7 +176,8 @@ pub fn probe(port: u16, token: &str) -> Found {
 /// Makes sure this build's bridge answers on `port`; returns the token Codex sends it.
 pub fn ensure(port: u16) -> Result<String, Problem> {
     let token = token(port)?;
-    let mine = exe_id();
+    let program = program();
+    let mine = exe_id_of(&program);
     match probe(port, &token) {
         Found::Bridge(h) if h.exe == mine => return Ok(token),
         Found::Other => return Err(Problem::PortTaken(port)),
@@ -185,7 +195,7 @@ pub fn ensure(port: u16) -> Result<String, Problem> {
         Found::OtherToken | Found::Other => return Err(Problem::PortTaken(port)),
         Found::Nothing => {}
     }
-    spawn(port)?;
+    spawn(&program, port)?;
     let start = Instant::now();
     while start.elapsed() < Duration::from_secs(4) {
         match probe(port, &token) {
@@ -229,12 +239,11 @@ fn wait_free(port: u16, limit: Duration) {
     }
 }
 
-/// Starts `<this program> bridge serve --port <port>`, detached in its own session,
+/// Starts `<program> bridge serve --port <port>`, detached in its own session,
 /// with a bare environment: a few variables it needs and nothing of Codex's.
-fn spawn(port: u16) -> Result<(), Problem> {
+fn spawn(program: &Path, port: u16) -> Result<(), Problem> {
     use std::process::{Command, Stdio};
-    let exe = std::env::current_exe().map_err(|e| Problem::Spawn(e.to_string()))?;
-    let mut cmd = Command::new(exe);
+    let mut cmd = Command::new(program);
     cmd.args(["bridge", "serve", "--port", &port.to_string()]).env_clear().stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
     for var in KEPT_VARS {
         if let Some(v) = std::env::var_os(var) {

@@ -53,6 +53,7 @@ pub fn report(home: &Path) -> Report {
         steps: Vec::new(),
         models: Vec::new(),
         ttfb_ms: None,
+        offers_bridge: false,
     }
 }
 

@@ -25,6 +25,7 @@ pub enum CheckName {
     ManagedLayers,
     PlainTextKeys,
     EnvOnlyKeys,
+    Bridge,
 }
 
 impl CheckName {
@@ -38,6 +39,7 @@ impl CheckName {
             CheckName::ManagedLayers => "managed_layers",
             CheckName::PlainTextKeys => "plain_text_keys",
             CheckName::EnvOnlyKeys => "env_only_keys",
+            CheckName::Bridge => "bridge",
         }
     }
 }
@@ -128,6 +130,7 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
     }
 
     checks.extend(key_checks(&crate::adopt::plaintext::scan(sb.home())));
+    checks.extend(bridge_checks(&doc, &ids));
 
     let mut set = tokio::task::JoinSet::new();
     let mut order = Vec::new();
@@ -203,6 +206,52 @@ fn built_in_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> 
     }
     if out.is_empty() {
         out.push(check(CheckName::ReservedIds, StepStatus::Ok, "no provider uses a reserved id", ""));
+    }
+    out
+}
+
+/// The bridge, for each port a bridged provider uses: running, stopped (Codex starts
+/// it when it needs it), an older build (replaced at its next start), or the port
+/// held by another program (then Codex cannot reach those providers).
+fn bridge_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> Vec<Check> {
+    use crate::bridge::lifecycle::{self, Found};
+    let mut ports: Vec<(u16, Vec<String>)> = Vec::new();
+    for id in ids {
+        if let Ok(Some(e)) = read_entry(doc, id) {
+            if let Some(port) = e.bridge_port {
+                match ports.iter_mut().find(|(p, _)| *p == port) {
+                    Some((_, list)) => list.push(id.clone()),
+                    None => ports.push((port, vec![id.clone()])),
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    for (port, users) in ports {
+        let users = users.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", ");
+        let found = lifecycle::token(port).map(|t| lifecycle::probe(port, &t));
+        out.push(match found {
+            Ok(Found::Bridge(h)) if h.exe == lifecycle::exe_id_of(&lifecycle::program()) => check(
+                CheckName::Bridge,
+                StepStatus::Ok,
+                format!("Switchboard's bridge runs on 127.0.0.1:{port} (pid {}), carrying {} stream(s), for {users}", h.pid, h.streams),
+                "",
+            ),
+            Ok(Found::Bridge(h)) => check(
+                CheckName::Bridge,
+                StepStatus::Ok,
+                format!("An older build of Switchboard's bridge runs on 127.0.0.1:{port} (version {}); Codex replaces it at its next start, for {users}", h.version),
+                "",
+            ),
+            Ok(Found::Nothing) => check(CheckName::Bridge, StepStatus::Ok, format!("Switchboard's bridge (127.0.0.1:{port}, for {users}) is not running; Codex starts it when it needs it"), ""),
+            Ok(Found::OtherToken | Found::Other) => check(
+                CheckName::Bridge,
+                StepStatus::Fail,
+                format!("Another program holds 127.0.0.1:{port}, where Switchboard's bridge runs for {users}: Codex cannot reach them."),
+                "Stop that program, or move the bridge: set SWITCHBOARD_BRIDGE_PORT and run `switchboard edit <id> --api chat` for each.",
+            ),
+            Err(p) => check(CheckName::Bridge, StepStatus::Fail, p.to_string(), "Check that $XDG_RUNTIME_DIR is yours and writable."),
+        });
     }
     out
 }
@@ -333,6 +382,7 @@ mod tests {
             (CheckName::ManagedLayers, "managed_layers"),
             (CheckName::PlainTextKeys, "plain_text_keys"),
             (CheckName::EnvOnlyKeys, "env_only_keys"),
+            (CheckName::Bridge, "bridge"),
         ];
         for (name, s) in cases {
             assert_eq!(serde_json::to_string(&name).unwrap(), format!("\"{s}\""));

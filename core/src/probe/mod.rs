@@ -103,6 +103,7 @@ mod tests {
             steps: vec![Step::new(StepName::Responses, StepStatus::Fail, "echo sk-SECRET-123", 3)],
             models: vec!["sk-SECRET-123".into()],
             ttfb_ms: Some(3),
+            offers_bridge: false,
         }
         .redacted(&r);
         let json = serde_json::to_string(&report).unwrap();

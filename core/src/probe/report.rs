@@ -87,6 +87,9 @@ pub struct Report {
     /// Time to the first byte of the `/responses` answer, when there was one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub ttfb_ms: Option<u64>,
+    /// The provider answers Chat Completions but not Responses: Switchboard's bridge is the fix.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub offers_bridge: bool,
 }
 
 impl Report {

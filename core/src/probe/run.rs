@@ -183,6 +183,7 @@ fn finish(entry: &ProviderEntry, opts: &Options, mut steps: Vec<Step>, v: Verdic
         steps,
         models,
         ttfb_ms: obs.ttfb_ms,
+        offers_bridge: v.diagnosis == Diagnosis::NoResponsesApi && obs.chat_answers == Some(true),
     }
 }
 

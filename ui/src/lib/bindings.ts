@@ -15,6 +15,11 @@ export const commands = {
 	add: (preset: PresetId, draft: Draft, key: string | null) => __TAURI_INVOKE<Outcome>("add", { preset, draft, key }),
 	edit: (id: string, draft: Draft, key: string | null) => __TAURI_INVOKE<Outcome>("edit", { id, draft, key }),
 	useProvider: (id: string, model: string | null) => __TAURI_INVOKE<Outcome>("use_provider", { id, model }),
+	/**
+	 *  Moves a provider onto Switchboard's bridge (`chat`) or off it (`responses`): the
+	 *  Test's fix for a provider that speaks only Chat Completions.
+	 */
+	setApi: (id: string, api: Api) => __TAURI_INVOKE<Outcome>("set_api", { id, api }),
 	remove: (id: string, force: boolean) => __TAURI_INVOKE<Outcome>("remove", { id, force }),
 	setKey: (id: string, key: string) => __TAURI_INVOKE<Outcome>("set_key", { id, key }),
 	deleteKey: (id: string) => __TAURI_INVOKE<Outcome>("delete_key", { id }),
@@ -65,6 +70,13 @@ export type About = {
 	helper: string,
 	version: string,
 };
+
+/**  The API Codex's requests reach the provider in. */
+export type Api = 
+/**  Codex talks to the provider directly (`POST /responses`). */
+"responses" | 
+/**  Through Switchboard's bridge, which speaks `POST /chat/completions` to the provider. */
+"chat";
 
 /**  How Codex gets the key for a provider. */
 export type Auth = 
@@ -172,6 +184,8 @@ export type Draft = {
 	tokenCommand?: string,
 	/**  Arguments separated by spaces. */
 	tokenArgs?: string,
+	/**  Directly or through the bridge; not given: the preset's (add) or as it is (edit). */
+	api?: Api | null,
 };
 
 /**  One input of `add`/`edit`. The JSON names are the window's form field names. */
@@ -310,13 +324,15 @@ export type Preset = {
 	about: string,
 	/**  Where to get a key. */
 	key_help: string,
+	/**  Directly (`responses`), or through Switchboard's bridge (`chat`). */
+	api: Api,
 };
 
 /**
  *  A preset's id, as typed in `switchboard add <preset>`. `BuiltIn` marks a
  *  provider built into Codex in a listing; it has no row in the table.
  */
-export type PresetId = "azure" | "vercel" | "openrouter" | "ollama" | "custom" | "built_in";
+export type PresetId = "azure" | "vercel" | "openrouter" | "ollama" | "kimi" | "glm" | "zai" | "deepseek" | "mistral" | "chat-gateway" | "custom" | "built_in";
 
 export type Preview = {
 	providers: Reviewed[],
@@ -328,7 +344,11 @@ export type Preview = {
 export type ProviderEntry = {
 	id: string,
 	name: string | null,
+	/**  The provider's own base URL (for a bridged provider, the one behind the bridge). */
 	base_url: string | null,
+	api: Api,
+	/**  For a bridged provider: the bridge's port. */
+	bridge_port: number | null,
 	wire_api: string | null,
 	auth: Auth,
 	/**  `[auth]` together with env_key, experimental_bearer_token or requires_openai_auth (a Codex load error). */
@@ -366,6 +386,8 @@ export type Report = {
 	models: string[],
 	/**  Time to the first byte of the `/responses` answer, when there was one. */
 	ttfb_ms?: number | null,
+	/**  The provider answers Chat Completions but not Responses: Switchboard's bridge is the fix. */
+	offers_bridge?: boolean,
 };
 
 /**  One provider of a share as the recipient sees it before importing. */
@@ -442,6 +464,8 @@ export type SharedProvider = {
 	/**  The model (for Azure, the deployment). */
 	model: string,
 	auth: SharedAuth,
+	/**  Directly, or through the recipient's own bridge. */
+	api: Api,
 	query: { [key in string]: string },
 	headers: { [key in string]: string },
 	env_headers: { [key in string]: string },
