@@ -7,13 +7,9 @@ use std::process::Command;
 use std::time::Duration;
 
 use serde_json::Value;
+use switchboard_e2e::bridge::{StopBridge, bridges, free_port};
 use switchboard_e2e::chat::{ChatServer, Script};
 use switchboard_e2e::*;
-
-/// A free port for this test's bridge (tests run side by side).
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
 
 /// `codex exec` with the sandbox off, in `work`, with this test's runtime folder.
 fn codex_task(home: &Home, work: &Path, runtime: &Path, prompt: &str) -> Run {
@@ -26,28 +22,6 @@ fn codex_task(home: &Home, work: &Path, runtime: &Path, prompt: &str) -> Run {
         .env_remove("OPENAI_API_KEY")
         .env("RUST_LOG", "error");
     run_with_timeout(cmd, Duration::from_secs(120))
-}
-
-/// The bridge processes running for `port`.
-fn bridges(port: u16) -> Vec<u32> {
-    let want = format!("bridge serve --port {port}");
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
-        .filter(|pid| std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| String::from_utf8_lossy(&c).replace('\0', " ").contains(&want)))
-        .collect()
-}
-
-struct StopBridge(u16, std::path::PathBuf);
-
-impl Drop for StopBridge {
-    fn drop(&mut self) {
-        for pid in bridges(self.0) {
-            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-        }
-        let _ = std::fs::remove_dir_all(&self.1);
-    }
 }
 
 const PATCH: &str = "*** Begin Patch\n*** Add File: hello.txt\n+héllo from the bridge ✓\n*** End Patch";

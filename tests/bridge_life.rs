@@ -8,25 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+use switchboard_e2e::bridge::{bridges, free_port, kill_bridges};
 use switchboard_e2e::chat::{ChatServer, Script};
 use switchboard_e2e::*;
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
-
-fn bridges(port: u16) -> Vec<u32> {
-    let want = format!("bridge serve --port {port}");
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
-        .filter(|pid| {
-            let alive = std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'));
-            alive && std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| String::from_utf8_lossy(&c).replace('\0', " ").contains(&want))
-        })
-        .collect()
-}
 
 /// One bridged provider over a stand-in, in its own Codex home, runtime folder and port.
 struct Setup {
@@ -72,9 +56,7 @@ impl Setup {
 
 impl Drop for Setup {
     fn drop(&mut self) {
-        for pid in bridges(self.port) {
-            let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-        }
+        kill_bridges(self.port);
     }
 }
 
@@ -289,9 +271,7 @@ fn doctor_reports_the_bridges_state() {
     assert_eq!(c["status"], "ok", "{c}");
     assert!(c["message"].as_str().unwrap().contains(&format!("runs on 127.0.0.1:{} (pid", s.port)), "{c}");
 
-    for pid in bridges(s.port) {
-        let _ = Command::new("kill").arg("-9").arg(pid.to_string()).status();
-    }
+    kill_bridges(s.port);
     std::thread::sleep(Duration::from_millis(200));
     let squatter = std::net::TcpListener::bind(("127.0.0.1", s.port)).unwrap();
     std::thread::spawn(move || {

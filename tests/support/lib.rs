@@ -1,6 +1,7 @@
 //! Shared parts of the end-to-end tests: the real `switchboard` binary, a
 //! throwaway Codex home, and a small Responses-API server on 127.0.0.1.
 
+pub mod bridge;
 pub mod cc_switch;
 pub mod chat;
 pub mod hostile;

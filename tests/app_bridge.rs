@@ -1,0 +1,120 @@
+//! The bridge in the real app, through tauri-driver and WebKitWebDriver under Xvfb:
+//! the chat-only presets, a custom provider whose Test finds it speaks only Chat
+//! Completions and whose fix is one button, the row that says so, a Kimi provider
+//! added with a typed key, and the real Codex reaching it through the bridge the
+//! window started. Light and dark.
+
+use std::time::Duration;
+
+use switchboard_e2e::bridge::{StopBridge, free_port};
+use switchboard_e2e::chat::{ChatServer, Script};
+use switchboard_e2e::webdriver::{Driver, T, app_bin, shot};
+use switchboard_e2e::*;
+
+const KIMI_KEY: &str = "sk-kimi-APP-bridge-secret-31";
+
+#[test]
+fn a_chat_only_provider_goes_through_the_bridge_from_the_window() {
+    assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb (scripts/test does)");
+    let home = Home::new();
+    let chat = ChatServer::start("/v1", Script::Burst { deltas: 4 });
+    let port = free_port();
+    let rt = tempfile::tempdir().unwrap().keep();
+    let _stop = StopBridge(port, rt.clone());
+    let _tray = TrayGuard(rt.clone());
+    let port_s = port.to_string();
+    let env = [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref())];
+    let driver = Driver::start(&env);
+    let s = driver.session(&app_bin());
+    s.set_size(980, 700);
+
+    // The empty state names the chat-only providers too.
+    let empty = s.text("[data-testid=empty-state]");
+    for name in ["Kimi", "GLM", "DeepSeek", "Mistral"] {
+        assert!(empty.contains(name), "the empty state lacks {name}: {empty}");
+    }
+
+    // The presets screen offers the chat-only providers and a generic gateway.
+    s.find("[data-testid=nav-add]").click();
+    for preset in ["kimi", "glm", "zai", "deepseek", "mistral", "chat-gateway"] {
+        s.find(&format!("[data-testid=preset-{preset}]"));
+    }
+    shot(&s, "18-bridge-presets");
+
+    // A custom provider set up to be reached directly: the Test finds Chat Completions
+    // only, and offers the bridge.
+    s.find("[data-testid=preset-custom]").click();
+    s.find("#f-id").clear().type_text("chat-gw");
+    s.find("#f-baseUrl").type_text(&chat.base_url());
+    s.find("#f-model").type_text("qwen3-coder-plus");
+    s.find("label.radio input[value=none]").click();
+    s.find("[data-testid=save]").click();
+    s.find("[data-testid=test-chat-gw]").click();
+    let verdict = s.wait_text("[data-testid=provider-chat-gw] [data-testid=test-result]", "can't back Codex", T);
+    assert!(verdict.contains("Chat Completions"), "{verdict}");
+    assert!(!s.exists("[data-testid=bridged-chat-gw]"), "not bridged yet");
+    assert!(!verdict.contains("switchboard edit"), "the window words its own fix (a button, not a command): {verdict}");
+    shot(&s, "19-bridge-offered");
+
+    // One click: through the bridge, tested again, and the row says so.
+    s.find("[data-testid=use-bridge]").click();
+    let verdict = s.wait_text("[data-testid=provider-chat-gw] [data-testid=test-result]", "Ready for Codex", T);
+    assert!(verdict.contains("bridge"), "{verdict}");
+    assert!(s.text("[data-testid=bridged-chat-gw]").contains("through Switchboard's bridge"));
+    let text = home.config_text();
+    assert!(text.contains(&format!("base_url = \"http://127.0.0.1:{port}/http/127.0.0.1:{}/v1\"", chat.port)), "{text}");
+    assert!(!chat.requests().is_empty(), "the Test reached the provider through the bridge");
+    shot(&s, "20-bridge-ready");
+
+    // Kimi, with a typed key: its form has the bridge on by default; the key reaches
+    // the provider and no file.
+    s.find("[data-testid=nav-add]").click();
+    s.find("[data-testid=preset-kimi]").click();
+    s.find("#f-key").type_text(KIMI_KEY);
+    if s.script("return document.querySelector('details').open") != true {
+        s.find("summary").click();
+    }
+    assert_eq!(s.script("return document.querySelector('[data-testid=bridge-option] input').checked"), true, "a chat-only preset goes through the bridge");
+    s.find("#f-baseUrl2").type_text(&chat.base_url());
+    shot(&s, "21-bridge-kimi-form");
+    s.find("[data-testid=save]").click();
+    s.find("[data-testid=bridged-kimi]");
+    assert!(!s.text("body").contains(KIMI_KEY), "the key is never shown after saving");
+    let before = chat.requests().len();
+    s.find("[data-testid=test-kimi]").click();
+    s.wait_text("[data-testid=provider-kimi] [data-testid=test-result]", "Ready for Codex", T);
+    let seen = chat.seen();
+    let last = seen.iter().rev().find(|r| r.path().ends_with("/chat/completions")).unwrap();
+    assert_eq!(last.header("authorization"), Some(format!("Bearer {KIMI_KEY}").as_str()), "the key reached the provider");
+    assert!(chat.requests().len() > before);
+    s.find("[data-testid=use-kimi]").click();
+    s.find("[data-testid=provider-kimi] [data-testid=active-badge]");
+    assert!(!home.all_bytes().contains(KIMI_KEY), "the key is in no file");
+
+    // The real Codex reaches Kimi through the bridge the window started.
+    let before = chat.requests().len();
+    let rt_s = rt.to_string_lossy().into_owned();
+    let out = codex_exec(&home, &[], &[("XDG_RUNTIME_DIR", &rt_s)]);
+    assert_eq!(out.code, Some(0), "{}\n{}\n{}", out.stdout, out.stderr, home.config_text());
+    assert!(chat.requests().len() > before, "Codex reached the provider");
+    assert!(!out.stdout.contains(KIMI_KEY) && !out.stderr.contains(KIMI_KEY));
+    shot(&s, "22-bridge-rows");
+    s.close();
+    drop(driver);
+
+    // Dark.
+    let driver = Driver::start(&[env[0], env[1], env[2], ("GTK_THEME", "Adwaita:dark".as_ref())]);
+    let s = driver.session(&app_bin());
+    s.set_size(980, 700);
+    s.find("[data-testid=bridged-kimi]");
+    assert_eq!(s.script("return getComputedStyle(document.documentElement).backgroundColor"), "rgb(18, 20, 26)");
+    shot(&s, "22-bridge-rows-dark");
+    s.find("[data-testid=test-chat-gw]").click();
+    s.wait_text("[data-testid=provider-chat-gw] [data-testid=test-result]", "Ready for Codex", T);
+    shot(&s, "20-bridge-ready-dark");
+    s.find("[data-testid=nav-add]").click();
+    s.find("[data-testid=preset-kimi]");
+    shot(&s, "18-bridge-presets-dark");
+    s.close();
+    std::thread::sleep(Duration::from_millis(200));
+}
