@@ -32,7 +32,7 @@ pub enum Script {
     Endless,
     /// `chunks` text deltas, `gap` apart.
     Slow { chunks: usize, gap: Duration },
-    /// `deltas` one-word deltas as fast as possible (the benchmark's upstream).
+    /// `deltas` one-word deltas (`word0 `, `word1 `...) as fast as possible (the benchmark's upstream).
     Burst { deltas: usize },
 }
 
@@ -192,8 +192,9 @@ fn answer(script: &Script, req: &Value) -> Vec<Value> {
             out.push(usage());
         }
         Script::Burst { deltas } => {
-            for _ in 0..*deltas {
-                out.push(chunk(json!({"content": "word "}), None));
+            // Each word differs: LiteLLM stops a stream that repeats one chunk.
+            for i in 0..*deltas {
+                out.push(chunk(json!({"content": format!("word{i} ")}), None));
             }
             out.push(chunk(json!({}), Some("stop")));
             out.push(usage());

@@ -15,6 +15,19 @@ pub struct Gateway {
     _dir: tempfile::TempDir,
 }
 
+impl Gateway {
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
+}
+
+/// The installed LiteLLM's version.
+pub fn version() -> String {
+    let python = bin().with_file_name("python");
+    let out = Command::new(python).args(["-c", "import importlib.metadata as m; print(m.version('litellm'))"]).output().expect("run the venv's python");
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
 impl Drop for Gateway {
     fn drop(&mut self) {
         let _ = self.child.kill();
