@@ -23,7 +23,16 @@ fn a_chat_only_provider_goes_through_the_bridge_from_the_window() {
     let _stop = StopBridge(port, rt.clone());
     let _tray = TrayGuard(rt.clone());
     let port_s = port.to_string();
-    let env = [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref())];
+    // Codex's own list comes from the pinned Codex, into a cache of this test's own.
+    let cache = tempfile::tempdir().unwrap();
+    let codex = codex_bin();
+    let env = [
+        ("CODEX_HOME", home.path().as_os_str()),
+        ("XDG_RUNTIME_DIR", rt.as_os_str()),
+        ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()),
+        ("XDG_CACHE_HOME", cache.path().as_os_str()),
+        ("SWITCHBOARD_CODEX", codex.as_os_str()),
+    ];
     let driver = Driver::start(&env);
     let s = driver.session(&app_bin());
     s.set_size(980, 700);
@@ -87,17 +96,42 @@ fn a_chat_only_provider_goes_through_the_bridge_from_the_window() {
     let last = seen.iter().rev().find(|r| r.path().ends_with("/chat/completions")).unwrap();
     assert_eq!(last.header("authorization"), Some(format!("Bearer {KIMI_KEY}").as_str()), "the key reached the provider");
     assert!(chat.requests().len() > before);
+    // The Test and the row say what Codex will know of the model.
+    let info = s.text("[data-testid=provider-kimi] [data-testid=test-model-info]");
+    assert!(info.contains("262,144-token context window (Kimi K2 (Moonshot AI))") && info.contains("apply_patch"), "{info}");
+    assert!(s.text("[data-testid=model-info-kimi]").contains("262k context · apply_patch"));
     s.find("[data-testid=use-kimi]").click();
     s.find("[data-testid=provider-kimi] [data-testid=active-badge]");
     assert!(!home.all_bytes().contains(KIMI_KEY), "the key is in no file");
+    assert!(home.config_text().contains("model_catalog_json = \"switchboard-models.json\""), "{}", home.config_text());
 
     // The real Codex reaches Kimi through the bridge the window started.
     let before = chat.requests().len();
     let rt_s = rt.to_string_lossy().into_owned();
-    let out = codex_exec(&home, &[], &[("XDG_RUNTIME_DIR", &rt_s)]);
+    let cache_s = cache.path().to_string_lossy().into_owned();
+    let out = codex_exec(&home, &[], &[("XDG_RUNTIME_DIR", &rt_s), ("XDG_CACHE_HOME", &cache_s)]);
     assert_eq!(out.code, Some(0), "{}\n{}\n{}", out.stdout, out.stderr, home.config_text());
     assert!(chat.requests().len() > before, "Codex reached the provider");
     assert!(!out.stdout.contains(KIMI_KEY) && !out.stderr.contains(KIMI_KEY));
+    assert!(!out.all().contains("Model metadata for"), "Codex knows kimi-k2.6: {}", out.all());
+    let tools = chat.requests().last().unwrap()["tools"].to_string();
+    assert!(tools.contains("\"apply_patch\""), "apply_patch goes through the bridge as a function: {tools}");
+
+    // The window, set in the form, reaches the row.
+    s.find("[data-testid=edit-kimi]").click();
+    s.find("[data-testid=provider-form]");
+    if s.script("return document.querySelector('details').open") != true {
+        s.find("summary").click();
+    }
+    let placeholder = s.script("return document.querySelector('#f-contextWindow').placeholder");
+    assert_eq!(placeholder.as_str(), Some("262,144 (found by Switchboard)"));
+    s.find("#f-contextWindow").type_text("lots");
+    s.find("[data-testid=save]").click();
+    s.wait_text("[data-testid=error-contextWindow]", "not a context window", T);
+    s.find("#f-contextWindow").clear().type_text("200k");
+    shot(&s, "23-context-window-field");
+    s.find("[data-testid=save]").click();
+    s.wait_text("[data-testid=model-info-kimi]", "200k context", T);
     shot(&s, "22-bridge-rows");
     s.close();
     drop(driver);

@@ -215,6 +215,14 @@ struct ProviderOpts {
     /// (Chat Completions only: Codex goes through Switchboard's bridge). Default: the preset's.
     #[arg(long, value_name = "API", value_parser = ["responses", "chat"])]
     api: Option<String>,
+    /// The model's context window in tokens (262144, 128k, 1M), when you know better
+    /// than Switchboard; `auto` goes back to what Switchboard finds.
+    #[arg(long, value_name = "TOKENS", value_parser = context_window)]
+    context_window: Option<u64>,
+}
+
+fn context_window(s: &str) -> Result<u64, String> {
+    switchboard_core::provider::build::parse_context_window(s).map_err(|e| e.to_string())
 }
 
 fn pair(s: &str) -> Result<(String, String), String> {
@@ -250,6 +258,7 @@ impl ProviderOpts {
             query: self.query.clone(),
             key,
             api: self.api.as_deref().and_then(Api::parse),
+            context_window: self.context_window,
         }
     }
 
@@ -312,6 +321,9 @@ fn print_report(r: &probe::Report) {
         };
         println!("  {} {:<10} {:<8} {:>6} ms  {}", mark(s.status), s.name, status, s.ms, s.message);
     }
+    if let Some(k) = &r.model_info {
+        println!("  Codex: {}", k.summary);
+    }
     if !r.models.is_empty() {
         let shown: Vec<&str> = r.models.iter().take(10).map(String::as_str).collect();
         println!("  models: {}{}", shown.join(", "), if r.models.len() > 10 { ", …" } else { "" });
@@ -321,7 +333,14 @@ fn print_report(r: &probe::Report) {
 fn run(cli: Cli) -> Result<(), Exit> {
     // `token` and `presets` read no file: `token` is on Codex's hot path.
     match &cli.command {
-        Command::Token(args) => return bridge::token(args),
+        Command::Token(args) => {
+            // Codex runs this: if it is a Codex Switchboard has not seen (an update), its
+            // built-in models go into the catalog file now (a stat when nothing changed).
+            if let Ok(home) = home::from_env(cli.codex_home.as_deref()) {
+                switchboard_core::ops::catalog::refresh_from_parent(&Switchboard::new(home, helper_path()));
+            }
+            return bridge::token(args);
+        }
         Command::Bridge { action } => return bridge::run(action),
         Command::Presets { json } => {
             print_presets(*json);
@@ -444,6 +463,9 @@ fn print_listing(l: &switchboard_core::Listing) {
         let (id, name, url, model) = (shown(&p.id), shown(&p.name), shown(&p.base_url), shown(model));
         let count = l.sessions.get(&p.id).map(|n| format!("  {n} session{}", if *n == 1 { "" } else { "s" })).unwrap_or_default();
         println!("{mark} {id:<18} {name:<26} {:<9} {url:<42} model {model}  {key}{count}", p.source);
+        if let Some(k) = &p.model_info {
+            println!("    {}", k.summary);
+        }
     }
     for o in &l.managed {
         println!("! {}", o.message);

@@ -1,11 +1,13 @@
 //! Switchboard's domain, with no GUI dependency. One folder per concept:
 //! `edit` (the lossless editing engine), `provider` (the provider model),
-//! `codex` (Codex's world, read only), `probe` (the Test), `adopt` (bringing
-//! setups in), `share`, `desktop` (what the window and the tray share) and
-//! `ops` (the operations). See ARCHITECTURE.md for the invariants they keep.
+//! `codex` (Codex's world, read only), `probe` (the Test), `bridge` (Chat
+//! Completions for Codex), `catalog` (what Codex knows of each model), `adopt`
+//! (bringing setups in), `share`, `desktop` (what the window and the tray share)
+//! and `ops` (the operations). See ARCHITECTURE.md for the invariants they keep.
 
 pub mod adopt;
 pub mod bridge;
+pub mod catalog;
 pub mod codex;
 pub mod desktop;
 pub mod edit;

@@ -255,6 +255,8 @@ pub enum Behavior {
     Endless(Endless),
     /// `/models` answers at once; `/responses` reads the request and never answers.
     HangResponses,
+    /// Like `Good`, but 400 to any `/responses` request that carries a `custom` tool.
+    NoCustomTools,
 }
 
 /// A Responses-API stand-in on 127.0.0.1: `POST <prefix>/responses` answers an
@@ -451,6 +453,10 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
             Behavior::HangResponses if responses => {
                 std::thread::sleep(Duration::from_secs(60));
                 return Ok(());
+            }
+            Behavior::NoCustomTools if responses && s.body.replace(' ', "").contains(r#""type":"custom""#) => {
+                respond(&mut conn, 400, json, r#"{"error":{"message":"Invalid value: 'custom'. Supported values are: 'function'.","type":"invalid_request_error","param":"tools[0].type"}}"#)?;
+                continue;
             }
             _ => {}
         }

@@ -79,7 +79,7 @@ impl Switchboard {
         for (c, row) in preview.candidates.iter().zip(&rows) {
             if c.status == Status::Ready && only.is_none_or(|o| o.contains(&c.source_id)) {
                 let (spec, model) = build(c)?;
-                chosen.push(NewProvider { spec, model, key: row.key.clone() });
+                chosen.push(NewProvider { spec, model, key: row.key.clone(), context_window: None });
             }
         }
         if chosen.is_empty() {

@@ -1,5 +1,6 @@
-//! Codex's world, read only: its home, its saved sessions, an organisation's layers, its sign-in, and which `switchboard` it runs for a key.
+//! Codex's world, read only: where its CLI is, its home, its saved sessions, an organisation's layers, its sign-in, and which `switchboard` it runs for a key.
 
+pub mod binary;
 pub mod helper;
 pub mod home;
 pub mod managed;

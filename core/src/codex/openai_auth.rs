@@ -54,6 +54,8 @@ pub fn report(home: &Path) -> Report {
         models: Vec::new(),
         ttfb_ms: None,
         offers_bridge: false,
+        facts: None,
+        model_info: None,
     }
 }
 

@@ -92,6 +92,7 @@ mod tests {
             model: None,
             entry: None,
             last_test: None,
+            model_info: None,
         }
     }
 

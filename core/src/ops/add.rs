@@ -24,6 +24,8 @@ pub(crate) struct NewProvider {
     pub model: String,
     /// The key to store (keychain auth only).
     pub key: Option<secret::Key>,
+    /// The context window the user gave.
+    pub context_window: Option<u64>,
 }
 
 impl Switchboard {
@@ -31,11 +33,14 @@ impl Switchboard {
     /// source is the keychain.
     pub fn add(&self, preset_name: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
         let preset = preset::find(preset_name)?;
+        if let Some(n) = inputs.context_window {
+            crate::provider::build::validate_context_window(n)?;
+        }
         let (spec, model) = preset.build(inputs)?;
         let key = self.key_for(&spec, key)?;
         let (id, name) = (spec.id.clone(), spec.name.clone());
         let warnings = self.missing_key_warning(&spec, key.is_some());
-        let written = self.add_all(vec![NewProvider { spec, model: model.clone(), key: key.map(secret::Key::new) }])?;
+        let written = self.add_all(vec![NewProvider { spec, model: model.clone(), key: key.map(secret::Key::new), context_window: inputs.context_window.filter(|n| *n > 0) }])?;
         Ok(Outcome {
             message: format!("Added {name} as `{id}` with model {model}. Switch to it with `switchboard use {id}`."),
             backup: written.backup,
@@ -92,6 +97,15 @@ impl Switchboard {
             for n in &new {
                 profile::write(lock, self.home(), &n.spec.id, &n.model)?;
             }
+            // What Codex will know of each model, for when the provider is used.
+            let cat = self.catalog();
+            let mut store = cat.store.clone();
+            for n in &new {
+                let mut pm = cat.serving(&n.spec.id, &n.model, &n.spec.name, n.spec.api == crate::provider::api::Api::Chat);
+                pm.context_window = n.context_window;
+                store.providers.insert(n.spec.id.clone(), pm);
+            }
+            self.write_catalog(lock, &cat, &store, None)?;
             for (_, _, record) in staged {
                 record.clear();
             }

@@ -309,9 +309,16 @@ pub async fn test_one_with(
     let entry = read_entry(&doc, id)?
         .ok_or_else(|| if table::is_built_in(id) { Error::BuiltIn(id.into()) } else { Error::UnknownProvider(id.into()) })?;
     let active = active_provider(&doc)?;
-    let model = model.map(str::to_owned).unwrap_or_else(|| sb.model_for(&doc, id, &active));
+    let own = sb.model_for(&doc, id, &active);
+    let model = model.map(str::to_owned).unwrap_or_else(|| own.clone());
     let codex = if with_codex { probe::codex_run(sb.home()) } else { None };
-    let mut report = probe::test(&entry, &probe::Options { model, timeout, codex: codex.clone(), progress }).await;
+    let mut report = probe::test(&entry, &probe::Options { model: model.clone(), timeout, codex: codex.clone(), progress }).await;
+    // What Codex will know of the model there; what the Test learnt is kept for the catalog.
+    let name = entry.name.clone().unwrap_or_else(|| id.to_owned());
+    let bridged = entry.api == crate::provider::api::Api::Chat;
+    if !model.is_empty() {
+        report.model_info = sb.learn_model(id, &name, &model, bridged, model == own, report.facts.as_ref()).ok();
+    }
     if with_codex && codex.is_none() {
         report.steps.retain(|s| s.name != StepName::Codex);
         report.steps.push(probe::Step::new(StepName::Codex, StepStatus::Skipped, "no `codex` binary on PATH", 0));

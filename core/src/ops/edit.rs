@@ -10,6 +10,8 @@ use crate::edit::pending::{self, Pending};
 use crate::provider::field::Field;
 use crate::provider::build::{self, Inputs, KeySource};
 use crate::provider::table::{self, Auth, ProviderSpec, active_provider, read_entry};
+use crate::catalog::known::ProviderModel;
+use crate::provider::api::Api;
 use crate::provider::{profile, secret};
 
 impl Switchboard {
@@ -25,8 +27,15 @@ impl Switchboard {
         }
         let model = inputs.deployment.clone().or_else(|| inputs.model.clone());
         let key = key.map(secret::clean_key).transpose()?;
+        if let Some(n) = inputs.context_window {
+            build::validate_context_window(n)?;
+        }
         let helper = &self.helper;
         let spec_seen: RefCell<Option<ProviderSpec>> = RefCell::new(None);
+        // What Codex will know of the model, when the model, the window or the path may change.
+        let cat = (model.is_some() || inputs.context_window.is_some() || inputs.api.is_some()).then(|| self.catalog());
+        let kept_model = profile::model(&self.home, id)?;
+        let noted = RefCell::new(None::<ProviderModel>);
         let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
             let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
             if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
@@ -42,10 +51,23 @@ impl Switchboard {
             if spec != entry.to_spec() || key.is_some() {
                 doc.upsert_provider(id, &spec.wants(helper))?;
             }
+            let active = active_provider(doc)? == id;
             if let Some(m) = &model {
-                if active_provider(doc)? == id {
+                if active {
                     doc.set_top_level("model", Some(m))?;
                 }
+            }
+            // The model `use` would pick: the one given, the one kept, else config.toml's.
+            let serves = model.clone().or(kept_model.clone()).or_else(|| doc.top_level_str("model").ok().flatten());
+            if let (Some(cat), Some(m)) = (&cat, serves) {
+                let mut pm = cat.serving(id, &m, &spec.name, spec.api == Api::Chat);
+                if let Some(n) = inputs.context_window {
+                    pm.context_window = (n > 0).then_some(n);
+                }
+                if active {
+                    cat.point(doc, &cat.with(id, Some(pm.clone())), Some(id))?;
+                }
+                *noted.borrow_mut() = Some(pm);
             }
             *spec_seen.borrow_mut() = Some(spec);
             Ok(())
@@ -71,7 +93,17 @@ impl Switchboard {
             } else {
                 None
             };
+            // The catalog file is in place before config.toml can name it.
+            let write_catalog = |lock| match (&cat, noted.borrow().clone()) {
+                (Some(cat), Some(pm)) => self.write_catalog(lock, cat, &cat.with(id, Some(pm)), Some(id)),
+                _ => Ok(()),
+            };
+            write_catalog(lock)?;
+            let seen = noted.borrow().clone();
             let committed = key.as_ref().map_or(Ok(()), |k| secret::set(&secret::staged(id), k)).and_then(|()| self.config.commit(lock, &mut edit, Some(decided)));
+            if committed.is_ok() && *noted.borrow() != seen {
+                write_catalog(lock)?;
+            }
             let written = match committed {
                 Ok(w) => w,
                 Err(e) => {

@@ -1,6 +1,7 @@
 //! The operations, one transaction each over one Codex home: list, add, edit, use, remove, keys, restore, and doctor.
 
 pub mod add;
+pub mod catalog;
 pub mod doctor;
 pub mod edit;
 mod recover;

@@ -36,6 +36,7 @@ impl Switchboard {
             doc.remove_provider(id)?;
             if active {
                 doc.set_top_levels(&[("model_provider", None), ("model", openai_model.as_deref())])?;
+                super::switch::forget_pointer(doc)?;
             }
             *seen.borrow_mut() = Some((active, entry.auth));
             Ok(())
@@ -53,6 +54,10 @@ impl Switchboard {
                 }
             };
             profile::remove(&self.home, id)?;
+            let cat = self.catalog_store_only();
+            if cat.store.providers.contains_key(id) {
+                self.write_catalog(lock, &cat, &cat.with(id, None), None)?;
+            }
             let mut warnings = Vec::new();
             // The keychain is asked only when the provider used it, or a key is known to be there.
             if keyed {

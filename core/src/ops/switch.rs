@@ -9,6 +9,8 @@ use crate::error::{Error, Result};
 use crate::codex::managed::{self, Override};
 use crate::codex::sessions;
 use crate::edit::file::Written;
+use crate::catalog::known::ProviderModel;
+use crate::provider::api::Api;
 use crate::provider::profile;
 use crate::provider::table::{self, active_provider, read_entry};
 
@@ -26,12 +28,15 @@ impl Switchboard {
         let custom = !table::is_built_in(id);
         let remembered = || -> Result<Option<String>> { if model.is_none() { profile::model(&self.home, id) } else { Ok(None) } };
         let chosen = RefCell::new(None::<String>);
+        // What Codex will know of the model: read once, written before config.toml names the file.
+        let cat = if custom { Some(self.catalog()) } else { None };
+        let noted = RefCell::new(None::<ProviderModel>);
         // The provider being left and the model it had, as the committed edit saw them.
         let left = RefCell::new(None::<(String, Option<String>)>);
         let above = RefCell::new(Vec::<Override>::new());
         let root = managed::root();
         let edit_with = |recorded: Option<String>| {
-            let (chosen, left, above, root) = (&chosen, &left, &above, &root);
+            let (chosen, left, above, root, cat, noted) = (&chosen, &left, &above, &root, &cat, &noted);
             move |doc: &mut ConfigDoc| -> Result<()> {
                 let current = doc.top_level_str("model")?;
                 let pick = if id == "openai" {
@@ -43,13 +48,22 @@ impl Switchboard {
                     if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
                         return Err(Error::WireApi(w.into()));
                     }
-                    model.map(str::to_owned).or(recorded.clone()).or(current.clone())
+                    let pick = model.map(str::to_owned).or(recorded.clone()).or(current.clone());
+                    if let (Some(cat), Some(m)) = (cat, &pick) {
+                        let name = entry.name.clone().unwrap_or_else(|| id.to_owned());
+                        *noted.borrow_mut() = Some(cat.serving(id, m, &name, entry.api == Api::Chat));
+                    }
+                    pick
                 };
                 let before = active_provider(doc)?;
                 let known = table::is_built_in(&before) || read_entry(doc, &before)?.is_some();
                 *left.borrow_mut() = (before != id && known).then_some((before, current));
                 let provider = if id == "openai" { None } else { Some(id) };
                 doc.set_top_levels(&[("model_provider", provider), ("model", pick.as_deref())])?;
+                match cat {
+                    Some(cat) => cat.point(doc, &cat.with(id, noted.borrow().clone()), Some(id))?,
+                    None => forget_pointer(doc)?,
+                }
                 *above.borrow_mut() = managed::overrides(root, doc);
                 *chosen.borrow_mut() = pick;
                 Ok(())
@@ -58,11 +72,24 @@ impl Switchboard {
         let before = remembered()?;
         let decided = self.config.decide(edit_with(before.clone()))?;
         let keep = model.is_some() && profile::model(&self.home, id)?.as_deref() != model;
-        let written = if decided.changes() || keep {
+        let stale = match (&cat, noted.borrow().as_ref()) {
+            (Some(cat), Some(pm)) => cat.store.providers.get(id) != Some(pm) || !crate::catalog::store::usable(&self.home),
+            _ => false,
+        };
+        let written = if decided.changes() || keep || stale {
             self.transaction(|lock| {
                 let now = remembered()?;
                 let reuse = (now == before).then_some(decided);
+                let write_catalog = |lock| match (&cat, noted.borrow().clone()) {
+                    (Some(cat), Some(pm)) => self.write_catalog(lock, cat, &cat.with(id, Some(pm)), Some(id)),
+                    _ => Ok(()),
+                };
+                write_catalog(lock)?;
+                let seen = noted.borrow().clone();
                 let written = self.config.commit(lock, edit_with(now), reuse)?;
+                if *noted.borrow() != seen {
+                    write_catalog(lock)?;
+                }
                 if let Some((prev, had)) = left.borrow().as_ref().filter(|_| written.changed) {
                     // A provider Switchboard added keeps its recorded model rather than losing it to "none".
                     if had.is_some() || !profile::is_ours(&self.home, prev) {
@@ -95,4 +122,13 @@ impl Switchboard {
         let warnings = above.into_inner().into_iter().map(|o| o.message).collect();
         Ok(Outcome { message, backup: written.backup, warnings })
     }
+}
+
+/// Removes Switchboard's `model_catalog_json` (Codex's own list is back); one of the user's stays.
+pub(crate) fn forget_pointer(doc: &mut ConfigDoc) -> Result<()> {
+    use crate::catalog::{POINTER_KEY, store};
+    if doc.has_top_level(POINTER_KEY) && doc.top_level_str(POINTER_KEY).ok().flatten().as_deref() == Some(store::FILE) {
+        doc.set_top_level(POINTER_KEY, None)?;
+    }
+    Ok(())
 }

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
+use crate::catalog::known::{Known, resolve};
 use crate::codex::managed::{self, Override};
 use crate::codex::sessions;
 use crate::edit::config_doc::ConfigDoc;
@@ -82,6 +83,9 @@ pub struct ProviderView {
     /// The last connection test the app ran (core leaves it empty; the app fills it in).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_test: Option<Report>,
+    /// What Codex knows of the provider's model: its context window, and whether it edits with apply_patch there.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub model_info: Option<Known>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -116,6 +120,8 @@ impl Switchboard {
         let doc = self.config.load()?;
         let active = active_provider(&doc)?;
         let mut providers = Vec::new();
+        let (codex, store) = (crate::catalog::bundled::cached(), crate::catalog::store::load(&self.home));
+        let codex_models = codex.as_ref().map(|c| &c.models[..]);
         for id in doc.provider_ids()? {
             let entry = read_entry(&doc, &id)?.expect("listed id exists");
             let model = profile::model(&self.home, &id).ok().flatten();
@@ -125,7 +131,14 @@ impl Switchboard {
                 _ => None,
             };
             let base_url = entry.base_url.clone().unwrap_or_default();
+            let name = entry.name.clone().unwrap_or_else(|| id.clone());
+            let serves = model.clone().or_else(|| if active == id { doc.top_level_str("model").ok().flatten() } else { None });
+            let model_info = serves.as_deref().map(|m| {
+                let pm = store.providers.get(&id).cloned().unwrap_or_default().serving(m, &name, entry.api == crate::provider::api::Api::Chat);
+                resolve(&pm, codex_models)
+            });
             providers.push(ProviderView {
+                model_info,
                 name: entry.name.clone().unwrap_or_else(|| id.clone()),
                 preset: preset::detect_id(&base_url),
                 base_url,
@@ -156,6 +169,7 @@ impl Switchboard {
                 model: profile::model(&self.home, id).ok().flatten(),
                 entry: None,
                 last_test: None,
+                model_info: None,
             });
         }
         let managed = managed::overrides(&managed::root(), &doc);

@@ -72,7 +72,7 @@ pub fn headers(entry: &ProviderEntry, token: Option<&str>) -> (HeaderMap, Vec<Re
 }
 
 /// A response body read up to `cap` bytes; `true` when there was more.
-async fn read_capped(resp: &mut reqwest::Response, cap: usize) -> Result<(Vec<u8>, bool), reqwest::Error> {
+pub(crate) async fn read_capped(resp: &mut reqwest::Response, cap: usize) -> Result<(Vec<u8>, bool), reqwest::Error> {
     let mut out = Vec::new();
     while let Some(chunk) = resp.chunk().await? {
         let room = cap - out.len();
@@ -113,25 +113,32 @@ pub fn failure(e: &reqwest::Error) -> TransportFailure {
 }
 
 pub async fn get_models(client: &reqwest::Client, ep: &Endpoint, entry: &ProviderEntry, headers: &HeaderMap) -> ModelsSeen {
+    get_models_for(client, ep, entry, headers, "").await.0
+}
+
+/// `GET /models`, and the window the list gives for `model` (see `model_facts`).
+pub async fn get_models_for(client: &reqwest::Client, ep: &Endpoint, entry: &ProviderEntry, headers: &HeaderMap, model: &str) -> (ModelsSeen, Option<u64>) {
+    let seen = |s| (s, None);
     let url = ep.route("/models", &entry.query_params);
     let mut resp = match client.get(&url).headers(headers.clone()).send().await {
         Ok(r) => r,
-        Err(e) => return ModelsSeen::Failed(failure(&e)),
+        Err(e) => return seen(ModelsSeen::Failed(failure(&e))),
     };
     let status = resp.status().as_u16();
     let html = is_html(&resp);
     let cap = if (200..300).contains(&status) { MODELS_CAP } else { BODY_CAP };
     let (body, truncated) = read_capped(&mut resp, cap).await.unwrap_or_default();
     if html || body.trim_ascii_start().starts_with(b"<") {
-        return ModelsSeen::Html;
+        return seen(ModelsSeen::Html);
     }
     if !(200..300).contains(&status) {
-        return ModelsSeen::Status(status);
+        return seen(ModelsSeen::Status(status));
     }
     if truncated {
-        return ModelsSeen::TooLarge;
+        return seen(ModelsSeen::TooLarge);
     }
     let mut models = model_ids(&body);
+    let window = if model.is_empty() { None } else { super::model_facts::window_in_list(&body, model) };
     drop(body);
     // Ollama lists what is installed at /api/tags.
     if models.is_empty() && ep.port() == 11434 {
@@ -141,7 +148,7 @@ pub async fn get_models(client: &reqwest::Client, ep: &Endpoint, entry: &Provide
             }
         }
     }
-    if models.is_empty() { ModelsSeen::Answered } else { ModelsSeen::Listed(models) }
+    (if models.is_empty() { ModelsSeen::Answered } else { ModelsSeen::Listed(models) }, window)
 }
 
 /// Whether `POST /chat/completions` answers at all (404/405 or a web page: no).

@@ -22,6 +22,7 @@ mod diagnosis;
 mod endpoint;
 pub(crate) mod http;
 mod judge;
+mod model_facts;
 mod models;
 mod net;
 mod observe;
@@ -35,6 +36,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 pub use diagnosis::Diagnosis;
+pub use model_facts::ModelFacts;
 pub use options::{CodexRun, Options, Progress};
 pub use redact::Redactor;
 pub use report::{Report, Step, StepName, StepStatus};
@@ -61,8 +63,7 @@ pub async fn list_models(entry: &ProviderEntry, limit: Duration) -> Vec<String> 
 
 /// Finds `codex` on PATH.
 pub fn find_codex() -> Option<PathBuf> {
-    let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|d| d.join("codex")).find(|p| p.is_file())
+    crate::codex::binary::find()
 }
 
 /// Path helper for callers that only have a Codex home.
@@ -104,6 +105,8 @@ mod tests {
             models: vec!["sk-SECRET-123".into()],
             ttfb_ms: Some(3),
             offers_bridge: false,
+            facts: None,
+            model_info: None,
         }
         .redacted(&r);
         let json = serde_json::to_string(&report).unwrap();

@@ -28,6 +28,8 @@ pub struct Observations {
     pub responses: Option<Timed<ResponsesSeen>>,
     /// Time to the first byte of the `/responses` answer.
     pub ttfb_ms: Option<u64>,
+    /// The window the provider's `/models` list gave for the model.
+    pub listed_window: Option<u64>,
     /// Whether `POST /chat/completions` answers (asked only to explain a 404).
     pub chat_answers: Option<bool>,
     /// `codex exec`: `Err` holds the line of its output that explains the failure.

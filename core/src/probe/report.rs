@@ -90,6 +90,12 @@ pub struct Report {
     /// The provider answers Chat Completions but not Responses: Switchboard's bridge is the fix.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub offers_bridge: bool,
+    /// What the Test learnt of the model (its window, custom tools), after a good answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<super::model_facts::ModelFacts>,
+    /// What Codex will know of the model there: its window and apply_patch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model_info: Option<crate::catalog::known::Known>,
 }
 
 impl Report {

@@ -13,6 +13,7 @@ use super::judge::{Facts, Need, Outcome, judge};
 use super::observe::{AuthSeen, ModelsSeen, Observations, timed};
 use super::options::Options;
 use super::redact::Redactor;
+use super::model_facts::ModelFacts;
 use super::report::{Report, Step, StepName, StepStatus};
 use super::{auth, codex, http, net, shape};
 use crate::provider::table::ProviderEntry;
@@ -64,8 +65,29 @@ pub async fn test(entry: &ProviderEntry, opts: &Options) -> (Report, Redactor) {
             }
         }
     };
-    let report = finish(entry, opts, steps, verdict, &obs);
+    let mut report = finish(entry, opts, steps, verdict, &obs);
+    if report.ok {
+        report.facts = timeout_at(deadline, model_facts(entry, opts, &obs, &cx)).await.ok();
+    }
     (report.redacted(&cx.redactor), cx.redactor)
+}
+
+/// After a good Test: the model's window from the provider's list (or Ollama), and,
+/// for a provider Codex reaches directly, whether it takes a `custom` tool.
+async fn model_facts(entry: &ProviderEntry, opts: &Options, obs: &super::observe::Observations, cx: &Context) -> ModelFacts {
+    let name = entry.name.as_deref().unwrap_or(&entry.id);
+    let mut facts = ModelFacts { window: obs.listed_window, window_from: if obs.listed_window.is_some() { format!("{name}'s model list") } else { String::new() }, custom_tools: None };
+    let (Some(ep), Some(Ok(client))) = (&cx.ep, &cx.client) else { return facts };
+    if facts.window.is_none() && ep.port() == 11434 {
+        facts.window = super::model_facts::ollama_window(client, ep, &opts.model).await;
+        if facts.window.is_some() {
+            facts.window_from = "Ollama".into();
+        }
+    }
+    if cx.bridge.is_none() {
+        facts.custom_tools = super::model_facts::takes_custom_tools(client, ep, entry, &cx.headers, &opts.model).await;
+    }
+    facts
 }
 
 /// Sends the steps not shown yet, redacted, to the progress callback.
@@ -129,7 +151,7 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
                 }
             };
             // Each answer is recorded as it lands, so a deadline finds the one still running.
-            let (models, responses, ttfb) = (&mut obs.models, &mut obs.responses, &mut obs.ttfb_ms);
+            let (models, responses, ttfb, listed) = (&mut obs.models, &mut obs.responses, &mut obs.ttfb_ms, &mut obs.listed_window);
             let headers = &cx.headers;
             // Codex's request goes where Codex sends it: through the bridge, for a bridged provider.
             let (r_ep, r_headers) = match &cx.bridge {
@@ -138,7 +160,8 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
             };
             tokio::join!(
                 async {
-                    let seen = http::get_models(&client, ep, entry, headers).await;
+                    let (seen, window) = http::get_models_for(&client, ep, entry, headers, &opts.model).await;
+                    *listed = window;
                     *models = timed(ms(t), seen);
                 },
                 async {
@@ -184,6 +207,8 @@ fn finish(entry: &ProviderEntry, opts: &Options, mut steps: Vec<Step>, v: Verdic
         models,
         ttfb_ms: obs.ttfb_ms,
         offers_bridge: v.diagnosis == Diagnosis::NoResponsesApi && obs.chat_answers == Some(true),
+        facts: None,
+        model_info: None,
     }
 }
 

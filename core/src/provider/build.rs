@@ -55,6 +55,35 @@ pub struct Inputs {
     pub key: KeySource,
     /// Directly or through the bridge; not given: the preset's.
     pub api: Option<Api>,
+    /// The model's context window in tokens, as the user knows it; `Some(0)` goes
+    /// back to what Switchboard finds (the provider, the family table, the default).
+    pub context_window: Option<u64>,
+}
+
+/// A context window given as a number: 0 (automatic), or 1,000 to 100,000,000 tokens.
+pub fn validate_context_window(n: u64) -> Result<()> {
+    parse_context_window(&n.to_string()).map(|_| ())
+}
+
+/// A context window as the user writes it: `262144`, `262,144`, `128k` (128,000),
+/// `1M`; empty, `0` or `auto` is 0 (let Switchboard find it). 1,000 to 100,000,000 tokens.
+pub fn parse_context_window(text: &str) -> Result<u64> {
+    let bad = || Error::invalid(Field::ContextWindow, format!("“{}” is not a context window: give a number of tokens such as 128000, 128k or 1M (empty: let Switchboard find it).", text.trim()));
+    let t: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
+    if t.is_empty() || t.eq_ignore_ascii_case("auto") {
+        return Ok(0);
+    }
+    let (digits, scale) = match t.chars().last() {
+        Some('k' | 'K') => (&t[..t.len() - 1], 1_000),
+        Some('m' | 'M') => (&t[..t.len() - 1], 1_000_000),
+        _ => (&t[..], 1),
+    };
+    let n = digits.parse::<u64>().map_err(|_| bad())?.checked_mul(scale).ok_or_else(bad)?;
+    if n == 0 || (1_000..=100_000_000).contains(&n) {
+        Ok(n)
+    } else {
+        Err(Error::invalid(Field::ContextWindow, "A context window is from 1,000 to 100,000,000 tokens."))
+    }
 }
 
 impl Preset {
@@ -200,3 +229,18 @@ pub fn validate_model(model: &str) -> Result<()> {
     Ok(())
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn context_windows_as_people_write_them() {
+        for (text, want) in [("262144", 262_144), ("262,144", 262_144), ("128k", 128_000), ("1M", 1_000_000), (" 200_000 ", 200_000), ("", 0), ("auto", 0), ("0", 0)] {
+            assert_eq!(parse_context_window(text).unwrap(), want, "{text}");
+        }
+        for text in ["12", "lots", "-5", "1.5M", "999999999999999999999", "200M"] {
+            let e = parse_context_window(text).unwrap_err();
+            assert_eq!(e.field(), Some(Field::ContextWindow), "{text}");
+        }
+    }
+}

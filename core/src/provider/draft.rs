@@ -46,6 +46,8 @@ pub struct Draft {
     pub token_args: String,
     /// Directly or through the bridge; not given: the preset's (add) or as it is (edit).
     pub api: Option<Api>,
+    /// The model's context window as typed (`128k`, `262144`); empty: let Switchboard find it.
+    pub context_window: String,
 }
 
 /// What `check` found: problems per field, and any that belong to no field.
@@ -130,6 +132,7 @@ impl Draft {
             query: Vec::new(),
             key,
             api: self.api,
+            context_window: Some(build::parse_context_window(&self.context_window)?),
         })
     }
 }
@@ -183,6 +186,9 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
         } else if let Err(e) = build::validate_model(value) {
             c.push(Error::invalid(field, e.to_string()));
         }
+    }
+    if let Err(e) = build::parse_context_window(&draft.context_window) {
+        c.push(e);
     }
     match draft.key_mode {
         Some(KeyMode::Keychain) => match key.map(str::trim).filter(|k| !k.is_empty()) {

@@ -22,6 +22,7 @@ pub enum Field {
     Headers,
     EnvHeaders,
     Query,
+    ContextWindow,
 }
 
 impl Field {
@@ -41,6 +42,7 @@ impl Field {
             Field::Headers => "--header K=V",
             Field::EnvHeaders => "--env-header K=VAR",
             Field::Query => "--query K=V",
+            Field::ContextWindow => "--context-window TOKENS",
         }
     }
 }

@@ -131,8 +131,10 @@ const MODEL: FormField = f(Field::Model, Main, Main, false);
 const OTHER_URL: FormField = f(Field::BaseUrl, More, Main, false);
 const HEADERS: FormField = f(Field::Headers, More, More, false);
 const ENV_HEADERS: FormField = f(Field::EnvHeaders, More, More, false);
+/// The model's context window, when the user knows better than Switchboard.
+const WINDOW: FormField = f(Field::ContextWindow, More, More, false);
 /// A chat provider's form: the model, then its own address under "More options".
-const CHAT_FIELDS: &[FormField] = &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS];
+const CHAT_FIELDS: &[FormField] = &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW];
 
 /// What a chat provider takes unless its row says otherwise: usage in the stream, no
 /// `reasoning_effort` (an unknown field some reject).
@@ -153,6 +155,7 @@ pub const PRESETS: &[Preset] = &[
             f(Field::ApiVersion, More, More, false),
             HEADERS,
             ENV_HEADERS,
+            WINDOW,
         ],
         stream_idle_timeout_ms: None,
         about: "Your Azure OpenAI / AI Foundry resource; the model is your deployment name.",
@@ -168,7 +171,7 @@ pub const PRESETS: &[Preset] = &[
         default_model: Some("openai/gpt-5-codex"),
         base_url: "https://ai-gateway.vercel.sh/v1",
         key: KeyNeed::Required,
-        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS],
+        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
         about: "One key for many model makers; models are creator/model slugs.",
         key_help: "Vercel dashboard → AI Gateway → API keys.",
@@ -183,7 +186,7 @@ pub const PRESETS: &[Preset] = &[
         default_model: Some("openai/gpt-5.3-codex"),
         base_url: "https://openrouter.ai/api/v1",
         key: KeyNeed::Required,
-        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS],
+        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
         about: "Hundreds of models behind one key; models are slugs like openai/gpt-5.3-codex.",
         key_help: "openrouter.ai → Keys.",
@@ -198,7 +201,7 @@ pub const PRESETS: &[Preset] = &[
         default_model: Some("gpt-oss:20b"),
         base_url: "http://localhost:11434/v1",
         key: KeyNeed::None,
-        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS],
+        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: Some(600_000),
         about: "Models running on this machine with Ollama 0.13.3 or later; no key.",
         key_help: "No key needed.",
@@ -289,7 +292,7 @@ pub const PRESETS: &[Preset] = &[
         default_model: None,
         base_url: "",
         key: KeyNeed::Optional,
-        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS],
+        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
         about: "Any gateway that speaks only Chat Completions (POST /v1/chat/completions): LiteLLM, vLLM, SiliconFlow, NVIDIA NIM, a company proxy. Codex reaches it through Switchboard's bridge.",
         key_help: "Ask whoever runs the gateway.",
@@ -304,7 +307,7 @@ pub const PRESETS: &[Preset] = &[
         default_model: None,
         base_url: "",
         key: KeyNeed::Optional,
-        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS],
+        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
         about: "Any gateway that speaks the OpenAI Responses API.",
         key_help: "Ask whoever runs the gateway.",

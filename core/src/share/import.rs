@@ -148,6 +148,7 @@ pub fn inputs(p: &SharedProvider, id: &str) -> Inputs {
             SharedAuth::None => KeySource::None,
         },
         api: Some(p.api),
+        context_window: None,
     }
 }
 
@@ -367,7 +368,7 @@ pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcom
         }
         lines.push(format!("Added {} as `{id}` with model {model}.", spec.name));
         out.warnings.extend(sb.missing_key_warning(&spec, key.is_some()));
-        new.push(NewProvider { spec, model, key: key.map(secret::Key::new) });
+        new.push(NewProvider { spec, model, key: key.map(secret::Key::new), context_window: None });
     }
     if !new.is_empty() {
         out.backup = sb.add_all(new)?.backup;

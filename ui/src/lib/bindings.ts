@@ -186,10 +186,12 @@ export type Draft = {
 	tokenArgs?: string,
 	/**  Directly or through the bridge; not given: the preset's (add) or as it is (edit). */
 	api?: Api | null,
+	/**  The model's context window as typed (`128k`, `262144`); empty: let Switchboard find it. */
+	contextWindow?: string,
 };
 
 /**  One input of `add`/`edit`. The JSON names are the window's form field names. */
-export type Field = "id" | "name" | "baseUrl" | "model" | "resource" | "deployment" | "apiVersion" | "key" | "envVar" | "tokenCommand" | "headers" | "envHeaders" | "query";
+export type Field = "id" | "name" | "baseUrl" | "model" | "resource" | "deployment" | "apiVersion" | "key" | "envVar" | "tokenCommand" | "headers" | "envHeaders" | "query" | "contextWindow";
 
 /**  What is wrong with one field of a draft. */
 export type FieldError = {
@@ -248,6 +250,21 @@ export type KeyPlace =
 /**  `env_key = "VAR"`: only in the environment of a shell. */
 "env_key";
 
+/**  What Codex will know of a provider's model. Serialises into `list --json` and the Test. */
+export type Known = {
+	model: string,
+	context_window: number,
+	window_source: WindowSource,
+	/**  The family, the provider's list or Codex's model the figure comes from ("" for you or the default). */
+	source_name: string,
+	apply_patch: boolean,
+	patch_reason: PatchReason,
+	/**  Switchboard tells Codex of this model (its catalog file), rather than Codex knowing it already. */
+	described: boolean,
+	/**  All of it in one sentence, for the Test, `list` and the window. */
+	summary: string,
+};
+
 export type Layer = 
 /**  `/etc/codex/config.toml`, below config.toml. */
 "system" | 
@@ -279,6 +296,15 @@ export type Made = {
 	omitted: string[],
 };
 
+/**  What the Test saw. Serialises into the report. */
+export type ModelFacts = {
+	/**  The window the provider gives for the model, and where it said so. */
+	window?: number | null,
+	window_from?: string,
+	/**  Whether a request with a `custom` tool was taken (`None`: not asked, or no clear answer). */
+	custom_tools?: boolean | null,
+};
+
 /**  What an operation did, in words for the user. */
 export type Outcome = {
 	message: string,
@@ -297,6 +323,19 @@ export type Override = {
 	/**  One sentence for the user. */
 	message: string,
 };
+
+/**  Why Codex does or does not offer apply_patch there. */
+export type PatchReason = 
+/**  The bridge turns it into a function. */
+"bridge" | 
+/**  The provider took a custom tool at the Test. */
+"accepted" | 
+/**  The provider refused one: Codex is never sent one there. */
+"refused" | 
+/**  Not tested yet: none is sent until the Test shows the provider takes it. */
+"untested" | 
+/**  Codex's own catalog decides. */
+"codex";
 
 /**  Where a preset's form shows a field. */
 export type Place = 
@@ -373,6 +412,8 @@ export type ProviderView = {
 	entry?: ProviderEntry | null,
 	/**  The last connection test the app ran (core leaves it empty; the app fills it in). */
 	last_test?: Report | null,
+	/**  What Codex knows of the provider's model: its context window, and whether it edits with apply_patch there. */
+	model_info?: Known | null,
 };
 
 /**  The verdict on one provider. Serialises to the `--json` contract. */
@@ -388,6 +429,10 @@ export type Report = {
 	ttfb_ms?: number | null,
 	/**  The provider answers Chat Completions but not Responses: Switchboard's bridge is the fix. */
 	offers_bridge?: boolean,
+	/**  What the Test learnt of the model (its window, custom tools), after a good answer. */
+	facts?: ModelFacts | null,
+	/**  What Codex will know of the model there: its window and apply_patch. */
+	model_info?: Known | null,
 };
 
 /**  One provider of a share as the recipient sees it before importing. */
@@ -515,4 +560,17 @@ export type UiError = {
 	code: string,
 	field: Field | null,
 };
+
+/**  Where the window comes from. */
+export type WindowSource = 
+/**  The user's figure. */
+"you" | 
+/**  The provider's own model list. */
+"provider" | 
+/**  The family table. */
+"family" | 
+/**  Codex's own catalog knows the model. */
+"codex" | 
+/**  Nothing knew it: [`DEFAULT_WINDOW`]. */
+"default";
 

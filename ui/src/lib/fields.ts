@@ -40,6 +40,12 @@ export const FIELDS: Record<Field, FieldWords> = {
   headers: { label: "Headers", missing: "", help: "One Name=value per line, sent with every request.", placeholder: "X-Client=codex" },
   envHeaders: { label: "Headers from variables", missing: "", help: "Header=VARIABLE; left out when the variable is unset.", placeholder: "X-Team=CODEX_TEAM" },
   query: { label: "Query parameters", missing: "", help: "" },
+  contextWindow: {
+    label: "Context window",
+    missing: "",
+    help: "In tokens, like 262144, 128k or 1M. Leave empty and Switchboard finds it: from the provider, the model's family, else 128k.",
+    placeholder: "found by Switchboard",
+  },
 };
 
 /** The sentence the window shows for one problem core found. */

@@ -1,0 +1,125 @@
+//! What the Test learns of the model for Codex's catalog: its context window from
+//! the provider's own list (OpenRouter's `context_length`, Vercel's
+//! `context_window`, Mistral's `max_context_length`...) or from Ollama, and
+//! whether the provider takes a request carrying a `custom` tool (the shape of
+//! Codex's apply_patch).
+
+use reqwest::header::HeaderMap;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::endpoint::Endpoint;
+use super::http::{BODY_CAP, read_capped};
+use crate::provider::table::ProviderEntry;
+
+/// What the Test saw. Serialises into the report.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct ModelFacts {
+    /// The window the provider gives for the model, and where it said so.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window: Option<u64>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub window_from: String,
+    /// Whether a request with a `custom` tool was taken (`None`: not asked, or no clear answer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_tools: Option<bool>,
+}
+
+/// The window a `/models` list gives for `model`. Pure.
+pub fn window_in_list(body: &[u8], model: &str) -> Option<u64> {
+    let v: Value = serde_json::from_slice(body).ok()?;
+    let items = v["data"].as_array().or_else(|| v["models"].as_array())?;
+    let item = items.iter().find(|m| ["id", "slug", "name", "model"].iter().any(|k| m[*k] == model))?;
+    let n = |v: &Value| v.as_u64().filter(|n| *n >= 1_000);
+    // OpenRouter's route may serve less than the model's card: the route's figure first.
+    n(&item["top_provider"]["context_length"])
+        .or_else(|| n(&item["context_length"]))
+        .or_else(|| n(&item["context_window"]))
+        .or_else(|| n(&item["max_context_length"]))
+        .or_else(|| n(&item["max_input_tokens"]))
+        .or_else(|| n(&item["inputTokenLimit"]))
+}
+
+/// The window an Ollama server gives `model`: the one it allocated if the model is
+/// loaded (`/api/ps`), else a Modelfile's `num_ctx`, else the model's own
+/// (`model_info["<arch>.context_length"]` from `/api/show`). Pure parts below.
+pub async fn ollama_window(client: &reqwest::Client, ep: &Endpoint, model: &str) -> Option<u64> {
+    if let Ok(mut r) = client.get(ep.on_origin("/api/ps")).send().await {
+        if let Ok((body, false)) = read_capped(&mut r, BODY_CAP).await {
+            if let Some(n) = loaded_window(&body, model) {
+                return Some(n);
+            }
+        }
+    }
+    let mut r = client.post(ep.on_origin("/api/show")).json(&serde_json::json!({"model": model})).send().await.ok()?;
+    if !r.status().is_success() {
+        return None;
+    }
+    let (body, _) = read_capped(&mut r, 16 << 20).await.ok()?;
+    shown_window(&body)
+}
+
+fn loaded_window(body: &[u8], model: &str) -> Option<u64> {
+    let v: Value = serde_json::from_slice(body).ok()?;
+    v["models"].as_array()?.iter().find(|m| m["name"] == model || m["model"] == model)?["context_length"].as_u64()
+}
+
+fn shown_window(body: &[u8]) -> Option<u64> {
+    let v: Value = serde_json::from_slice(body).ok()?;
+    let num_ctx = v["parameters"].as_str().and_then(|p| {
+        p.lines().find_map(|l| {
+            let mut w = l.split_whitespace();
+            (w.next() == Some("num_ctx")).then(|| w.next()?.parse::<u64>().ok()).flatten()
+        })
+    });
+    num_ctx.or_else(|| v["model_info"].as_object()?.iter().find(|(k, _)| k.ends_with(".context_length"))?.1.as_u64())
+}
+
+/// Whether the provider takes a request carrying a `custom` tool: a 2xx yes, a
+/// 400 or 422 no; anything else (a 429, a 5xx, no answer) says nothing.
+pub async fn takes_custom_tools(client: &reqwest::Client, ep: &Endpoint, entry: &ProviderEntry, headers: &HeaderMap, model: &str) -> Option<bool> {
+    let body = serde_json::json!({
+        "model": model,
+        "input": [{"role": "user", "content": [{"type": "input_text", "text": "Reply OK"}]}],
+        "tools": [{"type": "custom", "name": "apply_patch", "description": "Switchboard's check that this provider takes custom tools. Do not call it."}],
+        "tool_choice": "auto",
+        "stream": true,
+        "store": false,
+        "max_output_tokens": 16,
+    });
+    let url = ep.route("/responses", &entry.query_params);
+    let resp = client.post(&url).headers(headers.clone()).header("accept", "text/event-stream").json(&body).send().await.ok()?;
+    match resp.status().as_u16() {
+        200..=299 => Some(true),
+        400 | 422 => Some(false),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn windows_from_each_providers_list() {
+        let openrouter = br#"{"data":[{"id":"a/x","context_length":1000000,"top_provider":{"context_length":262144}},{"id":"b/y","context_length":128000,"top_provider":{"context_length":null}}]}"#;
+        assert_eq!(window_in_list(openrouter, "a/x"), Some(262_144), "the route's figure first");
+        assert_eq!(window_in_list(openrouter, "b/y"), Some(128_000));
+        assert_eq!(window_in_list(openrouter, "c/z"), None);
+        let vercel = br#"{"data":[{"id":"moonshotai/kimi-k2","context_window":131072,"max_tokens":16384}]}"#;
+        assert_eq!(window_in_list(vercel, "moonshotai/kimi-k2"), Some(131_072));
+        let mistral = br#"{"data":[{"id":"devstral-2512","max_context_length":262144}]}"#;
+        assert_eq!(window_in_list(mistral, "devstral-2512"), Some(262_144));
+        assert_eq!(window_in_list(br#"{"data":[{"id":"m","context_length":7}]}"#, "m"), None, "not a window");
+        assert_eq!(window_in_list(b"<html>", "m"), None);
+    }
+
+    #[test]
+    fn ollamas_window_loaded_then_modelfile_then_the_models_own() {
+        assert_eq!(loaded_window(br#"{"models":[{"name":"qwen3-coder:30b","context_length":32768}]}"#, "qwen3-coder:30b"), Some(32_768));
+        assert_eq!(loaded_window(br#"{"models":[]}"#, "qwen3-coder:30b"), None);
+        assert_eq!(shown_window(br#"{"parameters":"temperature 0.7\nnum_ctx 65536","model_info":{"qwen3moe.context_length":262144}}"#), Some(65_536));
+        assert_eq!(shown_window(br#"{"model_info":{"general.architecture":"qwen3moe","qwen3moe.context_length":262144}}"#), Some(262_144));
+    }
+}
