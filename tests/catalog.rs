@@ -209,7 +209,24 @@ fn with_openai_again_codexs_own_list_is_untouched_and_config_is_as_before() {
     let with_glm = debug(&[]);
     assert_eq!(with_glm.len(), bundled.len() + 1);
     assert!(bundled.iter().all(|m| with_glm.contains(m)), "every bundled model, unchanged");
+    // Doctor names the file config.toml points at, and a missing one as the
+    // reason Codex will not start, with the fix; `use` writes it again.
+    let doctor_catalog = || -> Option<Value> {
+        let out = e.sb(&["doctor", "--json", "--timeout", "3"]);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{}", out.all()));
+        v["checks"].as_array().unwrap().iter().find(|c| c["name"] == "model_catalog").cloned()
+    };
+    let catalog_check = || doctor_catalog().expect("a model_catalog check while config.toml names the file");
+    assert_eq!(catalog_check()["status"], "ok");
+    std::fs::remove_file(e.home.path().join("switchboard-models.json")).unwrap();
+    let missing = catalog_check();
+    assert_eq!(missing["status"], "fail", "{missing}");
+    assert!(missing["hint"].as_str().unwrap().contains("switchboard use"), "{missing}");
+    e.sb(&["use", "glm"]).ok();
+    assert_eq!(catalog_check()["status"], "ok");
+    assert_eq!(debug(&[]), with_glm, "the same list as before it went missing");
     e.sb(&["use", "openai"]).ok();
+    assert_eq!(doctor_catalog(), None, "no check while config.toml names no catalog");
     assert_eq!(debug(&[]), bundled, "codex debug models == --bundled");
     assert_eq!(e.home.read_config(), after_add, "use glm then use openai: byte-identical");
     e.sb(&["remove", "glm"]).ok();

@@ -16,13 +16,16 @@ fn provider<'a>(list: &'a Value, id: &str) -> &'a Value {
 }
 
 #[test]
-fn presets_lists_all_five_with_defaults() {
+fn presets_lists_every_preset_with_defaults() {
     let home = Home::new();
     let out = home.sb(&["presets", "--json"], None);
     out.ok();
     let v = json(&out);
     let names: Vec<&str> = v.as_array().unwrap().iter().map(|p| p["preset"].as_str().unwrap()).collect();
-    assert_eq!(names, ["azure", "vercel", "openrouter", "ollama", "custom"]);
+    assert_eq!(
+        names,
+        ["azure", "vercel", "openrouter", "ollama", "kimi", "glm", "zai", "deepseek", "mistral", "chat-gateway", "custom"]
+    );
     let ollama = &v[3];
     assert_eq!(ollama["default_id"], "ollama-local");
     assert_eq!(ollama["base_url"], "http://localhost:11434/v1");
@@ -91,7 +94,7 @@ fn use_sets_provider_and_model_and_use_openai_goes_back() {
     assert!(out.stdout.contains("qwen3-coder:30b"), "{}", out.stdout);
     let text = home.config_text();
     assert!(text.starts_with(&format!(
-        "# Codex settings, edited by hand over many months.\n# Keep the comments: they explain why things are the way they are.\n\nmodel = \"qwen3-coder:30b\"          # what I use most days\nmodel_reasoning_effort = \"high\"\napproval_policy = \"on-request\"\nsandbox_mode = \"workspace-write\"\nmodel_provider = \"{id}\"\n\n# Projects I have marked as trusted."
+        "# Codex settings, edited by hand over many months.\n# Keep the comments: they explain why things are the way they are.\n\nmodel = \"qwen3-coder:30b\"          # what I use most days\nmodel_reasoning_effort = \"high\"\napproval_policy = \"on-request\"\nsandbox_mode = \"workspace-write\"\nmodel_provider = \"{id}\"\nmodel_catalog_json = \"switchboard-models.json\"\n\n# Projects I have marked as trusted."
     )), "{text}");
     assert!(text.contains("stream_idle_timeout_ms = 600000"));
     assert!(!text.contains("[model_providers.ollama-local.auth]") && !text.contains("env_key = \"\""));
@@ -107,6 +110,8 @@ fn use_sets_provider_and_model_and_use_openai_goes_back() {
     home.sb(&["use", "openai"], None).ok();
     let text = home.config_text();
     assert!(!text.contains("model_provider ="), "{text}");
+    // Codex reads its own model list again (issue 17).
+    assert!(!text.contains("model_catalog_json"), "{text}");
     // openai gets back the model it had before the first switch (issue 9), comment and all.
     assert!(text.contains("\nmodel = \"gpt-5-codex\"          # what I use most days"), "back to the user's own model: {text}");
     // Built-ins can be chosen too.

@@ -472,7 +472,7 @@ impl Drop for SmallDisk {
 
 #[test]
 fn a_full_disk_is_named_and_leaves_no_empty_backup() {
-    let Some(disk) = SmallDisk::mount(256) else { return };
+    let Some(disk) = SmallDisk::mount(4096) else { return };
     let home = disk.dir.path();
     let sb = |args: &[&str]| {
         let mut cmd = Command::new(bin());
@@ -481,7 +481,8 @@ fn a_full_disk_is_named_and_leaves_no_empty_backup() {
     };
     assert_eq!(sb(&["add", "custom", "--id", "p", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--no-key"]).code, Some(0));
     for i in 0..6 {
-        assert_eq!(sb(&["use", if i % 2 == 0 { "p" } else { "openai" }]).code, Some(0));
+        let r = sb(&["use", if i % 2 == 0 { "p" } else { "openai" }]);
+        assert_eq!(r.code, Some(0), "{r:?}");
     }
     let good: Vec<_> = std::fs::read_dir(home.join("switchboard-backups")).unwrap().flatten().map(|e| e.file_name()).collect();
     let config = std::fs::read(home.join("config.toml")).unwrap();
@@ -508,6 +509,15 @@ fn a_full_disk_is_named_and_leaves_no_empty_backup() {
         }
     }
     assert!(good.iter().all(|g| home.join("switchboard-backups").join(g).exists()), "every good backup kept");
+    // An add whose model Codex does not know needs the catalog file rewritten
+    // first (issue 17): a full disk stops it there, with nothing changed.
+    let catalog = std::fs::read(home.join("switchboard-models.json")).unwrap();
+    let r = sb(&["add", "custom", "--id", "q", "--base-url", "http://127.0.0.1:9/v1", "--model", "m2", "--no-key"]);
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert!(r.stderr.contains("disk is full") && r.stderr.contains("nothing was changed"), "{}", r.stderr);
+    assert_eq!(std::fs::read(home.join("config.toml")).unwrap(), config);
+    assert_eq!(std::fs::read(home.join("switchboard-models.json")).unwrap(), catalog);
+    assert!(!home.join("q.config.toml").exists(), "no profile for a provider that was not added");
     std::fs::remove_file(&filler).unwrap();
     assert_eq!(sb(&["use", "p"]).code, Some(0));
 }

@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-const ELEMENT: &str = "element-6066-11e4-a23c-4e5e1d8f8c2d";
 
 /// `tauri-driver` on a free port; killed on drop.
 pub struct Driver {
@@ -104,6 +103,8 @@ pub struct Session {
 #[derive(Clone)]
 pub struct Element {
     base: String,
+    /// The key the driver names element references with.
+    key: String,
     id: String,
 }
 
@@ -113,12 +114,10 @@ impl Session {
         let start = Instant::now();
         loop {
             let v = post(&format!("{}/element", self.base), &json!({"using": "css selector", "value": css}));
-            // The W3C key; WebKitWebDriver answers with its own element-6066-… key.
-            let id = v["value"][ELEMENT].as_str().or_else(|| {
-                v["value"].as_object().and_then(|o| o.iter().find(|(k, _)| k.starts_with("element-6066")).and_then(|(_, v)| v.as_str()))
-            });
-            if let Some(id) = id {
-                return Some(Element { base: self.base.clone(), id: id.to_owned() });
+            // The W3C key, element-6066-…, as the driver spells it.
+            let found = v["value"].as_object().and_then(|o| o.iter().find(|(k, _)| k.starts_with("element-6066")));
+            if let Some((key, id)) = found.and_then(|(k, id)| Some((k, id.as_str()?))) {
+                return Some(Element { base: self.base.clone(), key: key.clone(), id: id.to_owned() });
             }
             if start.elapsed() > wait {
                 return None;
@@ -188,7 +187,15 @@ impl Session {
 impl Element {
     #[track_caller]
     pub fn click(&self) -> &Self {
-        let v = post(&format!("{}/element/{}/click", self.base, self.id), &json!({}));
+        let url = format!("{}/element/{}/click", self.base, self.id);
+        let mut v = post(&url, &json!({}));
+        if v["value"]["error"] == "element not interactable" {
+            // WebKitWebDriver scrolls the window, not the page's own scrolling
+            // area: a person scrolls the button into view first, and so do we.
+            let el = json!({ &self.key: self.id });
+            post(&format!("{}/execute/sync", self.base), &json!({"script": "arguments[0].scrollIntoView({block: 'center'})", "args": [el]}));
+            v = post(&url, &json!({}));
+        }
         assert!(v["value"].get("error").is_none(), "click failed: {v}");
         self
     }

@@ -68,6 +68,17 @@ impl Switchboard {
         };
         let decided = self.config_file().decide(edit)?;
         self.transaction(|lock| {
+            // What Codex will know of each model, for when the provider is used.
+            let cat = self.catalog();
+            let mut store = cat.store.clone();
+            for n in &new {
+                let mut pm = cat.serving(&n.spec.id, &n.model, &n.spec.name, n.spec.api == crate::provider::api::Api::Chat);
+                pm.context_window = n.context_window;
+                store.providers.insert(n.spec.id.clone(), pm);
+            }
+            // Written first: a full disk stops the add before anything else changed,
+            // and an entry for a provider that did not land is never read.
+            self.write_catalog(lock, &cat, &store, None)?;
             // The records written so far, and whether each stored the provider's first key.
             let mut staged: Vec<(&str, bool, Record)> = Vec::new();
             let committed = (|| {
@@ -97,15 +108,6 @@ impl Switchboard {
             for n in &new {
                 profile::write(lock, self.home(), &n.spec.id, &n.model)?;
             }
-            // What Codex will know of each model, for when the provider is used.
-            let cat = self.catalog();
-            let mut store = cat.store.clone();
-            for n in &new {
-                let mut pm = cat.serving(&n.spec.id, &n.model, &n.spec.name, n.spec.api == crate::provider::api::Api::Chat);
-                pm.context_window = n.context_window;
-                store.providers.insert(n.spec.id.clone(), pm);
-            }
-            self.write_catalog(lock, &cat, &store, None)?;
             for (_, _, record) in staged {
                 record.clear();
             }

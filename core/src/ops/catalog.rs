@@ -67,11 +67,27 @@ impl Switchboard {
     }
 
     /// Writes `store` into the catalog file, inside the caller's transaction.
+    /// Another process may have written the file since `cat` was read: only what
+    /// this operation changed (`store` against `cat.store`) is applied to the file
+    /// as it is now, so a concurrent operation's entry is never undone.
     pub(crate) fn write_catalog(&self, _lock: &Lock, cat: &Catalog, store: &Store, active: Option<&str>) -> Result<()> {
-        if *store == cat.store && (store.providers.is_empty() || store::usable(self.home())) {
+        let now = store::load(self.home());
+        let mut next = now.clone();
+        for id in cat.store.providers.keys().chain(store.providers.keys()) {
+            match (cat.store.providers.get(id), store.providers.get(id)) {
+                (was, will) if was == will => {}
+                (_, Some(pm)) => {
+                    next.providers.insert(id.clone(), pm.clone());
+                }
+                (_, None) => {
+                    next.providers.remove(id);
+                }
+            }
+        }
+        if next == now && (next.providers.is_empty() || store::usable(self.home())) {
             return Ok(());
         }
-        store::write(self.home(), store, cat.codex.as_ref(), active)
+        store::write(self.home(), &next, cat.codex.as_ref(), active)
     }
 }
 

@@ -26,6 +26,7 @@ pub enum CheckName {
     PlainTextKeys,
     EnvOnlyKeys,
     Bridge,
+    ModelCatalog,
 }
 
 impl CheckName {
@@ -40,6 +41,7 @@ impl CheckName {
             CheckName::PlainTextKeys => "plain_text_keys",
             CheckName::EnvOnlyKeys => "env_only_keys",
             CheckName::Bridge => "bridge",
+            CheckName::ModelCatalog => "model_catalog",
         }
     }
 }
@@ -131,6 +133,7 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
 
     checks.extend(key_checks(&crate::adopt::plaintext::scan(sb.home())));
     checks.extend(bridge_checks(&doc, &ids));
+    checks.extend(catalog_check(sb, &doc));
 
     let mut set = tokio::task::JoinSet::new();
     let mut order = Vec::new();
@@ -254,6 +257,28 @@ fn bridge_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> Ve
         });
     }
     out
+}
+
+/// The catalog file config.toml names, when it names one: Switchboard's must be
+/// there and readable (Codex will not start otherwise); another is the user's.
+fn catalog_check(sb: &Switchboard, doc: &crate::edit::config_doc::ConfigDoc) -> Option<Check> {
+    use crate::catalog::{POINTER_KEY, store};
+    if !doc.has_top_level(POINTER_KEY) {
+        return None;
+    }
+    let named = doc.top_level_str(POINTER_KEY).ok().flatten();
+    Some(match named.as_deref() {
+        Some(store::FILE) if store::usable(sb.home()) => {
+            check(CheckName::ModelCatalog, StepStatus::Ok, format!("Codex reads its models from {} (its own list, and the models Switchboard describes)", store::FILE), "")
+        }
+        Some(store::FILE) => check(
+            CheckName::ModelCatalog,
+            StepStatus::Fail,
+            format!("config.toml names {}, which is missing or unreadable: Codex will not start.", store::FILE),
+            "Run `switchboard use <provider>` again to write it, or `switchboard use openai`.",
+        ),
+        _ => check(CheckName::ModelCatalog, StepStatus::Ok, "config.toml names a model catalog of your own; Switchboard leaves it alone and describes no model to Codex", ""),
+    })
 }
 
 /// Keys in plain text, and keys only in an environment variable: listed by
@@ -390,6 +415,7 @@ mod tests {
             (CheckName::PlainTextKeys, "plain_text_keys"),
             (CheckName::EnvOnlyKeys, "env_only_keys"),
             (CheckName::Bridge, "bridge"),
+            (CheckName::ModelCatalog, "model_catalog"),
         ];
         for (name, s) in cases {
             assert_eq!(serde_json::to_string(&name).unwrap(), format!("\"{s}\""));

@@ -138,7 +138,7 @@ pub async fn get_models_for(client: &reqwest::Client, ep: &Endpoint, entry: &Pro
         return seen(ModelsSeen::TooLarge);
     }
     let mut models = model_ids(&body);
-    let window = if model.is_empty() { None } else { super::model_facts::window_in_list(&body, model) };
+    let window = if model.is_empty() { None } else { super::models::window_in_list(&body, model) };
     drop(body);
     // Ollama lists what is installed at /api/tags.
     if models.is_empty() && ep.port() == 11434 {

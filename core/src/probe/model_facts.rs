@@ -1,6 +1,5 @@
 //! What the Test learns of the model for Codex's catalog: its context window from
-//! the provider's own list (OpenRouter's `context_length`, Vercel's
-//! `context_window`, Mistral's `max_context_length`...) or from Ollama, and
+//! the provider's own list (`models::window_in_list`) or from Ollama, and
 //! whether the provider takes a request carrying a `custom` tool (the shape of
 //! Codex's apply_patch).
 
@@ -24,21 +23,6 @@ pub struct ModelFacts {
     /// Whether a request with a `custom` tool was taken (`None`: not asked, or no clear answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tools: Option<bool>,
-}
-
-/// The window a `/models` list gives for `model`. Pure.
-pub fn window_in_list(body: &[u8], model: &str) -> Option<u64> {
-    let v: Value = serde_json::from_slice(body).ok()?;
-    let items = v["data"].as_array().or_else(|| v["models"].as_array())?;
-    let item = items.iter().find(|m| ["id", "slug", "name", "model"].iter().any(|k| m[*k] == model))?;
-    let n = |v: &Value| v.as_u64().filter(|n| *n >= 1_000);
-    // OpenRouter's route may serve less than the model's card: the route's figure first.
-    n(&item["top_provider"]["context_length"])
-        .or_else(|| n(&item["context_length"]))
-        .or_else(|| n(&item["context_window"]))
-        .or_else(|| n(&item["max_context_length"]))
-        .or_else(|| n(&item["max_input_tokens"]))
-        .or_else(|| n(&item["inputTokenLimit"]))
 }
 
 /// The window an Ollama server gives `model`: the one it allocated if the model is
@@ -100,20 +84,6 @@ pub async fn takes_custom_tools(client: &reqwest::Client, ep: &Endpoint, entry: 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn windows_from_each_providers_list() {
-        let openrouter = br#"{"data":[{"id":"a/x","context_length":1000000,"top_provider":{"context_length":262144}},{"id":"b/y","context_length":128000,"top_provider":{"context_length":null}}]}"#;
-        assert_eq!(window_in_list(openrouter, "a/x"), Some(262_144), "the route's figure first");
-        assert_eq!(window_in_list(openrouter, "b/y"), Some(128_000));
-        assert_eq!(window_in_list(openrouter, "c/z"), None);
-        let vercel = br#"{"data":[{"id":"moonshotai/kimi-k2","context_window":131072,"max_tokens":16384}]}"#;
-        assert_eq!(window_in_list(vercel, "moonshotai/kimi-k2"), Some(131_072));
-        let mistral = br#"{"data":[{"id":"devstral-2512","max_context_length":262144}]}"#;
-        assert_eq!(window_in_list(mistral, "devstral-2512"), Some(262_144));
-        assert_eq!(window_in_list(br#"{"data":[{"id":"m","context_length":7}]}"#, "m"), None, "not a window");
-        assert_eq!(window_in_list(b"<html>", "m"), None);
-    }
 
     #[test]
     fn ollamas_window_loaded_then_modelfile_then_the_models_own() {
