@@ -12,6 +12,8 @@ sb_apt_install() {
   local pair cmd pkg
   for pair in "$@"; do
     cmd="${pair%%=*}"; pkg="${pair#*=}"
+    # A command on PATH, or (starting with /) a file the package installs.
+    if [ "${cmd#/}" != "$cmd" ]; then [ -e "$cmd" ] || missing+=("$pkg"); continue; fi
     command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg")
   done
   [ "${#missing[@]}" -eq 0 ] && return 0
@@ -103,6 +105,8 @@ sb_app_build_deps() {
 SB_TAURI_DRIVER_VERSION=2.1.0
 sb_app_test_deps() {
   sb_apt_install Xvfb=xvfb xvfb-run=xvfb xauth=xauth WebKitWebDriver=webkit2gtk-driver gdbus=libglib2.0-bin import=imagemagick
+  # Han and kana glyphs for the window in Chinese and Japanese (a small font; a desktop has its own).
+  sb_apt_install /usr/share/fonts/truetype/wqy/wqy-microhei.ttc=fonts-wqy-microhei
   if ! cargo install --list 2>/dev/null | grep -q "^tauri-driver v$SB_TAURI_DRIVER_VERSION:"; then
     sb_log "installing tauri-driver $SB_TAURI_DRIVER_VERSION (cargo install)"
     cargo install tauri-driver --locked --version "$SB_TAURI_DRIVER_VERSION" --quiet

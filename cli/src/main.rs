@@ -45,7 +45,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Add a provider from a preset (azure, vercel, openrouter, ollama, custom).
+    /// Add a provider from a preset (`switchboard presets` lists them: azure, vercel, openrouter, ollama, kimi, glm, zai, deepseek, mistral, chat-gateway, custom).
     Add {
         preset: String,
         #[command(flatten)]

@@ -33,6 +33,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::test_provider,
             commands::list_models,
             commands::about,
+            commands::system_language,
             crate::sessions::sessions,
             share::opened_with,
             share::preview_import,

@@ -228,6 +228,13 @@ pub fn about(state: State<'_, AppState>) -> About {
     }
 }
 
+/// The language the system asks for (the window starts in it unless the picker chose another).
+#[tauri::command]
+#[specta::specta]
+pub fn system_language() -> switchboard_core::desktop::language::Language {
+    switchboard_core::desktop::language::Language::of_system()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

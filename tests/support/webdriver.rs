@@ -157,6 +157,11 @@ impl Session {
         post(&format!("{}/execute/sync", self.base), &json!({"script": js, "args": []}))["value"].clone()
     }
 
+    /// A script that answers by calling its last argument.
+    pub fn script_async(&self, js: &str) -> Value {
+        post(&format!("{}/execute/async", self.base), &json!({"script": js, "args": []}))["value"].clone()
+    }
+
     /// Saves a PNG of the window, taken from the X display as a person would see it
     /// (WebKitWebDriver's own screenshot hangs when WebKit's compositing is off, as the app sets).
     pub fn screenshot(&self, path: &Path) {

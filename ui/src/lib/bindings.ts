@@ -33,6 +33,8 @@ export const commands = {
 	/**  Models for the picker: from a saved provider, or from a base URL being typed. */
 	listModels: (id: string | null, baseUrl: string | null) => __TAURI_INVOKE<string[]>("list_models", { id, baseUrl }),
 	about: () => __TAURI_INVOKE<About>("about"),
+	/**  The language the system asks for (the window starts in it unless the picker chose another). */
+	systemLanguage: () => __TAURI_INVOKE<Language>("system_language"),
 	/**  Up to `limit` (default 200) sessions, newest first, only `provider`'s when given. */
 	sessions: (provider: string | null, limit: number | null) => __TAURI_INVOKE<Session[]>("sessions", { provider, limit }),
 	/**  The share the app was opened with, once. */
@@ -264,6 +266,9 @@ export type Known = {
 	/**  All of it in one sentence, for the Test, `list` and the window. */
 	summary: string,
 };
+
+/**  A language of the window and the tray, by its catalog's code. */
+export type Language = "en" | "zh-CN" | "zh-TW" | "ja";
 
 export type Layer = 
 /**  `/etc/codex/config.toml`, below config.toml. */

@@ -12,7 +12,8 @@ describe("diagnoses", () => {
   it("every contract code has its own plain title", () => {
     const titles = CODES.map(diagnosisTitle);
     expect(new Set(titles).size).toBe(CODES.length);
-    for (const t of titles) expect(t).not.toMatch(/_/);
+    for (const t of titles) expect(t).not.toMatch(/_|^verdict-/);
+    expect(stepLabel("codex")).not.toMatch(/^step-/);
   });
   it("tones: green for ok, amber for their side, red for ours", () => {
     expect(diagnosisTone("ok")).toBe("ok");

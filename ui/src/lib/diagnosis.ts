@@ -1,30 +1,33 @@
-// How diagnoses, steps and auth modes read in the window. The codes come from
-// Rust (bindings.ts): a new Diagnosis fails to compile here until it is worded.
+// How diagnoses, steps and auth modes read in the window, in its language. The
+// codes come from Rust (bindings.ts): a new Diagnosis fails to compile here until
+// it has a message id.
 import type { AuthMode, Diagnosis, StepStatus } from "./bindings";
+import { t } from "./i18n.svelte";
 
 export type Tone = "ok" | "warn" | "fail" | "idle";
 
+// Message ids in locales/*.ftl, one per code.
 const TITLES: Record<Diagnosis, string> = {
-  ok: "Ready for Codex",
-  missing_key: "No key yet",
-  token_command_failed: "Token command failed",
-  invalid_config: "Settings need fixing",
-  dns: "Address not found",
-  unreachable: "Can't connect",
-  tls: "Secure connection failed",
-  timeout: "No answer in time",
-  unauthorized: "Key not accepted",
-  wrong_base_url: "Wrong address",
-  no_responses_api: "Provider can't back Codex",
-  model_not_found: "Unknown model",
-  azure_api_version: "Azure API version refused",
-  rate_limited: "Rate limited",
-  provider_error: "Provider is having trouble",
-  unexpected_response: "Unexpected answer",
+  ok: "verdict-ok",
+  missing_key: "verdict-missing-key",
+  token_command_failed: "verdict-token-command-failed",
+  invalid_config: "verdict-invalid-config",
+  dns: "verdict-dns",
+  unreachable: "verdict-unreachable",
+  tls: "verdict-tls",
+  timeout: "verdict-timeout",
+  unauthorized: "verdict-unauthorized",
+  wrong_base_url: "verdict-wrong-base-url",
+  no_responses_api: "verdict-no-responses-api",
+  model_not_found: "verdict-model-not-found",
+  azure_api_version: "verdict-azure-api-version",
+  rate_limited: "verdict-rate-limited",
+  provider_error: "verdict-provider-error",
+  unexpected_response: "verdict-unexpected-response",
 };
 
 export function diagnosisTitle(code: Diagnosis): string {
-  return TITLES[code] ?? "Unexpected answer";
+  return t(TITLES[code] ?? "verdict-unexpected-response");
 }
 
 /** Rate limits and provider outages are not the user's mistake: amber, not red. */
@@ -36,16 +39,17 @@ export function diagnosisTone(code: Diagnosis | undefined): Tone {
 }
 
 // Step names are plain strings in Rust for now (probe.rs); unknown ones show as they are.
+// Step names are plain strings in Rust for now (probe.rs); unknown ones show as they are.
 const STEP_NAMES: Record<string, string> = {
-  config: "Settings",
-  connect: "Reach the host",
-  models: "List models",
-  responses: "Responses API",
-  codex: "Real Codex run",
+  config: "step-config",
+  connect: "step-connect",
+  models: "step-models",
+  responses: "step-responses",
+  codex: "step-codex",
 };
 
 export function stepLabel(name: string): string {
-  return STEP_NAMES[name] ?? name;
+  return STEP_NAMES[name] ? t(STEP_NAMES[name]) : name;
 }
 
 const ICONS: Record<StepStatus, string> = { ok: "✓", warn: "!", fail: "✕", skipped: "–" };
@@ -57,17 +61,17 @@ export function stepIcon(status: StepStatus): string {
 export function authLabel(p: { auth: AuthMode; key_stored: boolean | null; entry?: { auth: { mode?: string; var?: string } } | null }): string {
   switch (p.auth) {
     case "keychain":
-      return p.key_stored === false ? "no key in Keychain yet" : "key in Keychain";
+      return t(p.key_stored === false ? "auth-keychain-missing" : "auth-keychain");
     case "env":
-      return `from $${p.entry?.auth.var ?? "VAR"}`;
+      return t("auth-env", { var: p.entry?.auth.var ?? "VAR" });
     case "command":
-      return "token command";
+      return t("auth-command");
     case "file_token":
-      return "key in config.toml";
+      return t("auth-file-token");
     case "openai":
-      return "OpenAI sign-in";
+      return t("auth-openai");
     default:
-      return "no key";
+      return t("auth-none");
   }
 }
 

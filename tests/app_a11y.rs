@@ -1,0 +1,187 @@
+//! axe-core 4 (tests/node_modules/axe-core) inside the real app, through
+//! tauri-driver, on every screen a person reaches: the providers (one per auth
+//! mode, a hand-written one, a bridged one, a Test that passed and one that
+//! failed, a plain-text key's banner), a removal's confirmation, a share panel,
+//! the presets, the add form with its options open and with an error, the edit
+//! form, sessions, import (empty and with a link read), CC Switch import,
+//! backups and a restore's confirmation; light and dark. Every violation of every
+//! screen is listed before the test fails. Also: the Test's progress and verdict
+//! reach the page's live region, and the status dots have a name.
+
+use std::time::Duration;
+
+use switchboard_e2e::webdriver::{Driver, Session, T, app_bin, shot, wait_for};
+use switchboard_e2e::*;
+
+fn axe_source() -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (scripts/test installs tests/package.json)", path.display()))
+}
+
+/// A one-line message of `locales/<lang>.ftl`, as written (placeables left in).
+fn message(lang: &str, id: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{lang}.ftl"));
+    let text = std::fs::read_to_string(&path).unwrap();
+    let prefix = format!("{id} = ");
+    text.lines().find_map(|l| l.strip_prefix(&prefix)).unwrap_or_else(|| panic!("{id} is not a one-line message of {}", path.display())).to_owned()
+}
+
+/// The violations axe finds on the page as it is now, one line per node.
+fn audit(s: &Session, axe: &str, screen: &str) -> Vec<String> {
+    if s.script("return typeof window.axe") != "object" {
+        s.script(&format!("{axe}\nreturn true"));
+    }
+    let found = s.script_async(
+        "const done = arguments[arguments.length - 1]; \
+         axe.run(document, { resultTypes: ['violations'] }).then( \
+           (r) => done(r.violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')}: ${n.failureSummary.replace(/\\s+/g, ' ')}`))), \
+           (e) => done(['axe failed: ' + e]));",
+    );
+    let lines: Vec<String> = found.as_array().unwrap_or_else(|| panic!("{screen}: axe answered {found}")).iter().map(|v| format!("{screen}: {}", v.as_str().unwrap_or_default())).collect();
+    lines
+}
+
+#[test]
+fn every_screen_passes_axe_in_both_themes() {
+    assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb (scripts/test does)");
+    let axe = axe_source();
+    let home = Home::new();
+    // A hand-written provider with its key in plain text (the banner), then one per auth mode.
+    home.write_config(
+        b"model = \"gpt-5.1-codex\"\n\n[model_providers.byhand]\nname = \"Hand-written gateway\"\nbase_url = \"https://gw.example.com/v1\"\nexperimental_bearer_token = \"sk-plain-a11y-000\"\n",
+    );
+    let good = ResponsesServer::start_full("127.0.0.1", "/v1", Some("sk-a11y-key-1"), Behavior::Good, Duration::ZERO);
+    home.sb(&["add", "openrouter", "--id", "kc", "--base-url", &good.base_url(), "--key-stdin"], Some("sk-a11y-key-1")).ok();
+    home.sb(&["add", "custom", "--id", "envp", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--env-key", "SB_A11Y_NEVER_SET"], None).ok();
+    home.sb(&["add", "custom", "--id", "cmdp", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--token-command", "/bin/echo", "--token-arg", "t"], None).ok();
+    home.sb(&["add", "ollama", "--id", "nokey", "--base-url", "http://127.0.0.1:9/v1", "--model", "qwen3-coder:30b"], None).ok();
+    home.sb(&["add", "kimi", "--id", "kimi", "--base-url", "http://127.0.0.1:9/v1", "--env-key", "SB_A11Y_KIMI"], None).ok();
+    home.sb(&["use", "kc"], None).ok();
+    rollout(home.path(), 1, "0aa1-kc", "kc", "Refactor the payment client");
+    let link = home.sb(&["share", "cmdp"], None).stdout.lines().find(|l| l.starts_with("switchboard://")).expect("a share link").to_owned();
+    let rt = tempfile::tempdir().unwrap();
+    let _tray = switchboard_e2e::tray::TrayGuard(rt.path().to_owned());
+    let mut all = Vec::new();
+
+    // English light and dark, then each other language as the system's (LANG).
+    let rounds = [("light", "en", "en_US.UTF-8"), ("dark", "en", "en_US.UTF-8"), ("light", "zh-CN", "zh_CN.UTF-8"), ("light", "zh-TW", "zh_TW.UTF-8"), ("light", "ja", "ja_JP.UTF-8")];
+    for (round, (theme, lang, locale)) in rounds.into_iter().enumerate() {
+        let data = tempfile::tempdir().unwrap();
+        // A data folder of its own: the picker's choice from another run is not remembered here.
+        let mut env = vec![("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("LANG", locale.as_ref()), ("XDG_DATA_HOME", data.path().as_os_str())];
+        if theme == "dark" {
+            env.push(("GTK_THEME", "Adwaita:dark".as_ref()));
+        }
+        let driver = Driver::start(&env);
+        let s = driver.session(&app_bin());
+        s.set_size(980, 700);
+        let m = |id: &str| message(lang, id);
+        let mut check = |screen: &str| {
+            std::thread::sleep(Duration::from_millis(250));
+            all.extend(audit(&s, &axe, &format!("{theme} {lang} {screen}")));
+        };
+        s.wait_text("[data-testid=nav-providers]", &m("nav-providers"), T);
+        assert_eq!(s.script("return document.documentElement.lang"), lang, "<html lang> follows the language");
+
+        // Providers, before and after a Test that passes and one that fails.
+        s.find("[data-testid=plain-keys-banner]");
+        check("providers");
+        let dot = s.find("[data-testid=provider-kc] .dot");
+        assert_eq!(dot.attr("role").as_deref(), Some("img"), "a status dot is an image with a name");
+        // The first round tested it; the report is kept for the others.
+        let tested = m("dot-last-test").replace("{ $verdict }", &m("verdict-ok"));
+        let untested = if round == 0 { m("dot-untested") } else { tested.clone() };
+        assert_eq!(dot.attr("aria-label"), Some(untested));
+        // What the live region says, as a screen reader hears it: each change of its text.
+        s.script(
+            "window.__said = []; const a = document.querySelector('[data-testid=announcer]'); \
+             new MutationObserver(() => window.__said.push(a.textContent)).observe(a, { childList: true, characterData: true, subtree: true }); return true",
+        );
+        s.find("[data-testid=test-kc]").click();
+        s.wait_text("[data-testid=provider-kc] [data-testid=test-result]", &m("verdict-ok"), T);
+        let said = wait_for(|| {
+            let v = s.script("return window.__said");
+            v.as_array().filter(|a| a.len() >= 2).map(|a| a.iter().map(|x| x.as_str().unwrap_or_default().to_owned()).collect::<Vec<_>>())
+        });
+        assert_eq!(said[0], m("announce-testing").replace("{ $provider }", "OpenRouter"), "{said:?}");
+        let verdict = m("announce-verdict").replace("{ $provider }", "OpenRouter").replace("{ $verdict }", &m("verdict-ok"));
+        assert!(said[1].starts_with(verdict.split("{ $message }").next().unwrap()), "{said:?}");
+        assert_eq!(s.find("[data-testid=provider-kc] .dot").attr("aria-label"), Some(tested));
+        s.find("[data-testid=test-envp]").click();
+        s.wait_text("[data-testid=provider-envp] [data-testid=test-result]", "SB_A11Y_NEVER_SET", T);
+        check("providers with test results");
+        s.find("[data-testid=remove-envp]").click();
+        s.find("[data-testid=confirm-remove]");
+        check("confirm removal");
+        s.find("[data-testid=share-cmdp]").click();
+        s.find("[data-testid=share-link]");
+        check("share panel");
+        shot(&s, &format!("30-providers-{lang}-{theme}"));
+
+        // Adding and editing.
+        s.find("[data-testid=nav-add]").click();
+        s.find("[data-testid=preset-openrouter]");
+        check("presets");
+        shot(&s, &format!("31-presets-{lang}-{theme}"));
+        s.find("[data-testid=preset-openrouter]").click();
+        s.find("[data-testid=provider-form]");
+        if s.script("return document.querySelector('details').open") != true {
+            s.find("summary").click();
+        }
+        check("add form");
+        shot(&s, &format!("32-add-form-{lang}-{theme}"));
+        s.find("#f-id").clear().type_text("bad id!");
+        s.find("[data-testid=save]").click();
+        std::thread::sleep(Duration::from_millis(300));
+        check("add form with an error");
+        s.find("[data-testid=nav-providers]").click();
+        s.find("[data-testid=edit-nokey]").click();
+        s.find("[data-testid=provider-form]");
+        check("edit form");
+        s.find("[data-testid=cancel]").click();
+
+        // Sessions, import, CC Switch, backups.
+        s.find("[data-testid=nav-sessions]").click();
+        s.find("[data-testid=session-0aa1-kc]");
+        check("sessions");
+        s.find("[data-testid=nav-import]").click();
+        s.find("[data-testid=import-source]");
+        check("import");
+        s.find("[data-testid=import-source]").type_text(&link);
+        s.find("[data-testid=import-read]").click();
+        s.find("[data-testid=import-cmdp]");
+        check("import preview");
+        s.find("[data-testid=nav-add]").click();
+        s.find("[data-testid=open-import]").click();
+        s.find("[data-testid=cc-switch-import]");
+        check("CC Switch import");
+        s.find("[data-testid=nav-backups]").click();
+        s.find("[data-testid=restore-0]").click();
+        s.find("[data-testid=confirm-restore]");
+        check("backups with a restore to confirm");
+
+        if lang == "ja" {
+            // The picker changes every string at once, without a restart, and is remembered.
+            let pick = |code: &str| {
+                s.script(&format!("const l = document.querySelector('[data-testid=language]'); l.value = '{code}'; l.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"));
+            };
+            pick("en");
+            s.wait_text("[data-testid=nav-providers]", &message("en", "nav-providers"), T);
+            assert_eq!(s.text("[data-testid=nav-backups]"), message("en", "nav-backups"));
+            assert_eq!(s.script("return document.documentElement.lang"), "en");
+            pick("zh-TW");
+            s.wait_text("[data-testid=nav-providers]", &message("zh-TW", "nav-providers"), T);
+            s.close();
+            drop(driver);
+            let driver = Driver::start(&env);
+            let s = driver.session(&app_bin());
+            s.wait_text("[data-testid=nav-providers]", &message("zh-TW", "nav-providers"), T);
+            assert_eq!(s.script("return document.documentElement.lang"), "zh-TW", "the choice outlives LANG=ja");
+            s.close();
+            continue;
+        }
+        s.close();
+        drop(driver);
+    }
+    assert!(all.is_empty(), "axe-core found {} violation(s):\n{}", all.len(), all.join("\n"));
+}
