@@ -18,9 +18,14 @@ fn axe_source() -> String {
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (scripts/test installs tests/package.json)", path.display()))
 }
 
-/// A one-line message of `locales/<lang>.ftl`, as written (placeables left in).
+/// A one-line message of `locales/<lang>/window.ftl`, as written (placeables left in).
 fn message(lang: &str, id: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{lang}.ftl"));
+    message_in(lang, "window", id)
+}
+
+/// A one-line message of `locales/<lang>/<file>.ftl`, as written.
+fn message_in(lang: &str, file: &str, id: &str) -> String {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{lang}/{file}.ftl"));
     let text = std::fs::read_to_string(&path).unwrap();
     let prefix = format!("{id} = ");
     text.lines().find_map(|l| l.strip_prefix(&prefix)).unwrap_or_else(|| panic!("{id} is not a one-line message of {}", path.display())).to_owned()
@@ -134,6 +139,9 @@ fn every_screen_passes_axe_in_both_themes() {
         s.find("[data-testid=save]").click();
         std::thread::sleep(Duration::from_millis(300));
         check("add form with an error");
+        // Core's refusal, worded in the window's language.
+        let refusal = message_in(lang, "core", "error-invalid-id").replace("{ $id }", "bad id!");
+        s.wait_text("[data-testid=provider-form]", &refusal, T);
         s.find("[data-testid=nav-providers]").click();
         s.find("[data-testid=edit-nokey]").click();
         s.find("[data-testid=provider-form]");

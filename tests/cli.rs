@@ -497,3 +497,41 @@ fn add_then_remove_keeps_a_file_without_a_final_newline() {
     home.sb(&["remove", "ol"], None).ok();
     assert_eq!(home.config_text(), original);
 }
+
+/// The CLI speaks English unless LANG asks for one of the other languages; then
+/// a refusal is in that language, while `--json`, the exit code and the
+/// `error:`/`hint:` labels stay as they are (issue 18).
+#[test]
+fn a_refusal_follows_lang_and_json_does_not() {
+    let home = Home::new();
+    home.write_config(EVERYDAY.as_bytes());
+    let before = home.read_config();
+    let sb = |lang: &str, args: &[&str]| {
+        let mut cmd = Command::new(bin());
+        cmd.arg("--codex-home").arg(home.path()).args(args).env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", lang);
+        run(cmd, None)
+    };
+    let en = sb("en_US.UTF-8", &["add", "custom", "--id", "bad id!", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--no-key"]);
+    assert_eq!(en.code, Some(1));
+    assert!(en.stderr.starts_with("error: `bad id!` is not a valid provider id.\nhint: "), "{}", en.stderr);
+    for (lang, script) in [("ja_JP.UTF-8", '\u{3040}'..='\u{30ff}'), ("zh_CN.UTF-8", '\u{4e00}'..='\u{9fff}'), ("zh_TW.UTF-8", '\u{4e00}'..='\u{9fff}')] {
+        let out = sb(lang, &["add", "custom", "--id", "bad id!", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--no-key"]);
+        assert_eq!(out.code, Some(1), "{lang}");
+        assert!(out.stderr.starts_with("error: ") && out.stderr.contains("\nhint: "), "{lang}: {}", out.stderr);
+        assert!(out.stderr.contains("bad id!"), "{lang}: names the id: {}", out.stderr);
+        assert!(out.stderr.chars().any(|c| script.contains(&c)), "{lang}: not in its language: {}", out.stderr);
+        assert_ne!(out.stderr, en.stderr, "{lang}");
+    }
+    // C and languages Switchboard does not speak: English.
+    for lang in ["C", "fr_FR.UTF-8", ""] {
+        assert_eq!(sb(lang, &["add", "custom", "--id", "bad id!", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--no-key"]).stderr, en.stderr, "{lang:?}");
+    }
+    assert_eq!(home.read_config(), before, "nothing written by a refusal");
+    // --json is the same bytes in every language, refusals included.
+    home.sb(&["add", "ollama", "--id", "ol-json", "--model", "qwen3-coder:30b"], None).ok();
+    for args in [&["list", "--json"][..], &["presets", "--json"][..], &["use", "nope", "--json"][..]] {
+        let en = sb("en_US.UTF-8", args);
+        let ja = sb("ja_JP.UTF-8", args);
+        assert_eq!((ja.code, &ja.stdout), (en.code, &en.stdout), "{args:?}");
+    }
+}

@@ -12,6 +12,7 @@ mod sessions;
 mod share;
 
 use clap::{Args, Parser, Subcommand};
+use switchboard_core::locale::Language;
 use switchboard_core::provider::build::{Inputs, KeySource};
 use switchboard_core::provider::api::Api;
 use switchboard_core::provider::preset;
@@ -273,8 +274,11 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(Exit::Reported) => ExitCode::from(1),
         Err(Exit::Error(e)) => {
-            eprintln!("error: {e}");
-            eprintln!("hint: {}", e.hint());
+            // English unless LANG (or LC_ALL, LC_MESSAGES) asks for one of the other
+            // languages; the `error:`/`hint:` labels and the exit code never change.
+            let lang = Language::of_env().unwrap_or(Language::English);
+            eprintln!("error: {}", e.message(lang));
+            eprintln!("hint: {}", e.hint_in(lang));
             ExitCode::from(1)
         }
     }
@@ -390,7 +394,9 @@ fn run(cli: Cli) -> Result<(), Exit> {
         Command::Secure { ids, all, json } => return Ok(adopt::secure(&sb, ids, all, json)?),
         Command::ImportCcSwitch { db, only, dry_run, json } => return Ok(adopt::import(&sb, db, only, dry_run, json)?),
         Command::Test { id, model, timeout, with_codex, json } => {
-            let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex))?;
+            // --json in English, as it never changes with the language; the report's lines in LANG's.
+            let lang = if json { Language::English } else { Language::of_env().unwrap_or(Language::English) };
+            let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex, lang))?;
             if json {
                 print_json(&report);
             } else {
@@ -434,7 +440,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
 
 fn print_presets(json: bool) {
     if json {
-        print_json(&preset::PRESETS);
+        print_json(&preset::worded(Language::English));
         return;
     }
     for p in preset::PRESETS {

@@ -1,148 +1,140 @@
-//! Typed errors. Every variant renders as one plain sentence (`Display`) and
-//! carries a concrete hint (`Error::hint`). No variant ever holds a secret.
+//! Typed errors. Every variant renders as one plain sentence (`Display`, in
+//! English; `message` in another language, from `locales/*/core.ftl`) and carries a
+//! concrete next step, worded for the CLI (`hint`) and for the window (`fix_in`).
+//! No variant ever holds a secret.
 
 use std::path::PathBuf;
 
+use crate::locale::{self, Args, Language};
 use crate::provider::field::Field;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum Error {
-    #[error("CODEX_HOME is set to {0}, but that directory does not exist.")]
     CodexHomeMissing(PathBuf),
-    #[error("Could not find your home directory.")]
     NoHomeDir,
-    #[error("{path} is not valid TOML (line {line}, column {column}): {reason}.")]
     InvalidToml { path: PathBuf, line: usize, column: usize, reason: String },
-    #[error("`{key}` in config.toml is {found}, but Codex expects {expected}.")]
     WrongType { key: String, found: &'static str, expected: &'static str },
-    #[error("The provider `{id}` is written in a form Switchboard does not edit ({form}).")]
     UnsupportedLayout { id: String, form: &'static str },
-    #[error("`{0}` is reserved for a provider built into Codex.")]
     ReservedId(String),
-    #[error("`{0}` is not a valid provider id.")]
     InvalidId(String),
-    #[error("A provider with the id `{0}` already exists.")]
     DuplicateId(String),
-    #[error("There is no provider with the id `{0}`.")]
     UnknownProvider(String),
-    #[error("`{0}` is built into Codex and cannot be changed or removed.")]
     BuiltIn(String),
-    #[error("`{url}` is not a usable {what}: {reason}.")]
     InvalidUrl { what: &'static str, url: String, reason: &'static str },
-    #[error("wire_api `{0}` is not supported; Codex only speaks the Responses API.")]
     WireApi(String),
-    #[error("There is no preset called `{0}`.")]
     UnknownPreset(String),
-    #[error("The {preset} preset needs {}.", field.flag())]
     MissingInput { preset: &'static str, field: Field },
     /// A value of one input is unusable; `reason` is the whole sentence.
-    #[error("{reason}")]
     InvalidField { field: Field, reason: String },
-    #[error("{0}")]
     InvalidInput(String),
-    #[error("Switchboard could not change {0} in config.toml without disturbing the rest of the file.")]
     Unspliceable(&'static str),
-    #[error("`{0}` is the active provider.")]
     ActiveProvider(String),
-    #[error("{}", if *.count == 1 { format!("`{id}` holds 1 saved Codex session, which Codex could no longer resume once the provider is gone.", id = .id) } else { format!("`{id}` holds {count} saved Codex sessions, which Codex could no longer resume once the provider is gone.", id = .id, count = .count) })]
     HasSessions { id: String, count: u32 },
-    #[error("The key is empty.")]
     EmptyKey,
-    #[error("No key is stored for `{0}` in the system keychain.")]
     NoKey(String),
-    #[error("No Secret Service is running, so the system keychain cannot be reached.")]
     NoSecretService,
-    #[error("The system keychain refused the request: {0}.")]
     Keychain(String),
-    #[error("config.toml kept changing while Switchboard tried to save it.")]
     ConcurrentEdit,
-    #[error("There is no backup called `{0}`.")]
     UnknownBackup(String),
-    #[error("{path} is {kind}, not a regular file.")]
     NotAFile { path: PathBuf, kind: &'static str },
-    #[error("{path} is larger than {limit_mb} MB, far larger than any Codex config; Switchboard will not edit it.")]
     TooLarge { path: PathBuf, limit_mb: u64 },
-    #[error("The disk is full: there is no space left to save {path}.")]
     DiskFull { path: PathBuf },
-    #[error("The backup `{name}` is {why}, so it cannot be restored.")]
     BadBackup { name: String, why: String },
-    #[error("This share cannot be read: {0}.")]
     BadShare(String),
-    #[error("This share is in format version {0}, and this Switchboard reads version 1.")]
     ShareVersion(u64),
-    #[error("This share carries a secret (`{0}`), and Switchboard never takes a key from a link or a file.")]
     ShareHasKey(String),
-    #[error("`{id}` would make Codex run a program named by whoever sent the share: {command}")]
     ShareRunsCommand { id: String, command: String },
-    #[error("A different provider with the id `{id}` already exists.")]
     IdTaken { id: String, free: String },
-    #[error("{}", match .0 { Some(id) => format!("`{id}` keeps no key in plain text or in an environment variable."), None => "No provider keeps a key in plain text or in an environment variable.".into() })]
     NothingToSecure(Option<String>),
-    #[error("The key in {field} of `{id}` cannot be moved: Codex sends a key from the keychain only as `Authorization: Bearer`.")]
     UnmovableKey { id: String, field: String },
-    #[error("`{0}` holds two different keys in plain text, so Switchboard cannot tell which one to keep.")]
     ConflictingKeys(String),
-    #[error("`{id}` reads its key from ${var}, but that variable is not set here.")]
     EnvUnset { id: String, var: String },
-    #[error("There is no CC Switch database at {0}.")]
     CcSwitchMissing(PathBuf),
-    #[error("{path} has schema version {version}, which this Switchboard does not know (it reads CC Switch 3.8 to 3.20, versions {min} to {max}).")]
     CcSwitchVersion { path: PathBuf, version: i64, min: i64, max: i64 },
-    #[error("{path} could not be read as a CC Switch database: {reason}.")]
     CcSwitchRead { path: PathBuf, reason: String },
-    #[error("Could not {action} {path}: {source}.")]
-    Io { action: &'static str, path: PathBuf, #[source] source: std::io::Error },
+    Io { action: &'static str, path: PathBuf, source: std::io::Error },
 }
 
 impl Error {
-    /// A concrete next step for the user, in one line.
+    /// The sentence in `lang` (`Display` is the English one).
+    pub fn message(&self, lang: Language) -> String {
+        let (id, args) = self.words();
+        locale::text(lang, id, &args)
+    }
+
+    /// A concrete next step, in one line, as the CLI words it (commands and flags).
     pub fn hint(&self) -> String {
+        self.hint_in(Language::English)
+    }
+
+    pub fn hint_in(&self, lang: Language) -> String {
+        let (id, args) = self.words();
+        locale::text(lang, &format!("{}-hint", id.trim_end_matches("-one")), &args)
+    }
+
+    /// The next step as the window words it (its buttons and fields), where that
+    /// differs from the CLI's; else the CLI's.
+    pub fn fix_in(&self, lang: Language) -> String {
+        let (id, args) = self.words();
+        let id = id.trim_end_matches("-one");
+        let fix = format!("{id}-fix");
+        if locale::catalog::has(lang, &fix) { locale::text(lang, &fix, &args) } else { locale::text(lang, &format!("{id}-hint"), &args) }
+    }
+
+    /// The message's id in `locales/*/core.ftl` and its arguments.
+    fn words(&self) -> (&'static str, Args) {
+        let a = Args::new();
+        let path = |p: &PathBuf| p.display().to_string();
         match self {
-            Error::CodexHomeMissing(p) => format!("Create it (mkdir -p {}) or unset CODEX_HOME.", p.display()),
-            Error::NoHomeDir => "Set HOME, or pass --codex-home DIR.".into(),
-            Error::InvalidToml { .. } => "Fix the file by hand or restore a backup (switchboard backups); nothing was written.".into(),
-            Error::WrongType { key, .. } => format!("Fix `{key}` in config.toml by hand; nothing was written."),
-            Error::UnsupportedLayout { id, .. } => format!("Rewrite it as a [model_providers.{id}] table, or edit it by hand; nothing was written."),
-            Error::ReservedId(_) => "Pick another id, for example `ollama-local` or `my-openai`.".into(),
-            Error::InvalidId(_) => "Use only letters, digits, `-` and `_`.".into(),
-            Error::DuplicateId(id) => format!("Choose another --id, or change it with `switchboard edit {id}`."),
-            Error::UnknownProvider(_) => "Run `switchboard list` to see the providers you have.".into(),
-            Error::BuiltIn(_) => "Add your own provider with another id instead.".into(),
-            Error::InvalidUrl { .. } => "Use a full http:// or https:// address, for example https://openrouter.ai/api/v1.".into(),
-            Error::WireApi(_) => "Use a provider that offers the Responses API (POST /v1/responses).".into(),
-            Error::UnknownPreset(_) => "Run `switchboard presets` to see them.".into(),
-            Error::MissingInput { field, .. } => format!("Pass {}.", field.flag()),
-            Error::InvalidInput(_) | Error::InvalidField { .. } => "Check the value and try again; nothing was written.".into(),
-            Error::ActiveProvider(_) => "Switch to another provider first (switchboard use openai), or pass --force.".into(),
-            Error::HasSessions { id, .. } => format!("See them with `switchboard sessions --provider {id}`; to remove the provider anyway, pass --force. Nothing was written."),
-            Error::EmptyKey => "Paste the key on standard input, for example: printf %s \"$KEY\" | switchboard key set <id>.".into(),
-            Error::NoKey(id) => format!("Store one with `switchboard key set {id}` (the key is read from standard input)."),
-            Error::NoSecretService => "Log in to a desktop session (GNOME Keyring or KWallet), or start one by hand: \
-                dbus-run-session -- sh -c 'printf pass | gnome-keyring-daemon --unlock --components=secrets; exec $SHELL'."
-                .into(),
-            Error::Keychain(_) => "Unlock your keychain (it may be locked) and try again.".into(),
-            Error::Unspliceable(_) => "Edit config.toml by hand, or restore a backup; nothing was written.".into(),
-            Error::ConcurrentEdit => "Another program is editing config.toml right now; try again in a moment.".into(),
-            Error::UnknownBackup(_) => "Run `switchboard backups` to see the names.".into(),
-            Error::NotAFile { .. } => "Point it at a regular file (or remove it so Switchboard can create one); nothing was written.".into(),
-            Error::TooLarge { .. } => "Check that the path points at your Codex config; nothing was written.".into(),
-            Error::DiskFull { .. } => "Free some disk space and try again; nothing was changed.".into(),
-            Error::BadBackup { .. } => "Pick another backup (switchboard backups); config.toml was not changed.".into(),
-            Error::Io { .. } => "Check that the path exists and that you may write to it.".into(),
-            Error::BadShare(_) => "Ask for a new link or file (made with `switchboard share`); nothing was written.".into(),
-            Error::ShareVersion(_) => "Update Switchboard, or ask for a share made by your version; nothing was written.".into(),
-            Error::ShareHasKey(_) => "Ask for a share without it (`switchboard share` leaves keys out) and give your own key with --key-stdin or `switchboard key set`; nothing was written.".into(),
-            Error::ShareRunsCommand { .. } => "Read the command; if you trust it, import again with --allow-command. Nothing was written.".into(),
-            Error::IdTaken { free, .. } => format!("Import it under another id, for example --id {free}; nothing was written."),
-            Error::NothingToSecure(_) => "Run `switchboard doctor` to see where your keys are; nothing was written.".into(),
-            Error::UnmovableKey { id, .. } => format!("Keep it, or move it by hand to a token command (switchboard edit {id} --token-command ...); nothing was written."),
-            Error::ConflictingKeys(id) => format!("Delete the key that is wrong from [model_providers.{id}] by hand, then secure it again; nothing was written."),
-            Error::EnvUnset { id, var } => format!("Run it from a shell where ${var} is set (for example `{var}=... switchboard secure {id}`), or store the key with `switchboard key set {id}`; nothing was written."),
-            Error::CcSwitchMissing(_) => "Pass the database with --db PATH (CC Switch can move its folder; see its settings).".into(),
-            Error::CcSwitchVersion { .. } => "Update Switchboard, or add the providers by hand with `switchboard add`; nothing was written.".into(),
-            Error::CcSwitchRead { .. } => "Check that the path is CC Switch's cc-switch.db; nothing was written.".into(),
+            Error::CodexHomeMissing(p) => ("error-codex-home-missing", a.text("path", path(p))),
+            Error::NoHomeDir => ("error-no-home-dir", a),
+            Error::InvalidToml { path: p, line, column, reason } => {
+                ("error-invalid-toml", a.text("path", path(p)).text("line", line).text("column", column).text("reason", reason))
+            }
+            Error::WrongType { key, found, expected } => ("error-wrong-type", a.text("key", key).text("found", found).text("expected", expected)),
+            Error::UnsupportedLayout { id, form } => ("error-unsupported-layout", a.text("id", id).text("form", form)),
+            Error::ReservedId(id) => ("error-reserved-id", a.text("id", id)),
+            Error::InvalidId(id) => ("error-invalid-id", a.text("id", id)),
+            Error::DuplicateId(id) => ("error-duplicate-id", a.text("id", id)),
+            Error::UnknownProvider(id) => ("error-unknown-provider", a.text("id", id)),
+            Error::BuiltIn(id) => ("error-built-in", a.text("id", id)),
+            Error::InvalidUrl { what, url, reason } => ("error-invalid-url", a.text("url", url).text("what", what).text("reason", reason)),
+            Error::WireApi(v) => ("error-wire-api", a.text("value", v)),
+            Error::UnknownPreset(p) => ("error-unknown-preset", a.text("preset", p)),
+            Error::MissingInput { preset, field } => ("error-missing-input", a.text("preset", preset).text("flag", field.flag())),
+            Error::InvalidField { reason, .. } => ("error-invalid-field", a.text("reason", reason)),
+            Error::InvalidInput(reason) => ("error-invalid-input", a.text("reason", reason)),
+            Error::Unspliceable(key) => ("error-unspliceable", a.text("key", key)),
+            Error::ActiveProvider(id) => ("error-active-provider", a.text("id", id)),
+            Error::HasSessions { id, count } => ("error-has-sessions", a.text("id", id).number("count", *count)),
+            Error::EmptyKey => ("error-empty-key", a),
+            Error::NoKey(id) => ("error-no-key", a.text("id", id)),
+            Error::NoSecretService => ("error-no-secret-service", a),
+            Error::Keychain(reason) => ("error-keychain", a.text("reason", reason)),
+            Error::ConcurrentEdit => ("error-concurrent-edit", a),
+            Error::UnknownBackup(name) => ("error-unknown-backup", a.text("name", name)),
+            Error::NotAFile { path: p, kind } => ("error-not-a-file", a.text("path", path(p)).text("kind", kind)),
+            Error::TooLarge { path: p, limit_mb } => ("error-too-large", a.text("path", path(p)).text("limit", limit_mb)),
+            Error::DiskFull { path: p } => ("error-disk-full", a.text("path", path(p))),
+            Error::BadBackup { name, why } => ("error-bad-backup", a.text("name", name).text("why", why)),
+            Error::BadShare(reason) => ("error-bad-share", a.text("reason", reason)),
+            Error::ShareVersion(v) => ("error-share-version", a.text("version", v)),
+            Error::ShareHasKey(field) => ("error-share-has-key", a.text("field", field)),
+            Error::ShareRunsCommand { id, command } => ("error-share-runs-command", a.text("id", id).text("command", command)),
+            Error::IdTaken { id, free } => ("error-id-taken", a.text("id", id).text("free", free)),
+            Error::NothingToSecure(Some(id)) => ("error-nothing-to-secure-one", a.text("id", id)),
+            Error::NothingToSecure(None) => ("error-nothing-to-secure", a),
+            Error::UnmovableKey { id, field } => ("error-unmovable-key", a.text("field", field).text("id", id)),
+            Error::ConflictingKeys(id) => ("error-conflicting-keys", a.text("id", id)),
+            Error::EnvUnset { id, var } => ("error-env-unset", a.text("id", id).text("var", var)),
+            Error::CcSwitchMissing(p) => ("error-cc-switch-missing", a.text("path", path(p))),
+            Error::CcSwitchVersion { path: p, version, min, max } => {
+                ("error-cc-switch-version", a.text("path", path(p)).text("version", version).text("min", min).text("max", max))
+            }
+            Error::CcSwitchRead { path: p, reason } => ("error-cc-switch-read", a.text("path", path(p)).text("reason", reason)),
+            Error::Io { action, path: p, source } => ("error-io", a.text("action", action).text("path", path(p)).text("reason", source)),
         }
     }
 
@@ -212,6 +204,21 @@ impl Error {
         let path = path.into();
         move |source| {
             if is_disk_full(&source) { Error::DiskFull { path } } else { Error::Io { action, path, source } }
+        }
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Language::English))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod codex;
 pub mod desktop;
 pub mod edit;
 pub mod error;
+pub mod locale;
 pub mod ops;
 pub mod probe;
 pub mod provider;

@@ -34,6 +34,7 @@ pub fn builder() -> Builder<tauri::Wry> {
             commands::list_models,
             commands::about,
             commands::system_language,
+            commands::set_language,
             crate::sessions::sessions,
             share::opened_with,
             share::preview_import,

@@ -8,7 +8,7 @@ use switchboard_core::edit::backup::BackupInfo;
 use switchboard_core::provider::draft::{self, Checked, Draft};
 use switchboard_core::provider::api::Api;
 use switchboard_core::provider::field::Field;
-use switchboard_core::provider::preset::{self, Preset, PresetId};
+use switchboard_core::provider::preset::{self, PresetId};
 use switchboard_core::probe::{self, Report, Step};
 use switchboard_core::provider::table::ProviderEntry;
 use switchboard_core::provider::table::read_entry;
@@ -30,8 +30,10 @@ pub struct UiError {
 }
 
 impl From<Error> for UiError {
+    /// In the window's language, with the fix worded for the window.
     fn from(e: Error) -> Self {
-        UiError { message: e.to_string(), hint: e.hint(), code: e.code().into(), field: e.field() }
+        let lang = crate::state::window_language();
+        UiError { message: e.message(lang), hint: e.fix_in(lang), code: e.code().into(), field: e.field() }
     }
 }
 
@@ -82,8 +84,8 @@ pub async fn list(state: State<'_, AppState>) -> Res<Listing> {
 
 #[tauri::command]
 #[specta::specta]
-pub fn presets() -> Vec<Preset> {
-    preset::PRESETS.to_vec()
+pub fn presets() -> Vec<preset::PresetView> {
+    preset::worded(crate::state::window_language())
 }
 
 /// Checks the form as add (`id` absent) or edit of `id` would, writing nothing.
@@ -106,7 +108,7 @@ pub async fn check_draft(
         ),
         None => None,
     };
-    Ok(draft::check(preset, current.as_ref(), &draft, key.as_deref(), &existing))
+    Ok(draft::check(preset, current.as_ref(), &draft, key.as_deref(), &existing, crate::state::window_language()))
 }
 
 fn inputs(d: &Draft) -> Result<switchboard_core::provider::build::Inputs, Error> {
@@ -188,7 +190,7 @@ pub async fn test_provider(
         let _ = on_step.send(step.clone());
     }));
     let model = model.filter(|m| !m.trim().is_empty());
-    let report = doctor::test_one_with(&sb, &id, model.as_deref(), Duration::from_secs(15), false, Some(progress)).await?;
+    let report = doctor::test_one_with(&sb, &id, model.as_deref(), Duration::from_secs(15), false, Some(progress), crate::state::window_language()).await?;
     // Kept where the tray reads it; this window has the report already.
     let _ = state.session.record_test(&id, &report);
     crate::state::mark_seen(&app);
@@ -231,8 +233,15 @@ pub fn about(state: State<'_, AppState>) -> About {
 /// The language the system asks for (the window starts in it unless the picker chose another).
 #[tauri::command]
 #[specta::specta]
-pub fn system_language() -> switchboard_core::desktop::language::Language {
-    switchboard_core::desktop::language::Language::of_system()
+pub fn system_language() -> switchboard_core::locale::Language {
+    switchboard_core::locale::Language::of_system()
+}
+
+/// The language the window now shows: core's sentences follow it from the next call.
+#[tauri::command]
+#[specta::specta]
+pub fn set_language(lang: switchboard_core::locale::Language) {
+    crate::state::set_window_language(lang);
 }
 
 #[cfg(test)]

@@ -7,7 +7,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use switchboard_core::Switchboard;
 use switchboard_core::desktop::session::Session;
+use switchboard_core::locale::Language;
 use tauri::{AppHandle, Emitter, Manager};
+
+/// The language the window shows (the picker's, else the system's): core's
+/// sentences reach it in this one.
+static WINDOW_LANGUAGE: std::sync::RwLock<Language> = std::sync::RwLock::new(Language::English);
+
+pub fn window_language() -> Language {
+    *WINDOW_LANGUAGE.read().unwrap_or_else(|e| e.into_inner())
+}
+
+pub fn set_window_language(lang: Language) {
+    *WINDOW_LANGUAGE.write().unwrap_or_else(|e| e.into_inner()) = lang;
+}
 
 /// Tells the window to list again (it listens for this event).
 pub const CONFIG_CHANGED: &str = "config-changed";

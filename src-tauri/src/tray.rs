@@ -80,7 +80,7 @@ fn on_menu(app: &AppHandle, id: &str) {
                 if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                     return;
                 }
-                if let Ok(report) = doctor::test_one(&state.sb, &active, None, Duration::from_secs(15), false).await {
+                if let Ok(report) = doctor::test_one(&state.sb, &active, None, Duration::from_secs(15), false, crate::state::window_language()).await {
                     let _ = state.session.record_test(&active, &report);
                     crate::state::refresh(&app);
                 }

@@ -136,7 +136,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                     } else if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                         return;
                     } else {
-                        doctor::test_one(&sb, &active, None, Duration::from_secs(15), false).await
+                        doctor::test_one(&sb, &active, None, Duration::from_secs(15), false, switchboard_core::locale::Language::of_system()).await
                     };
                     let line = match tested {
                         Ok(report) => {

@@ -147,7 +147,8 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
             }
         };
         let model = sb.model_for(&doc, id, &active);
-        let opts = probe::Options { model, timeout, codex: None, progress: None };
+        // Doctor speaks English: its checks are not worded in other languages yet.
+        let opts = probe::Options { model, timeout, codex: None, progress: None, lang: crate::locale::Language::English };
         order.push(id.clone());
         set.spawn(async move { probe::test_redacting(&entry, &opts).await });
     }
@@ -317,8 +318,8 @@ fn key_checks(found: &[crate::adopt::plaintext::Finding]) -> [Check; 2] {
 }
 
 /// Tests one provider, with the model `use` would pick unless one is given.
-pub async fn test_one(sb: &Switchboard, id: &str, model: Option<&str>, timeout: Duration, with_codex: bool) -> Result<Report, Error> {
-    test_one_with(sb, id, model, timeout, with_codex, None).await
+pub async fn test_one(sb: &Switchboard, id: &str, model: Option<&str>, timeout: Duration, with_codex: bool, lang: crate::locale::Language) -> Result<Report, Error> {
+    test_one_with(sb, id, model, timeout, with_codex, None, lang).await
 }
 
 /// `test_one`, reporting each step to `progress` as it finishes.
@@ -329,6 +330,7 @@ pub async fn test_one_with(
     timeout: Duration,
     with_codex: bool,
     progress: Option<probe::Progress>,
+    lang: crate::locale::Language,
 ) -> Result<Report, Error> {
     let doc = sb.config_file().load()?;
     let entry = read_entry(&doc, id)?
@@ -337,7 +339,7 @@ pub async fn test_one_with(
     let own = sb.model_for(&doc, id, &active);
     let model = model.map(str::to_owned).unwrap_or_else(|| own.clone());
     let codex = if with_codex { probe::codex_run(sb.home()) } else { None };
-    let mut report = probe::test(&entry, &probe::Options { model: model.clone(), timeout, codex: codex.clone(), progress }).await;
+    let mut report = probe::test(&entry, &probe::Options { model: model.clone(), timeout, codex: codex.clone(), progress, lang }).await;
     // What Codex will know of the model there; what the Test learnt is kept for the catalog.
     let name = entry.name.clone().unwrap_or_else(|| id.to_owned());
     let bridged = entry.api == crate::provider::api::Api::Chat;

@@ -9,8 +9,18 @@ use super::observe::{AuthSeen, ConnectSeen, ModelsSeen, Observations, RefusedHea
 use super::diagnosis::{Diagnosis, Verdict, verdict};
 use super::report::{Step, StepName, StepStatus};
 use super::shape;
+use crate::locale::{self, Args, Language};
 use crate::provider::api::Api;
 use crate::provider::table::{Auth, ProviderEntry};
+
+/// The message `id` of `locales/*/core.ftl` in `lang`.
+fn w(lang: Language, id: &str, args: Args) -> String {
+    locale::text(lang, id, &args)
+}
+
+fn no_args() -> Args {
+    Args::new()
+}
 
 
 /// What the test is about, besides the observations.
@@ -20,6 +30,8 @@ pub struct Facts<'a> {
     pub model: &'a str,
     pub limit: Duration,
     pub with_codex: bool,
+    /// The language of the sentences (the JSON report's codes never change with it).
+    pub lang: Language,
 }
 
 /// The next thing to observe.
@@ -74,17 +86,19 @@ impl Judge<'_> {
         };
         let secs = self.f.limit.as_secs_f32();
         let host = ep.map(Endpoint::host).unwrap_or_default();
-        let late = "No answer before the time limit.";
+        let lang = self.f.lang;
+        let late = w(lang, "test-late", no_args());
+        let late = late.as_str();
         let v = match need {
             Need::Auth => verdict(
                 Diagnosis::Timeout,
-                format!("The key could not be read within {secs} seconds."),
-                "The keychain or the token command may be waiting for you to unlock or log in; try again.",
+                w(lang, "test-timeout-key", Args::new().text("secs", secs)),
+                w(lang, "test-timeout-key-hint", no_args()),
             ),
             _ => verdict(
                 Diagnosis::Timeout,
-                format!("{host} did not answer within {secs} seconds."),
-                "The provider may be overloaded or a firewall may be swallowing the request; try again, or raise --timeout.",
+                w(lang, "test-timeout-host", Args::new().text("host", &host).text("secs", secs)),
+                w(lang, "test-timeout-host-hint", no_args()),
             ),
         };
         match need {
@@ -108,7 +122,7 @@ impl Judge<'_> {
                     }
                     (None, _) => self.ok(StepName::Models, StepStatus::Warn, late, ms),
                     (Some(m), _) => {
-                        let (status, message) = models_step(&m.seen);
+                        let (status, message) = models_step(&m.seen, lang);
                         self.ok(StepName::Models, if status == StepStatus::Fail { StepStatus::Warn } else { status }, message, m.ms);
                     }
                 }
@@ -127,25 +141,26 @@ impl Judge<'_> {
 pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
     let mut j = Judge { f, obs, steps: Vec::new() };
     let entry = f.entry;
+    let lang = f.lang;
 
     // 1. Config, no network: the table, the URL, the key, the headers.
     let config_ms = obs.auth.as_ref().map_or(0, |a| a.ms);
-    let ep = match shape::check(entry) {
+    let ep = match shape::check(entry, lang) {
         Ok(ep) => ep,
         Err(v) => return j.fail(StepName::Config, config_ms, v),
     };
     let Some(auth) = &obs.auth else { return j.pending(Need::Auth, Some(&ep)) };
-    if let Some(v) = auth_verdict(entry, &auth.seen) {
+    if let Some(v) = auth_verdict(entry, &auth.seen, lang) {
         return j.fail(StepName::Config, config_ms, v);
     }
-    if let Some(v) = headers_verdict(entry, &obs.refused_headers) {
+    if let Some(v) = headers_verdict(entry, &obs.refused_headers, lang) {
         return j.fail(StepName::Config, config_ms, v);
     }
-    j.ok(StepName::Config, StepStatus::Ok, format!("{}, {}", ep.as_str(), key_source(entry)), config_ms);
+    j.ok(StepName::Config, StepStatus::Ok, w(lang, "test-config-ok", Args::new().text("url", ep.as_str()).text("key", key_source(entry, lang))), config_ms);
 
     // 2. Reach the host: DNS, then TCP.
     let Some(connect) = &obs.connect else { return j.pending(Need::Connect, Some(&ep)) };
-    let reached = match connect_verdict(&ep, &connect.seen) {
+    let reached = match connect_verdict(&ep, &connect.seen, lang) {
         Ok(msg) => msg,
         Err(v) => return j.fail(StepName::Connect, connect.ms, v),
     };
@@ -153,12 +168,12 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
     if entry.api == Api::Chat {
         let Some(bridge) = &obs.bridge else { return j.pending(Need::Bridge, Some(&ep)) };
         match &bridge.seen {
-            Ok(port) => j.ok(StepName::Connect, StepStatus::Ok, format!("{reached}; Switchboard's bridge answers on 127.0.0.1:{port}"), connect.ms + bridge.ms),
+            Ok(port) => j.ok(StepName::Connect, StepStatus::Ok, w(lang, "test-bridge-ok", Args::new().text("reached", &reached).text("port", port)), connect.ms + bridge.ms),
             Err(why) => {
                 let v = verdict(
                     Diagnosis::Unreachable,
-                    format!("Switchboard's bridge, which Codex reaches this provider through, cannot run: {}", why.trim_start_matches("switchboard: ")),
-                    "Run `switchboard bridge status`; if another program holds the port, stop it or pick another (SWITCHBOARD_BRIDGE_PORT, then `switchboard edit <id> --api chat`).",
+                    w(lang, "test-bridge-down", Args::new().text("why", why.trim_start_matches("switchboard: "))),
+                    w(lang, "test-bridge-down-hint", no_args()),
                 );
                 return j.fail(StepName::Connect, connect.ms + bridge.ms, v);
             }
@@ -175,9 +190,9 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
     };
     let models_ok = matches!(models.seen, ModelsSeen::Listed(_) | ModelsSeen::Answered);
     let answer = responses_verdict(f, &ep, &resp.seen, models_ok, listed, obs.chat_answers);
-    let (status, mut message) = models_step(&models.seen);
+    let (status, mut message) = models_step(&models.seen, lang);
     if let ModelsSeen::Failed(t) = &models.seen {
-        if let Some(v) = transport_verdict(t, &ep) {
+        if let Some(v) = transport_verdict(t, &ep, lang) {
             if !matches!(answer, Answer::Ok(_)) {
                 return j.fail(StepName::Models, models.ms, v);
             }
@@ -197,131 +212,110 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
         if let Err(line) = &codex.seen {
             let v = verdict(
                 Diagnosis::UnexpectedResponse,
-                format!("The provider answered Switchboard, but Codex failed: {line}"),
-                "Run the same codex command yourself to see its full output.",
+                w(lang, "test-codex-failed", Args::new().text("line", line)),
+                w(lang, "test-codex-failed-hint", no_args()),
             );
             j.steps.push(Step::new(StepName::Codex, StepStatus::Fail, line.clone(), codex.ms));
             return Judgement { steps: j.steps, outcome: Outcome::Done(v) };
         }
-        j.ok(StepName::Codex, StepStatus::Ok, "codex exec replied", codex.ms);
+        j.ok(StepName::Codex, StepStatus::Ok, w(lang, "test-codex-ok", no_args()), codex.ms);
     }
     let name = entry.name.as_deref().unwrap_or(&entry.id);
-    let ok = if entry.api == Api::Chat {
-        verdict(Diagnosis::Ok, format!("{name} answers with {} through Switchboard's bridge, which speaks Chat Completions to it; Codex will work.", f.model), "")
-    } else {
-        verdict(Diagnosis::Ok, format!("{name} answers the Responses API with {}; Codex will work.", f.model), "")
-    };
+    let args = Args::new().text("name", name).text("model", f.model);
+    let ok = verdict(Diagnosis::Ok, w(lang, if entry.api == Api::Chat { "test-ok-bridged" } else { "test-ok" }, args), "");
     Judgement { steps: j.steps, outcome: Outcome::Done(ok) }
 }
 
-fn key_source(entry: &ProviderEntry) -> String {
+fn key_source(entry: &ProviderEntry, lang: Language) -> String {
     match &entry.auth {
-        Auth::Keychain => "key from the system keychain".to_owned(),
-        Auth::Env { var } => format!("key from ${var}"),
-        Auth::Command { command, .. } => format!("token from `{command}`"),
-        Auth::None => "no key".to_owned(),
-        Auth::FileToken => "key written in config.toml".to_owned(),
+        Auth::Keychain => w(lang, "test-key-keychain", no_args()),
+        Auth::Env { var } => w(lang, "test-key-env", Args::new().text("var", var)),
+        Auth::Command { command, .. } => w(lang, "test-key-command", Args::new().text("command", command)),
+        Auth::None => w(lang, "test-key-none", no_args()),
+        Auth::FileToken => w(lang, "test-key-file", no_args()),
     }
 }
 
-fn auth_verdict(entry: &ProviderEntry, seen: &AuthSeen) -> Option<Verdict> {
+fn auth_verdict(entry: &ProviderEntry, seen: &AuthSeen, lang: Language) -> Option<Verdict> {
     let id = &entry.id;
     Some(match seen {
         AuthSeen::NoKey | AuthSeen::Key => return None,
         AuthSeen::KeychainEmpty => verdict(
             Diagnosis::MissingKey,
-            format!("No key is stored for `{id}` in the system keychain."),
-            format!("Paste your key with `switchboard key set {id}` (it reads standard input)."),
+            w(lang, "test-keychain-empty", Args::new().text("id", id)),
+            w(lang, "test-keychain-empty-hint", Args::new().text("id", id)),
         ),
         AuthSeen::KeychainFailed { message, hint } => verdict(Diagnosis::MissingKey, message, hint),
         AuthSeen::EnvUnset { var } => verdict(
             Diagnosis::MissingKey,
-            format!("The environment variable {var} is not set, so Codex has no key for `{id}`."),
-            format!("Export {var} in the shell that starts Codex, or keep the key in the keychain: `switchboard key set {id}`."),
+            w(lang, "test-env-unset", Args::new().text("var", var).text("id", id)),
+            w(lang, "test-env-unset-hint", Args::new().text("var", var).text("id", id)),
         ),
         AuthSeen::CommandTimedOut { shown, waited_ms } => verdict(
             Diagnosis::TokenCommandFailed,
-            format!("The token command `{shown}` did not finish within {:.1} seconds.", *waited_ms as f32 / 1000.0),
-            "Run it yourself: it may be waiting for a login or a prompt.",
+            w(lang, "test-command-timeout", Args::new().text("command", shown).text("secs", format!("{:.1}", *waited_ms as f32 / 1000.0))),
+            w(lang, "test-command-timeout-hint", no_args()),
         ),
         AuthSeen::CommandNotStarted { command, error } => verdict(
             Diagnosis::TokenCommandFailed,
-            format!("The token command `{command}` could not be started: {error}."),
-            "Check that it is installed and on PATH, or give its absolute path.",
+            w(lang, "test-command-not-started", Args::new().text("command", command).text("error", error)),
+            w(lang, "test-command-not-started-hint", no_args()),
         ),
         AuthSeen::CommandFailed { shown, status, line } => verdict(
             Diagnosis::TokenCommandFailed,
-            format!("The token command `{shown}` failed ({status}): {}", clip(line)),
-            "Run it yourself to see why; you may need to log in again (for example `az login`).",
+            w(lang, "test-command-failed", Args::new().text("command", shown).text("status", status).text("line", clip(line))),
+            w(lang, "test-command-failed-hint", no_args()),
         ),
-        AuthSeen::CommandPrintedNothing { shown } => {
-            verdict(Diagnosis::TokenCommandFailed, format!("The token command `{shown}` printed nothing."), "It must print the token on standard output.")
-        }
+        AuthSeen::CommandPrintedNothing { shown } => verdict(
+            Diagnosis::TokenCommandFailed,
+            w(lang, "test-command-silent", Args::new().text("command", shown)),
+            w(lang, "test-command-silent-hint", no_args()),
+        ),
     })
 }
 
-fn headers_verdict(entry: &ProviderEntry, refused: &[RefusedHeader]) -> Option<Verdict> {
+fn headers_verdict(entry: &ProviderEntry, refused: &[RefusedHeader], lang: Language) -> Option<Verdict> {
     let h = refused.first()?;
-    let id = &entry.id;
-    let (table, what) = match &h.env_var {
-        Some(var) => ("env_http_headers", format!("the value of ${var} for the header `{}`", h.name)),
-        None => ("http_headers", format!("the header `{}`", h.name)),
-    };
-    let (message, hint) = if h.bad_name {
-        (
-            format!("The header name `{}` in {table} is not a valid HTTP header name, so it cannot be sent.", h.name),
-            format!(
-                "Header names may hold only letters, digits and !#$%&'*+-.^_`|~; fix it with `switchboard edit {id} --header NAME=VALUE` or in config.toml."
-            ),
-        )
-    } else {
-        (
-            format!("{} cannot be sent: it holds a line break or another control character.", capitalise(&what)),
-            format!("Remove the control characters from {what}."),
-        )
+    let args = || Args::new().text("name", &h.name).text("id", &entry.id);
+    let (message, hint) = match (&h.env_var, h.bad_name) {
+        (var, true) => {
+            let table = if var.is_some() { "env_http_headers" } else { "http_headers" };
+            (w(lang, "test-header-bad-name", Args::new().text("name", &h.name).text("table", table)), w(lang, "test-header-bad-name-hint", Args::new().text("id", &entry.id)))
+        }
+        (Some(var), false) => (
+            w(lang, "test-header-env-control", args().text("var", var)),
+            w(lang, "test-header-env-control-hint", Args::new().text("name", &h.name).text("var", var)),
+        ),
+        (None, false) => (w(lang, "test-header-control", Args::new().text("name", &h.name)), w(lang, "test-header-control-hint", Args::new().text("name", &h.name))),
     };
     Some(verdict(Diagnosis::InvalidConfig, message, hint))
 }
 
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-fn connect_verdict(ep: &Endpoint, seen: &ConnectSeen) -> Result<String, Verdict> {
+fn connect_verdict(ep: &Endpoint, seen: &ConnectSeen, lang: Language) -> Result<String, Verdict> {
     let (host, port) = (ep.host_name(), ep.port());
+    let hp = || Args::new().text("host", &host).text("port", port);
     match seen {
-        ConnectSeen::Reached { addr } => Ok(format!("{} is reachable at {addr}", ep.host())),
-        ConnectSeen::NoAddress => Err(verdict(
-            Diagnosis::Dns,
-            format!("The name {host} could not be found (DNS)."),
-            "Check the spelling of the base URL, and that you are on the network (or VPN) that knows this host.",
-        )),
-        ConnectSeen::Failed { .. } if port == 11434 && ep.is_local() => Err(verdict(
-            Diagnosis::Unreachable,
-            format!("Ollama is not running on {host}:{port}."),
-            "Start it with `ollama serve` (or open the Ollama app), then test again.",
-        )),
-        ConnectSeen::Failed { refused: true } => Err(verdict(
-            Diagnosis::Unreachable,
-            format!("Nothing is listening on {host}:{port}: the connection was refused."),
-            "Check the port in the base URL, and that the server is running.",
-        )),
+        ConnectSeen::Reached { addr } => Ok(w(lang, "test-reached", Args::new().text("host", ep.host()).text("addr", addr))),
+        ConnectSeen::NoAddress => Err(verdict(Diagnosis::Dns, w(lang, "test-dns", Args::new().text("host", &host)), w(lang, "test-dns-hint", no_args()))),
+        ConnectSeen::Failed { .. } if port == 11434 && ep.is_local() => {
+            Err(verdict(Diagnosis::Unreachable, w(lang, "test-ollama-down", hp()), w(lang, "test-ollama-down-hint", no_args())))
+        }
+        ConnectSeen::Failed { refused: true } => Err(verdict(Diagnosis::Unreachable, w(lang, "test-refused", hp()), w(lang, "test-refused-hint", no_args()))),
         ConnectSeen::Failed { refused: false } => {
-            Err(verdict(Diagnosis::Unreachable, format!("{host}:{port} cannot be reached."), "Check your network, VPN or proxy."))
+            Err(verdict(Diagnosis::Unreachable, w(lang, "test-unreachable", hp()), w(lang, "test-network-hint", no_args())))
         }
     }
 }
 
 /// The models step as a warning at worst (`Fail` marks a transport failure the caller may promote).
-fn models_step(seen: &ModelsSeen) -> (StepStatus, String) {
+fn models_step(seen: &ModelsSeen, lang: Language) -> (StepStatus, String) {
     match seen {
-        ModelsSeen::Listed(list) => (StepStatus::Ok, format!("{} models listed", list.len())),
-        ModelsSeen::Answered => (StepStatus::Ok, "answered, without a model list Switchboard can read".into()),
-        ModelsSeen::TooLarge => (StepStatus::Warn, format!("GET /models answered more than {} MB; Switchboard stopped reading there", super::http::MODELS_CAP >> 20)),
-        ModelsSeen::Status(code) => (StepStatus::Warn, format!("GET /models answered {code}")),
-        ModelsSeen::Html => (StepStatus::Warn, "GET /models answered with a web page".into()),
-        ModelsSeen::Failed(_) => (StepStatus::Fail, "GET /models failed".into()),
+        ModelsSeen::Listed(list) => (StepStatus::Ok, w(lang, "test-models-listed", Args::new().number("count", list.len() as u32))),
+        ModelsSeen::Answered => (StepStatus::Ok, w(lang, "test-models-answered", no_args())),
+        ModelsSeen::TooLarge => (StepStatus::Warn, w(lang, "test-models-too-large", Args::new().text("mb", super::http::MODELS_CAP >> 20))),
+        ModelsSeen::Status(code) => (StepStatus::Warn, w(lang, "test-models-status", Args::new().text("status", code))),
+        ModelsSeen::Html => (StepStatus::Warn, w(lang, "test-models-html", no_args())),
+        ModelsSeen::Failed(_) => (StepStatus::Fail, w(lang, "test-models-failed", no_args())),
     }
 }
 
@@ -333,9 +327,10 @@ enum Answer {
 
 fn responses_verdict(f: &Facts, ep: &Endpoint, seen: &ResponsesSeen, models_ok: bool, listed: &[String], chat: Option<bool>) -> Answer {
     let entry = f.entry;
+    let lang = f.lang;
     let fail = Answer::Fail;
     match seen {
-        ResponsesSeen::Failed(t) => fail(transport_verdict(t, ep).unwrap_or_else(|| unexpected(&t.chain))),
+        ResponsesSeen::Failed(t) => fail(transport_verdict(t, ep, lang).unwrap_or_else(|| unexpected(&t.chain, lang))),
         ResponsesSeen::Redirect { status, location } => {
             let route = ep.route("/responses", &entry.query_params);
             let (host, suggested) = match ep.resolve(&route, location) {
@@ -343,142 +338,122 @@ fn responses_verdict(f: &Facts, ep: &Endpoint, seen: &ResponsesSeen, models_ok: 
                 None => (String::new(), location.clone()),
             };
             let message = if host != ep.host() {
-                format!("The base URL redirects to another host ({host}); Switchboard did not follow it with your key.")
+                w(lang, "test-redirect-other-host", Args::new().text("host", &host))
             } else {
-                format!("The base URL redirects ({status}) to {suggested}.")
+                w(lang, "test-redirect", Args::new().text("status", status).text("url", &suggested))
             };
-            fail(verdict(
-                Diagnosis::WrongBaseUrl,
-                message,
-                format!("If you trust that address, use it as the base URL: `switchboard edit {} --base-url {suggested}`.", entry.id),
-            ))
+            fail(verdict(Diagnosis::WrongBaseUrl, message, w(lang, "test-redirect-hint", Args::new().text("id", &entry.id).text("url", &suggested))))
         }
         // Behind the bridge, a 404 is the provider's: its Chat Completions path is elsewhere.
-        ResponsesSeen::Status { status: 404 | 405, html: false, body } if entry.api == Api::Chat && !mentions_model(body) => fail(wrong_base_url_404(entry, ep)),
+        ResponsesSeen::Status { status: 404 | 405, html: false, body } if entry.api == Api::Chat && !mentions_model(body) => fail(wrong_base_url_404(entry, ep, lang)),
         ResponsesSeen::Status { status: status @ (404 | 405), html, body } => {
             if *html {
-                fail(wrong_base_url_html(entry, ep))
+                fail(wrong_base_url_html(entry, ep, lang))
             } else if mentions_model(body) {
-                fail(model_not_found(f.model, listed))
+                fail(model_not_found(f.model, listed, lang))
             } else if models_ok || chat == Some(true) {
-                fail(no_responses_api(entry, *status, chat == Some(true)))
+                fail(no_responses_api(entry, *status, chat == Some(true), lang))
             } else if chat.is_none() {
                 Answer::NeedChatProbe
             } else {
-                fail(wrong_base_url_404(entry, ep))
+                fail(wrong_base_url_404(entry, ep, lang))
             }
         }
         ResponsesSeen::Status { status, body, .. } => fail(status_verdict(*status, body, f, listed)),
-        ResponsesSeen::Html => fail(wrong_base_url_html(entry, ep)),
-        ResponsesSeen::NotStream { body } if body.trim_start().starts_with('<') => fail(wrong_base_url_html(entry, ep)),
-        ResponsesSeen::NotStream { .. } => fail(verdict(
-            Diagnosis::UnexpectedResponse,
-            "The provider answered /responses without a stream (no text/event-stream), which Codex cannot use.",
-            "Check that the provider supports streaming on the Responses API.",
-        )),
+        ResponsesSeen::Html => fail(wrong_base_url_html(entry, ep, lang)),
+        ResponsesSeen::NotStream { body } if body.trim_start().starts_with('<') => fail(wrong_base_url_html(entry, ep, lang)),
+        ResponsesSeen::NotStream { .. } => {
+            fail(verdict(Diagnosis::UnexpectedResponse, w(lang, "test-not-stream", no_args()), w(lang, "test-not-stream-hint", no_args())))
+        }
         ResponsesSeen::Stream { created, end } => stream_verdict(*created, end, f, listed),
     }
 }
 
 fn stream_verdict(created: bool, end: &StreamEnd, f: &Facts, listed: &[String]) -> Answer {
+    let lang = f.lang;
     match end {
-        StreamEnd::Completed => Answer::Ok("streamed through response.completed".into()),
+        StreamEnd::Completed => Answer::Ok(w(lang, "test-streamed", no_args())),
         StreamEnd::Failed(msg) => {
-            let msg = msg.as_deref().unwrap_or("the provider reported an error");
-            if mentions_model(msg) {
-                return Answer::Fail(model_not_found(f.model, listed));
+            if msg.as_deref().is_some_and(mentions_model) {
+                return Answer::Fail(model_not_found(f.model, listed, lang));
             }
+            let said = msg.as_deref().map_or_else(|| w(lang, "test-stream-failed-unsaid", no_args()), clip);
             Answer::Fail(verdict(
                 Diagnosis::ProviderError,
-                format!("The provider started answering, then failed: {}", clip(msg)),
-                "Try again; if it keeps failing, try another model.",
+                w(lang, "test-stream-failed", Args::new().text("message", said)),
+                w(lang, "test-stream-failed-hint", no_args()),
             ))
         }
         StreamEnd::Capped => Answer::Fail(verdict(
             Diagnosis::UnexpectedResponse,
-            format!("The provider's stream went on past {} MB without response.completed; Switchboard stopped reading.", super::http::STREAM_CAP >> 20),
-            "The endpoint may speak another protocol; check that it implements POST /v1/responses.",
+            w(lang, "test-stream-capped", Args::new().text("mb", super::http::STREAM_CAP >> 20)),
+            w(lang, "test-other-protocol-hint", no_args()),
         )),
-        StreamEnd::Closed | StreamEnd::Broken(_) if created => {
-            Answer::Ok("streamed (response.created seen; the stream ended before response.completed)".into())
+        StreamEnd::Closed | StreamEnd::Broken(_) if created => Answer::Ok(w(lang, "test-streamed-partly", no_args())),
+        StreamEnd::Broken(e) => Answer::Fail(unexpected(e, lang)),
+        StreamEnd::Closed => {
+            Answer::Fail(verdict(Diagnosis::UnexpectedResponse, w(lang, "test-no-events", no_args()), w(lang, "test-other-protocol-hint", no_args())))
         }
-        StreamEnd::Broken(e) => Answer::Fail(unexpected(e)),
-        StreamEnd::Closed => Answer::Fail(verdict(
-            Diagnosis::UnexpectedResponse,
-            "The provider's stream did not contain Responses API events (no response.created).",
-            "The endpoint may speak another protocol; check that it implements POST /v1/responses.",
-        )),
     }
 }
 
 fn status_verdict(status: u16, body: &str, f: &Facts, listed: &[String]) -> Verdict {
     let entry = f.entry;
+    let lang = f.lang;
     let lower = body.to_lowercase();
     let api_version = lower.contains("api-version") || lower.contains("api version");
     if matches!(status, 400 | 422) && mentions_model(body) && !api_version {
-        return model_not_found(f.model, listed);
+        return model_not_found(f.model, listed, lang);
     }
     let id = &entry.id;
-    let quoted = error_message(body).map(|m| format!(": {}", clip(&m))).unwrap_or_default();
+    let said = error_message(body).map(|m| clip(&m));
+    let with_said = |plain: &str, quoting: &str| match &said {
+        Some(m) => w(lang, quoting, Args::new().text("status", status).text("said", m)),
+        None => w(lang, plain, Args::new().text("status", status)),
+    };
     match status {
         401 | 403 => verdict(
             Diagnosis::Unauthorized,
-            format!("The provider rejected the key ({status}){quoted}."),
-            format!("Check the key, or paste a new one with `switchboard key set {id}`."),
+            with_said("test-unauthorized", "test-unauthorized-said"),
+            w(lang, "test-unauthorized-hint", Args::new().text("id", id)),
         ),
-        429 => verdict(
-            Diagnosis::RateLimited,
-            "The provider says too many requests (429): the key works, but its rate limit or credit is used up.",
-            "Wait a minute, or check your plan and credit with the provider.",
-        ),
+        429 => verdict(Diagnosis::RateLimited, w(lang, "test-rate-limited", no_args()), w(lang, "test-rate-limited-hint", no_args())),
         500..=599 => verdict(
             Diagnosis::ProviderError,
-            format!("The provider had an internal error ({status}); this is on their side."),
-            "Try again in a few minutes, or check the provider's status page.",
+            w(lang, "test-server-error", Args::new().text("status", status)),
+            w(lang, "test-server-error-hint", no_args()),
         ),
         400 | 422 if api_version => verdict(
             Diagnosis::AzureApiVersion,
-            format!("Azure refused the api-version{}.", entry.query_params.get("api-version").map(|v| format!(" `{v}`")).unwrap_or_default()),
-            format!(
-                "With the /openai/v1 base URL leave api-version out (`switchboard edit {id} --api-version \"\"`); with the older /openai path use a supported one such as 2025-04-01-preview."
-            ),
+            match entry.query_params.get("api-version") {
+                Some(v) => w(lang, "test-api-version-named", Args::new().text("version", v)),
+                None => w(lang, "test-api-version", no_args()),
+            },
+            w(lang, "test-api-version-hint", Args::new().text("id", id)),
         ),
-        _ => verdict(
-            Diagnosis::UnexpectedResponse,
-            format!("The provider answered {status}{quoted}."),
-            "Check the base URL, model and headers against the provider's documentation.",
-        ),
+        _ => verdict(Diagnosis::UnexpectedResponse, with_said("test-status", "test-status-said"), w(lang, "test-status-hint", no_args())),
     }
 }
 
-fn model_not_found(model: &str, models: &[String]) -> Verdict {
-    let offered = if models.is_empty() {
-        String::new()
+fn model_not_found(model: &str, models: &[String], lang: Language) -> Verdict {
+    let message = if models.is_empty() {
+        w(lang, "test-model-unknown", Args::new().text("model", model))
     } else {
         let shown: Vec<&str> = models.iter().take(8).map(String::as_str).collect();
-        format!(" It offers: {}{}.", shown.join(", "), if models.len() > 8 { ", …" } else { "" })
+        let list = format!("{}{}", shown.join(", "), if models.len() > 8 { ", …" } else { "" });
+        w(lang, "test-model-unknown-offers", Args::new().text("model", model).text("models", list))
     };
-    verdict(
-        Diagnosis::ModelNotFound,
-        format!("The provider does not know the model `{model}`.{offered}"),
-        "Pick one of the provider's models (the model picker lists them), or check the spelling.",
-    )
+    verdict(Diagnosis::ModelNotFound, message, w(lang, "test-model-unknown-hint", no_args()))
 }
 
-fn no_responses_api(entry: &ProviderEntry, status: u16, chat_answers: bool) -> Verdict {
+fn no_responses_api(entry: &ProviderEntry, status: u16, chat_answers: bool, lang: Language) -> Verdict {
     let hint = if chat_answers {
-        format!("Let Codex reach it through Switchboard's bridge, which speaks Chat Completions to it: `switchboard edit {} --api chat`.", entry.id)
+        w(lang, "test-chat-only-bridge-hint", Args::new().text("id", &entry.id))
     } else {
-        "Use a provider or gateway version that supports /v1/responses (for Ollama, 0.13.3 or later).".to_owned()
+        w(lang, "test-chat-only-hint", no_args())
     };
-    verdict(
-        Diagnosis::NoResponsesApi,
-        format!(
-            "{} answers, but has no Responses API (POST /responses gave {status}): it speaks only Chat Completions, and Codex needs the Responses API.",
-            entry.name.as_deref().unwrap_or(&entry.id)
-        ),
-        hint,
-    )
+    let name = entry.name.as_deref().unwrap_or(&entry.id);
+    verdict(Diagnosis::NoResponsesApi, w(lang, "test-chat-only", Args::new().text("name", name).text("status", status)), hint)
 }
 
 fn documented_base(entry: &ProviderEntry, ep: &Endpoint) -> Option<&'static str> {
@@ -488,52 +463,45 @@ fn documented_base(entry: &ProviderEntry, ep: &Endpoint) -> Option<&'static str>
     })
 }
 
-fn wrong_base_url_html(entry: &ProviderEntry, ep: &Endpoint) -> Verdict {
+fn wrong_base_url_html(entry: &ProviderEntry, ep: &Endpoint, lang: Language) -> Verdict {
     let hint = match documented_base(entry, ep) {
         Some(url) => {
             let name = Endpoint::parse(url).map(|e| e.display_name()).unwrap_or_else(|| url.to_owned());
-            format!("Your base URL answers with a web page. {name}'s API lives at {url}.")
+            w(lang, "test-web-page-known-hint", Args::new().text("name", name).text("url", url))
         }
-        None => "The base URL points at a web page, not the API; it usually ends in /v1.".into(),
+        None => w(lang, "test-web-page-hint", no_args()),
     };
-    verdict(Diagnosis::WrongBaseUrl, "Your base URL answers with a web page, not the API.", hint)
+    verdict(Diagnosis::WrongBaseUrl, w(lang, "test-web-page", no_args()), hint)
 }
 
-fn wrong_base_url_404(entry: &ProviderEntry, ep: &Endpoint) -> Verdict {
+fn wrong_base_url_404(entry: &ProviderEntry, ep: &Endpoint, lang: Language) -> Verdict {
     let hint = match documented_base(entry, ep) {
-        Some(url) => format!("Use {url}."),
-        None => "Check the path: most providers serve the API under /v1 (for example https://host/v1).".into(),
+        Some(url) => w(lang, "test-use-url-hint", Args::new().text("url", url)),
+        None => w(lang, "test-path-hint", no_args()),
     };
-    verdict(Diagnosis::WrongBaseUrl, format!("Nothing answers at {}: both /models and /responses gave 404.", ep.as_str()), hint)
+    verdict(Diagnosis::WrongBaseUrl, w(lang, "test-nothing-here", Args::new().text("url", ep.as_str())), hint)
 }
 
-fn transport_verdict(t: &TransportFailure, ep: &Endpoint) -> Option<Verdict> {
+fn transport_verdict(t: &TransportFailure, ep: &Endpoint, lang: Language) -> Option<Verdict> {
     let lower = t.chain.to_lowercase();
-    let host = ep.host();
+    let host = || Args::new().text("host", ep.host());
     if t.timeout {
-        return Some(verdict(Diagnosis::Timeout, format!("{host} stopped answering."), "Try again, or raise --timeout."));
+        return Some(verdict(Diagnosis::Timeout, w(lang, "test-stopped", host()), w(lang, "test-stopped-hint", no_args())));
     }
     let tls = ["certificate", "tls", "handshake", "ssl", "invalidcontenttype", "corrupt message"];
-    if tls.iter().any(|w| lower.contains(w)) {
-        let plain = ["corrupt", "invalidcontenttype", "wrong version"].iter().any(|w| lower.contains(w));
-        return Some(verdict(
-            Diagnosis::Tls,
-            format!("The secure (TLS) connection to {host} failed."),
-            if ep.is_https() && plain {
-                "The server does not speak HTTPS on this port; try http:// instead."
-            } else {
-                "A proxy or firewall may be intercepting TLS, or the server's certificate is not trusted by this machine."
-            },
-        ));
+    if tls.iter().any(|x| lower.contains(x)) {
+        let plain = ["corrupt", "invalidcontenttype", "wrong version"].iter().any(|x| lower.contains(x));
+        let hint = if ep.is_https() && plain { "test-tls-plain-hint" } else { "test-tls-hint" };
+        return Some(verdict(Diagnosis::Tls, w(lang, "test-tls", host()), w(lang, hint, no_args())));
     }
     if t.connect {
-        return Some(verdict(Diagnosis::Unreachable, format!("The connection to {host} failed."), "Check your network, VPN or proxy."));
+        return Some(verdict(Diagnosis::Unreachable, w(lang, "test-connect-failed", host()), w(lang, "test-network-hint", no_args())));
     }
     None
 }
 
-fn unexpected(detail: &str) -> Verdict {
-    verdict(Diagnosis::UnexpectedResponse, format!("The request failed: {}", clip(detail)), "Check the base URL and try again.")
+fn unexpected(detail: &str, lang: Language) -> Verdict {
+    verdict(Diagnosis::UnexpectedResponse, w(lang, "test-request-failed", Args::new().text("detail", clip(detail))), w(lang, "test-request-failed-hint", no_args()))
 }
 
 /// The provider's own error message in a JSON error body.

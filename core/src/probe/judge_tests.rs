@@ -271,7 +271,7 @@ fn every_diagnosis_from_its_observations() {
         fix_entry(&mut e);
         let mut obs = good();
         fix_obs(&mut obs);
-        let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(2), with_codex: false };
+        let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(2), with_codex: false, lang: crate::locale::Language::English };
         let j = judge(&f, &obs);
         let Outcome::Done(v) = &j.outcome else { panic!("{name}: still needs {:?}", j.outcome) };
         assert_eq!(v.diagnosis, want, "{name}: {v:?}");
@@ -309,7 +309,7 @@ fn the_judge_asks_for_the_next_observation() {
         ("Codex asked for", good(), true, Need::Codex),
     ];
     for (name, obs, with_codex, want) in cases {
-        let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(5), with_codex };
+        let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(5), with_codex, lang: crate::locale::Language::English };
         assert_eq!(judge(&f, &obs).outcome, Outcome::Need(want), "{name}");
     }
 }
@@ -317,7 +317,7 @@ fn the_judge_asks_for_the_next_observation() {
 #[test]
 fn codex_has_the_last_word() {
     let e = entry();
-    let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(5), with_codex: true };
+    let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(5), with_codex: true, lang: crate::locale::Language::English };
     let cases = [(Ok(()), Diagnosis::Ok, StepStatus::Ok), (Err("stream error: 500".to_owned()), Diagnosis::UnexpectedResponse, StepStatus::Fail)];
     for (seen, want, step) in cases {
         let obs = Observations { codex: at(900, seen), ..good() };
@@ -331,7 +331,7 @@ fn codex_has_the_last_word() {
 #[test]
 fn a_timeout_is_charged_to_the_step_that_was_running() {
     let e = entry();
-    let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(2), with_codex: true };
+    let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(2), with_codex: true, lang: crate::locale::Language::English };
     let base = Observations { timed_out_after_ms: Some(2000), ..Observations::default() };
     let chat_pending = Observations {
         models: at(1, ModelsSeen::Status(404)),
@@ -389,7 +389,7 @@ fn a_timeout_is_charged_to_the_step_that_was_running() {
 #[test]
 fn steps_only_grow_as_observations_arrive() {
     let e = entry();
-    let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(5), with_codex: false };
+    let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(5), with_codex: false, lang: crate::locale::Language::English };
     let full = good();
     let partial = [
         Observations::default(),

@@ -16,6 +16,8 @@ pub struct Options {
     pub codex: Option<CodexRun>,
     /// Called as each step finishes (the app shows steps live). Steps are redacted first.
     pub progress: Option<Progress>,
+    /// The language of the report's sentences (its codes never change with it).
+    pub lang: crate::locale::Language,
 }
 
 /// A callback for finished steps.

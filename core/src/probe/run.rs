@@ -36,9 +36,9 @@ fn ms(since: Instant) -> u64 {
 
 pub async fn test(entry: &ProviderEntry, opts: &Options) -> (Report, Redactor) {
     let deadline = tokio::time::Instant::now() + opts.timeout;
-    let facts = Facts { entry, model: &opts.model, limit: opts.timeout, with_codex: opts.codex.is_some() };
+    let facts = Facts { entry, model: &opts.model, limit: opts.timeout, with_codex: opts.codex.is_some(), lang: opts.lang };
     let mut obs = Observations::default();
-    let mut cx = Context { ep: shape::check(entry).ok(), headers: HeaderMap::new(), bridge: None, key: None, client: None, redactor: Redactor::for_entry(entry) };
+    let mut cx = Context { ep: shape::check(entry, opts.lang).ok(), headers: HeaderMap::new(), bridge: None, key: None, client: None, redactor: Redactor::for_entry(entry) };
     let mut shown = 0;
     let mut last = None;
     let (steps, verdict) = loop {
@@ -215,7 +215,7 @@ fn finish(entry: &ProviderEntry, opts: &Options, mut steps: Vec<Step>, v: Verdic
 /// The model list for a picker, redacted like everything else.
 pub async fn list_models(entry: &ProviderEntry, limit: Duration) -> Vec<String> {
     let deadline = tokio::time::Instant::now() + limit;
-    let Ok(ep) = shape::check(entry) else { return Vec::new() };
+    let Ok(ep) = shape::check(entry, crate::locale::Language::English) else { return Vec::new() };
     let mut redactor = Redactor::for_entry(entry);
     let key = match timeout_at(deadline, auth::resolve(entry, deadline)).await {
         Ok((AuthSeen::Key, Some(k))) => Some(k),
@@ -249,7 +249,7 @@ mod tests {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let sink = seen.clone();
         let progress = Progress(Arc::new(move |s: &Step| sink.lock().unwrap().push(s.clone())));
-        let opts = Options { model: "m".into(), timeout: Duration::from_secs(5), codex: None, progress: Some(progress) };
+        let opts = Options { model: "m".into(), timeout: Duration::from_secs(5), codex: None, progress: Some(progress), lang: crate::locale::Language::English };
         let (report, _) = test(&e, &opts).await;
         assert_eq!(report.diagnosis, Diagnosis::InvalidConfig);
         let live = seen.lock().unwrap().clone();

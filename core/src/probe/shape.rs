@@ -3,41 +3,32 @@
 
 use super::endpoint::{Endpoint, path_of};
 use super::diagnosis::{Diagnosis, Verdict, verdict};
+use crate::locale::{self, Args, Language};
 use crate::provider::table::{self, ProviderEntry};
 
-/// Validates the URL and table without the network. Returns the base URL.
-pub fn check(entry: &ProviderEntry) -> Result<Endpoint, Verdict> {
+/// Validates the URL and table without the network, in `lang`'s words. Returns the base URL.
+pub fn check(entry: &ProviderEntry, lang: Language) -> Result<Endpoint, Verdict> {
     let id = &entry.id;
+    let w = |key: &str, args: Args| locale::text(lang, key, &args);
+    let with_id = || Args::new().text("id", id);
     if let Err(e) = table::validate_id(id) {
-        return Err(verdict(Diagnosis::InvalidConfig, e.to_string(), e.hint()));
+        return Err(verdict(Diagnosis::InvalidConfig, e.message(lang), e.hint_in(lang)));
     }
-    if let Some(w) = entry.wire_api.as_deref().filter(|w| *w != "responses") {
-        return Err(verdict(
-            Diagnosis::InvalidConfig,
-            format!("wire_api is \"{w}\", which Codex no longer accepts; it only speaks the Responses API."),
-            "Set wire_api = \"responses\" if the provider supports it, or use one that does.",
-        ));
+    if let Some(v) = entry.wire_api.as_deref().filter(|v| *v != "responses") {
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-wire-api", Args::new().text("value", v)), w("test-wire-api-hint", Args::new())));
     }
     if entry.auth_conflict {
-        return Err(verdict(
-            Diagnosis::InvalidConfig,
-            "The provider has an [auth] table and also env_key, experimental_bearer_token or requires_openai_auth; Codex refuses to load that.",
-            format!("Keep one way of giving the key: run `switchboard edit {id} --key-stdin` to let Switchboard tidy it."),
-        ));
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-auth-conflict", Args::new()), w("test-auth-conflict-hint", with_id())));
     }
     let base = entry.base_url.clone().unwrap_or_default();
     if base.is_empty() {
-        return Err(verdict(Diagnosis::InvalidConfig, "The provider has no base_url.", format!("Set one with `switchboard edit {id} --base-url URL`.")));
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-no-base-url", Args::new()), w("test-no-base-url-hint", with_id())));
     }
     if let Err(e) = table::validate_url("base URL", &base) {
-        return Err(verdict(Diagnosis::InvalidConfig, e.to_string(), e.hint()));
+        return Err(verdict(Diagnosis::InvalidConfig, e.message(lang), e.hint_in(lang)));
     }
     let Some(ep) = Endpoint::parse(&base) else {
-        return Err(verdict(
-            Diagnosis::InvalidConfig,
-            format!("The base URL {base} cannot be parsed."),
-            format!("Set a URL such as https://host/v1 with `switchboard edit {id} --base-url URL`."),
-        ));
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-unparsable-url", Args::new().text("url", &base)), w("test-unparsable-url-hint", with_id())));
     };
     let path = ep.path().to_owned();
     for tail in ["/responses", "/chat/completions", "/completions"] {
@@ -46,8 +37,8 @@ pub fn check(entry: &ProviderEntry) -> Result<Endpoint, Verdict> {
             let fixed = text.strip_suffix(tail).unwrap_or(text);
             return Err(verdict(
                 Diagnosis::WrongBaseUrl,
-                format!("Your base URL ends in {tail}, but Codex adds /responses itself."),
-                format!("Use {fixed} as the base URL: `switchboard edit {id} --base-url {fixed}`."),
+                w("test-url-tail", Args::new().text("tail", tail)),
+                w("test-url-tail-hint", with_id().text("url", fixed)),
             ));
         }
     }
@@ -56,14 +47,14 @@ pub fn check(entry: &ProviderEntry) -> Result<Endpoint, Verdict> {
         if !path.starts_with(&want) {
             return Err(verdict(
                 Diagnosis::WrongBaseUrl,
-                format!("{} serves its API under {want}, which your base URL lacks.", ep.host()),
-                format!("Use {expected}: `switchboard edit {id} --base-url {expected}`."),
+                w("test-url-path", Args::new().text("host", ep.host()).text("path", &want)),
+                w("test-url-path-hint", with_id().text("url", expected)),
             ));
         }
     }
     if ep.host().contains(".openai.azure.") && !path.starts_with("/openai") {
         let fixed = format!("{}/openai/v1", ep.origin());
-        return Err(verdict(Diagnosis::WrongBaseUrl, "Azure OpenAI serves its API under /openai, which your base URL lacks.", format!("Use {fixed}.")));
+        return Err(verdict(Diagnosis::WrongBaseUrl, w("test-azure-path", Args::new()), w("test-use-url-hint", Args::new().text("url", &fixed))));
     }
     Ok(ep)
 }
@@ -91,7 +82,7 @@ mod tests {
             ("", Some(Diagnosis::InvalidConfig)),
         ];
         for (url, want) in cases {
-            assert_eq!(check(&entry(url)).err().map(|v| v.diagnosis), want, "{url}");
+            assert_eq!(check(&entry(url), Language::English).err().map(|v| v.diagnosis), want, "{url}");
         }
     }
 
@@ -103,13 +94,13 @@ mod tests {
         conflict.auth_conflict = true;
         let bad_id = ProviderEntry::from_url("bad id", "https://h/v1");
         for e in [chat, conflict, bad_id] {
-            assert_eq!(check(&e).err().map(|v| v.diagnosis), Some(Diagnosis::InvalidConfig), "{e:?}");
+            assert_eq!(check(&e, Language::English).err().map(|v| v.diagnosis), Some(Diagnosis::InvalidConfig), "{e:?}");
         }
     }
 
     #[test]
     fn the_fix_quotes_the_url_without_the_tail() {
-        let v = check(&entry("http://127.0.0.1:9/v1/chat/completions")).err().unwrap();
+        let v = check(&entry("http://127.0.0.1:9/v1/chat/completions"), Language::English).err().unwrap();
         assert!(v.hint.contains("--base-url http://127.0.0.1:9/v1`"), "{}", v.hint);
     }
 }

@@ -56,6 +56,10 @@ pub struct Draft {
 pub struct Checked {
     pub fields: Vec<FieldError>,
     pub general: Vec<String>,
+    /// The language the messages are worded in.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    lang: crate::locale::Language,
 }
 
 impl Checked {
@@ -67,10 +71,10 @@ impl Checked {
         match e.field() {
             Some(field) if !self.fields.iter().any(|f| f.field == field) => {
                 let missing = matches!(e, Error::MissingInput { .. });
-                self.fields.push(FieldError { field, missing, message: e.to_string() });
+                self.fields.push(FieldError { field, missing, message: e.message(self.lang) });
             }
             Some(_) => {}
-            None => self.general.push(e.to_string()),
+            None => self.general.push(e.message(self.lang)),
         }
     }
 
@@ -139,8 +143,9 @@ impl Draft {
 
 /// Checks a draft of a new provider (`current` is `None`) or of an edit of
 /// `current`, with `key` the key typed, against the ids that exist. No I/O.
-pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Draft, key: Option<&str>, existing: &[String]) -> Checked {
-    let mut c = Checked::default();
+/// Messages are worded in `lang`.
+pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Draft, key: Option<&str>, existing: &[String], lang: crate::locale::Language) -> Checked {
+    let mut c = Checked { lang, ..Checked::default() };
     let adding = current.is_none();
     let shown = |field: Field| {
         preset.fields.iter().any(|ff| ff.field == field && (if adding { ff.add } else { ff.edit }) != Place::Hidden)
@@ -289,7 +294,7 @@ mod tests {
             (azure, draft(|d| { d.base_url = String::new(); d.resource = "contoso".into(); d.deployment = "d".into() }), None, vec![]),
         ];
         for (p, d, key, want) in cases {
-            let c = check(p, None, &d, key, &ids);
+            let c = check(p, None, &d, key, &ids, crate::locale::Language::English);
             assert_eq!(fields(&c), want, "{d:?}: {c:?}");
             assert!(c.general.is_empty(), "{c:?}");
         }
@@ -311,9 +316,9 @@ mod tests {
         };
         let custom = preset::find("custom").unwrap();
         let unchanged = Draft { key_mode: Some(KeyMode::Env), env_var: "K".into(), base_url: "https://h/v1".into(), ..Default::default() };
-        assert!(check(custom, Some(&spec), &unchanged, None, &["gw".into()]).is_ok());
+        assert!(check(custom, Some(&spec), &unchanged, None, &["gw".into()], crate::locale::Language::English).is_ok());
         let bad = Draft { base_url: "ftp://h".into(), ..unchanged.clone() };
-        assert_eq!(fields(&check(custom, Some(&spec), &bad, None, &[])), vec![(Field::BaseUrl, false)]);
+        assert_eq!(fields(&check(custom, Some(&spec), &bad, None, &[], crate::locale::Language::English)), vec![(Field::BaseUrl, false)]);
     }
 
     #[test]

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::api::Api;
 use crate::bridge::request::Caps;
 use crate::error::{Error, Result};
+use crate::locale::{self, Args, Language};
 use crate::provider::field::{Field, FormField, Place};
 
 /// Whether a preset needs a key.
@@ -104,10 +105,6 @@ pub struct Preset {
     /// The inputs the form shows, in order, and where. The CLI's `asks_for` derives from it.
     pub fields: &'static [FormField],
     pub stream_idle_timeout_ms: Option<u64>,
-    /// A one-line description for pickers.
-    pub about: &'static str,
-    /// Where to get a key.
-    pub key_help: &'static str,
     /// The hosts that mark a provider as made from this preset.
     #[serde(skip)]
     #[cfg_attr(feature = "specta", specta(skip))]
@@ -158,8 +155,6 @@ pub const PRESETS: &[Preset] = &[
             WINDOW,
         ],
         stream_idle_timeout_ms: None,
-        about: "Your Azure OpenAI / AI Foundry resource; the model is your deployment name.",
-        key_help: "Azure portal → your resource → Keys and Endpoint.",
         hosts: &[Host::Contains(".openai.azure."), Host::Suffix(".services.ai.azure.com")],
         api: Api::Responses,
         caps: CHAT,
@@ -173,8 +168,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Required,
         fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
-        about: "One key for many model makers; models are creator/model slugs.",
-        key_help: "Vercel dashboard → AI Gateway → API keys.",
         hosts: &[Host::Exact("ai-gateway.vercel.sh")],
         api: Api::Responses,
         caps: CHAT,
@@ -188,8 +181,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Required,
         fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
-        about: "Hundreds of models behind one key; models are slugs like openai/gpt-5.3-codex.",
-        key_help: "openrouter.ai → Keys.",
         hosts: &[Host::Exact("openrouter.ai")],
         api: Api::Responses,
         caps: CHAT,
@@ -203,8 +194,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::None,
         fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: Some(600_000),
-        about: "Models running on this machine with Ollama 0.13.3 or later; no key.",
-        key_help: "No key needed.",
         hosts: &[Host::Suffix(":11434")],
         api: Api::Responses,
         caps: CHAT,
@@ -218,8 +207,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Required,
         fields: CHAT_FIELDS,
         stream_idle_timeout_ms: None,
-        about: "Moonshot's Kimi K2 models; speaks Chat Completions, so Codex reaches it through Switchboard's bridge. In mainland China, use https://api.moonshot.cn/v1.",
-        key_help: "platform.moonshot.ai → API Keys (platform.moonshot.cn in mainland China).",
         hosts: &[Host::Exact("api.moonshot.ai"), Host::Exact("api.moonshot.cn")],
         api: Api::Chat,
         caps: CHAT,
@@ -233,8 +220,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Required,
         fields: CHAT_FIELDS,
         stream_idle_timeout_ms: None,
-        about: "Zhipu's GLM models on open.bigmodel.cn; Chat Completions, through Switchboard's bridge.",
-        key_help: "bigmodel.cn → API Keys.",
         hosts: &[Host::Exact("open.bigmodel.cn")],
         api: Api::Chat,
         caps: CHAT,
@@ -248,8 +233,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Required,
         fields: CHAT_FIELDS,
         stream_idle_timeout_ms: None,
-        about: "GLM models from Z.ai, Zhipu's international platform; Chat Completions, through Switchboard's bridge. The GLM Coding Plan uses https://api.z.ai/api/coding/paas/v4.",
-        key_help: "z.ai → API Keys (z.ai/manage-apikey/apikey-list).",
         hosts: &[Host::Exact("api.z.ai")],
         api: Api::Chat,
         caps: CHAT,
@@ -263,8 +246,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Required,
         fields: CHAT_FIELDS,
         stream_idle_timeout_ms: None,
-        about: "DeepSeek V4 (deepseek-v4-pro, deepseek-v4-flash); Chat Completions, through Switchboard's bridge, which hands its thinking back as DeepSeek requires.",
-        key_help: "platform.deepseek.com → API keys.",
         hosts: &[Host::Exact("api.deepseek.com")],
         api: Api::Chat,
         caps: Caps { reasoning_effort: true, stream_usage: true },
@@ -278,8 +259,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Required,
         fields: CHAT_FIELDS,
         stream_idle_timeout_ms: None,
-        about: "Mistral's models (Mistral Medium, Large, Codestral); Chat Completions, through Switchboard's bridge.",
-        key_help: "console.mistral.ai → API Keys.",
         hosts: &[Host::Exact("api.mistral.ai")],
         api: Api::Chat,
         // Its schema has no stream_options, and its reasoning_effort takes other values than Codex's.
@@ -294,8 +273,6 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Optional,
         fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
-        about: "Any gateway that speaks only Chat Completions (POST /v1/chat/completions): LiteLLM, vLLM, SiliconFlow, NVIDIA NIM, a company proxy. Codex reaches it through Switchboard's bridge.",
-        key_help: "Ask whoever runs the gateway.",
         hosts: &[],
         api: Api::Chat,
         caps: CHAT,
@@ -309,13 +286,55 @@ pub const PRESETS: &[Preset] = &[
         key: KeyNeed::Optional,
         fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS, WINDOW],
         stream_idle_timeout_ms: None,
-        about: "Any gateway that speaks the OpenAI Responses API.",
-        key_help: "Ask whoever runs the gateway.",
         hosts: &[],
         api: Api::Responses,
         caps: CHAT,
     },
 ];
+
+/// A preset as a person reads it: its row, with the description and where to
+/// get a key worded in a language (`locales/*/core.ftl`).
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PresetView {
+    #[serde(flatten)]
+    pub preset: Preset,
+    /// A one-line description for pickers.
+    pub about: String,
+    /// Where to get a key.
+    pub key_help: String,
+}
+
+/// Every preset, worded in `lang` (English for `--json`, which never changes with the language).
+pub fn worded(lang: Language) -> Vec<PresetView> {
+    PRESETS.iter().map(|p| p.worded(lang)).collect()
+}
+
+impl Preset {
+    pub fn worded(&self, lang: Language) -> PresetView {
+        let (about, key_help) = self.preset.words();
+        PresetView { preset: self.clone(), about: locale::text(lang, about, &Args::new()), key_help: locale::text(lang, key_help, &Args::new()) }
+    }
+}
+
+impl PresetId {
+    /// The ids of the description and of where to get a key.
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            PresetId::Azure => ("preset-azure-about", "preset-azure-key-help"),
+            PresetId::Vercel => ("preset-vercel-about", "preset-vercel-key-help"),
+            PresetId::Openrouter => ("preset-openrouter-about", "preset-openrouter-key-help"),
+            PresetId::Ollama => ("preset-ollama-about", "preset-ollama-key-help"),
+            PresetId::Kimi => ("preset-kimi-about", "preset-kimi-key-help"),
+            PresetId::Glm => ("preset-glm-about", "preset-glm-key-help"),
+            PresetId::Zai => ("preset-zai-about", "preset-zai-key-help"),
+            PresetId::Deepseek => ("preset-deepseek-about", "preset-deepseek-key-help"),
+            PresetId::Mistral => ("preset-mistral-about", "preset-mistral-key-help"),
+            PresetId::ChatGateway => ("preset-chat-gateway-about", "preset-chat-gateway-key-help"),
+            PresetId::Custom | PresetId::BuiltIn => ("preset-custom-about", "preset-custom-key-help"),
+        }
+    }
+}
 
 pub fn find(preset: &str) -> Result<&'static Preset> {
     PRESETS.iter().find(|p| p.preset == preset).ok_or_else(|| Error::UnknownPreset(preset.into()))

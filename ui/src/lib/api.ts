@@ -2,9 +2,11 @@
 // event the shell sends and a helper that reads any failure as a UiError.
 import { Channel } from "@tauri-apps/api/core";
 import { listen, type UnlistenFn } from "@tauri-apps/api/event";
-import { commands, type Report, type Step, type UiError } from "./bindings";
+import { commands, type PresetView, type Report, type Step, type UiError } from "./bindings";
 
 export type * from "./bindings";
+/** A preset as the window shows it: its row, worded in the window's language. */
+export type Preset = PresetView;
 
 export const api = {
   ...commands,

@@ -9,7 +9,7 @@ import { invoke as __TAURI_INVOKE, Channel } from "@tauri-apps/api/core";
 export const commands = {
 	/**  The listing, with the last test of each provider (run from the window or the tray). */
 	list: () => __TAURI_INVOKE<Listing>("list"),
-	presets: () => __TAURI_INVOKE<Preset[]>("presets"),
+	presets: () => __TAURI_INVOKE<PresetView[]>("presets"),
 	/**  Checks the form as add (`id` absent) or edit of `id` would, writing nothing. */
 	checkDraft: (preset: PresetId, id: string | null, draft: Draft, key: string | null, existing: string[]) => __TAURI_INVOKE<Checked>("check_draft", { preset, id, draft, key, existing }),
 	add: (preset: PresetId, draft: Draft, key: string | null) => __TAURI_INVOKE<Outcome>("add", { preset, draft, key }),
@@ -35,6 +35,8 @@ export const commands = {
 	about: () => __TAURI_INVOKE<About>("about"),
 	/**  The language the system asks for (the window starts in it unless the picker chose another). */
 	systemLanguage: () => __TAURI_INVOKE<Language>("system_language"),
+	/**  The language the window now shows: core's sentences follow it from the next call. */
+	setLanguage: (lang: Language) => __TAURI_INVOKE<void>("set_language", { lang }),
 	/**  Up to `limit` (default 200) sessions, newest first, only `provider`'s when given. */
 	sessions: (provider: string | null, limit: number | null) => __TAURI_INVOKE<Session[]>("sessions", { provider, limit }),
 	/**  The share the app was opened with, once. */
@@ -364,10 +366,6 @@ export type Preset = {
 	/**  The inputs the form shows, in order, and where. The CLI's `asks_for` derives from it. */
 	fields: FormField[],
 	stream_idle_timeout_ms: number | null,
-	/**  A one-line description for pickers. */
-	about: string,
-	/**  Where to get a key. */
-	key_help: string,
 	/**  Directly (`responses`), or through Switchboard's bridge (`chat`). */
 	api: Api,
 };
@@ -377,6 +375,17 @@ export type Preset = {
  *  provider built into Codex in a listing; it has no row in the table.
  */
 export type PresetId = "azure" | "vercel" | "openrouter" | "ollama" | "kimi" | "glm" | "zai" | "deepseek" | "mistral" | "chat-gateway" | "custom" | "built_in";
+
+/**
+ *  A preset as a person reads it: its row, with the description and where to
+ *  get a key worded in a language (`locales/*\/core.ftl`).
+ */
+export type PresetView = {
+	/**  A one-line description for pickers. */
+	about: string,
+	/**  Where to get a key. */
+	key_help: string,
+} & Preset;
 
 export type Preview = {
 	providers: Reviewed[],

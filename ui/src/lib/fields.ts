@@ -2,6 +2,7 @@
 // every rule about their values, come from core (bindings.ts): this file only
 // says them in the window's own words, where the CLI says `--base-url`.
 import type { Field, FieldError, KeyNeed } from "./bindings";
+import { t } from "./i18n.svelte";
 
 export interface FieldWords {
   label: string;
@@ -11,47 +12,97 @@ export interface FieldWords {
   placeholder?: string;
 }
 
+// Each getter looks its message up when read, so a form drawn again after the
+// language changes reads in the new one. Placeholders that are example values
+// (an address, a variable's name, a command) are the same in every language.
 export const FIELDS: Record<Field, FieldWords> = {
-  id: { label: "Id", missing: "Give the provider a short id, like openrouter or corp.", help: "How Codex and the tray name it. Letters, digits, - and _." },
-  name: { label: "Display name", missing: "Give the provider a name.", help: "" },
+  id: {
+    get label() { return t("field-id-label"); },
+    get missing() { return t("field-id-missing"); },
+    get help() { return t("field-id-help"); },
+  },
+  name: {
+    get label() { return t("field-name-label"); },
+    get missing() { return t("field-name-missing"); },
+    help: "",
+  },
   baseUrl: {
-    label: "API address (base URL)",
-    missing: "Enter the API address, for example https://openrouter.ai/api/v1.",
-    help: "Usually ends in /v1. Codex adds /responses itself.",
+    get label() { return t("field-base-url-label"); },
+    get missing() { return t("field-base-url-missing"); },
+    get help() { return t("field-base-url-help"); },
     placeholder: "https://llm.example.com/v1",
   },
-  model: { label: "Model", missing: "Enter the model name the provider expects.", help: "Type the model name; suggestions appear when the provider lists its models.", placeholder: "model name" },
+  model: {
+    get label() { return t("field-model-label"); },
+    get missing() { return t("field-model-missing"); },
+    get help() { return t("field-model-help"); },
+    get placeholder() { return t("field-model-placeholder"); },
+  },
   resource: {
-    label: "Azure resource",
-    missing: "Enter your Azure resource name (the part before .openai.azure.com).",
-    help: "From https://<resource>.openai.azure.com in the Azure portal.",
+    get label() { return t("field-resource-label"); },
+    get missing() { return t("field-resource-missing"); },
+    get help() { return t("field-resource-help"); },
     placeholder: "contoso",
   },
   deployment: {
-    label: "Deployment",
-    missing: "Enter the deployment name from Azure AI Foundry.",
-    help: "The deployment name in Azure AI Foundry; Codex sends it as the model.",
+    get label() { return t("field-deployment-label"); },
+    get missing() { return t("field-deployment-missing"); },
+    get help() { return t("field-deployment-help"); },
     placeholder: "gpt-5-codex",
   },
-  apiVersion: { label: "api-version", missing: "Enter the api-version.", help: "", placeholder: "only for the older /openai path" },
-  key: { label: "API key", missing: "Paste your API key, or choose No key.", help: "Kept in your system keychain, never in a file.", placeholder: "Paste your key" },
-  envVar: { label: "Variable name", missing: "Enter a variable name like OPENROUTER_API_KEY.", help: "Codex reads the key from this variable in the shell that starts it.", placeholder: "OPENROUTER_API_KEY" },
-  tokenCommand: { label: "Command", missing: "Enter the command that prints a token.", help: "For short-lived tokens (Azure Entra ID, gcloud, a vault CLI). It must print the token.", placeholder: "az" },
-  headers: { label: "Headers", missing: "", help: "One Name=value per line, sent with every request.", placeholder: "X-Client=codex" },
-  envHeaders: { label: "Headers from variables", missing: "", help: "Header=VARIABLE; left out when the variable is unset.", placeholder: "X-Team=CODEX_TEAM" },
-  query: { label: "Query parameters", missing: "", help: "" },
-  contextWindow: {
-    label: "Context window",
+  apiVersion: {
+    get label() { return t("field-api-version-label"); },
+    get missing() { return t("field-api-version-missing"); },
+    help: "",
+    get placeholder() { return t("field-api-version-placeholder"); },
+  },
+  key: {
+    get label() { return t("field-key-label"); },
+    get missing() { return t("field-key-missing"); },
+    get help() { return t("field-key-help"); },
+    get placeholder() { return t("field-key-placeholder"); },
+  },
+  envVar: {
+    get label() { return t("field-env-var-label"); },
+    get missing() { return t("field-env-var-missing"); },
+    get help() { return t("field-env-var-help"); },
+    placeholder: "OPENROUTER_API_KEY",
+  },
+  tokenCommand: {
+    get label() { return t("field-token-command-label"); },
+    get missing() { return t("field-token-command-missing"); },
+    get help() { return t("field-token-command-help"); },
+    placeholder: "az",
+  },
+  headers: {
+    get label() { return t("field-headers-label"); },
     missing: "",
-    help: "In tokens, like 262144, 128k or 1M. Leave empty and Switchboard finds it: from the provider, the model's family, else 128k.",
-    placeholder: "found by Switchboard",
+    get help() { return t("field-headers-help"); },
+    placeholder: "X-Client=codex",
+  },
+  envHeaders: {
+    get label() { return t("field-env-headers-label"); },
+    missing: "",
+    get help() { return t("field-env-headers-help"); },
+    placeholder: "X-Team=CODEX_TEAM",
+  },
+  query: {
+    get label() { return t("field-query-label"); },
+    missing: "",
+    help: "",
+  },
+  contextWindow: {
+    get label() { return t("field-context-window-label"); },
+    missing: "",
+    get help() { return t("field-context-window-help"); },
+    get placeholder() { return t("field-context-window-placeholder"); },
   },
 };
 
 /** The sentence the window shows for one problem core found. */
 export function fieldMessage(e: FieldError, key: KeyNeed): string {
   if (!e.missing) return e.message;
-  if (e.field === "key" && key === "required") return "Paste your API key.";
+  if (e.field === "key" && key === "required") return t("field-key-missing-required");
   return FIELDS[e.field].missing || e.message;
 }
 

@@ -1,11 +1,12 @@
-// The window's words, from the Fluent catalogs in locales/ (one per language,
-// the same files the Rust side reads). `t` is reactive: a template that calls it
+// The window's words, from the Fluent catalogs in locales/<language>/: the
+// window's own in window.ftl; core's sentences (errors, the Test's findings)
+// are in core.ftl, worded by the Rust side in the same language. `t` is reactive: a template that calls it
 // is drawn again when the language changes, without a restart.
 import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
-import en from "../../../locales/en.ftl?raw";
-import ja from "../../../locales/ja.ftl?raw";
-import zhCN from "../../../locales/zh-CN.ftl?raw";
-import zhTW from "../../../locales/zh-TW.ftl?raw";
+import en from "../../../locales/en/window.ftl?raw";
+import ja from "../../../locales/ja/window.ftl?raw";
+import zhCN from "../../../locales/zh-CN/window.ftl?raw";
+import zhTW from "../../../locales/zh-TW/window.ftl?raw";
 
 import type { Language } from "./bindings";
 
@@ -21,7 +22,7 @@ function bundle(lang: Lang): FluentBundle {
   // No bidi isolation marks: every language here runs left to right.
   const b = new FluentBundle(lang, { useIsolating: false });
   const errors = b.addResource(new FluentResource(SOURCES[lang]));
-  if (errors.length) console.error(`locales/${lang}.ftl`, errors);
+  if (errors.length) console.error(`locales/${lang}/window.ftl`, errors);
   return b;
 }
 

@@ -4,9 +4,10 @@
 use serde::{Deserialize, Serialize};
 
 /// A language of the window and the tray, by its catalog's code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub enum Language {
+    #[default]
     #[serde(rename = "en")]
     English,
     #[serde(rename = "zh-CN")]
@@ -36,14 +37,22 @@ impl Language {
         }
     }
 
-    /// The system's: on Linux the first of `LC_ALL`, `LC_MESSAGES` and `LANG` that
-    /// is set (as gettext reads them), elsewhere the OS's preferred language.
+    /// What the environment asks for: the first of `LC_ALL`, `LC_MESSAGES` and
+    /// `LANG` that is set (as gettext reads them); `None` when none is. The CLI
+    /// speaks this, and English without it: scripts parse its words.
+    pub fn of_env() -> Option<Language> {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .find_map(|v| std::env::var_os(v).filter(|v| !v.is_empty()))
+            .map(|v| Language::for_locale(&v.to_string_lossy()))
+    }
+
+    /// The system's, for the window and the tray: the environment's on Linux,
+    /// else the OS's preferred language.
     pub fn of_system() -> Language {
         #[cfg(all(unix, not(target_os = "macos")))]
-        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
-            if let Some(v) = std::env::var_os(var).filter(|v| !v.is_empty()) {
-                return Language::for_locale(&v.to_string_lossy());
-            }
+        if let Some(l) = Language::of_env() {
+            return l;
         }
         sys_locale::get_locale().map_or(Language::English, |l| Language::for_locale(&l))
     }

@@ -1,0 +1,98 @@
+//! Core's sentences, worded in a language from its Fluent catalog
+//! (`locales/<language>/core.ftl`, built into the binary). A message missing
+//! from a catalog is worded in English; one missing from English is its id.
+
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use super::Language;
+
+const SOURCES: [(Language, &str, &str); 4] = [
+    (Language::English, "en", include_str!("../../../locales/en/core.ftl")),
+    (Language::SimplifiedChinese, "zh-CN", include_str!("../../../locales/zh-CN/core.ftl")),
+    (Language::TraditionalChinese, "zh-TW", include_str!("../../../locales/zh-TW/core.ftl")),
+    (Language::Japanese, "ja", include_str!("../../../locales/ja/core.ftl")),
+];
+
+/// A message's arguments: text, or a number (which plurals select on).
+#[derive(Debug, Clone, Default)]
+pub struct Args(Vec<(&'static str, Arg)>);
+
+#[derive(Debug, Clone)]
+enum Arg {
+    Text(String),
+    Number(f64),
+}
+
+impl Args {
+    pub fn new() -> Args {
+        Args::default()
+    }
+
+    pub fn text(mut self, name: &'static str, value: impl std::fmt::Display) -> Args {
+        self.0.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    pub fn number(mut self, name: &'static str, value: impl Into<f64>) -> Args {
+        self.0.push((name, Arg::Number(value.into())));
+        self
+    }
+
+    fn fluent(&self) -> FluentArgs<'_> {
+        let mut a = FluentArgs::new();
+        for (k, v) in &self.0 {
+            match v {
+                Arg::Text(s) => a.set(*k, FluentValue::from(s.as_str())),
+                Arg::Number(n) => a.set(*k, FluentValue::from(*n)),
+            }
+        }
+        a
+    }
+}
+
+fn bundles() -> &'static [(Language, FluentBundle<FluentResource>)] {
+    static B: OnceLock<Vec<(Language, FluentBundle<FluentResource>)>> = OnceLock::new();
+    B.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(lang, tag, src)| {
+                let id: unic_langid::LanguageIdentifier = tag.parse().expect("a language tag");
+                let mut b = FluentBundle::new_concurrent(vec![id]);
+                // Every language here runs left to right: no isolation marks around arguments.
+                b.set_use_isolating(false);
+                let res = FluentResource::try_new((*src).to_owned()).unwrap_or_else(|(res, _)| res);
+                let _ = b.add_resource(res);
+                (*lang, b)
+            })
+            .collect()
+    })
+}
+
+fn bundle(lang: Language) -> &'static FluentBundle<FluentResource> {
+    &bundles().iter().find(|(l, _)| *l == lang).expect("every language has a catalog").1
+}
+
+/// Whether `lang`'s catalog (or English's) has the message `id`.
+pub fn has(lang: Language, id: &str) -> bool {
+    bundle(lang).has_message(id) || bundle(Language::English).has_message(id)
+}
+
+/// The message `id` in `lang`, with `args`.
+pub fn text(lang: Language, id: &str, args: &Args) -> String {
+    for l in [lang, Language::English] {
+        let b = bundle(l);
+        if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
+            let mut errors = Vec::new();
+            let fluent = args.fluent();
+            return b.format_pattern(pattern, Some(&fluent), &mut errors).into_owned();
+        }
+    }
+    id.to_owned()
+}
+
+#[cfg(test)]
+#[path = "catalog_tests.rs"]
+mod tests;
