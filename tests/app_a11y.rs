@@ -70,10 +70,12 @@ fn every_screen_passes_axe_in_both_themes() {
 
     // English light and dark, then each other language as the system's (LANG).
     let rounds = [("light", "en", "en_US.UTF-8"), ("dark", "en", "en_US.UTF-8"), ("light", "zh-CN", "zh_CN.UTF-8"), ("light", "zh-TW", "zh_TW.UTF-8"), ("light", "ja", "ja_JP.UTF-8")];
+    // Where the picker's choice is kept (beside the log); each round starts without one.
+    let state = tempfile::tempdir().unwrap();
+    let choice = state.path().join("switchboard/language");
     for (round, (theme, lang, locale)) in rounds.into_iter().enumerate() {
-        let data = tempfile::tempdir().unwrap();
-        // A data folder of its own: the picker's choice from another run is not remembered here.
-        let mut env = vec![("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("LANG", locale.as_ref()), ("XDG_DATA_HOME", data.path().as_os_str())];
+        let _ = std::fs::remove_file(&choice);
+        let mut env = vec![("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("LANG", locale.as_ref()), ("XDG_STATE_HOME", state.path().as_os_str())];
         if theme == "dark" {
             env.push(("GTK_THEME", "Adwaita:dark".as_ref()));
         }
@@ -179,6 +181,10 @@ fn every_screen_passes_axe_in_both_themes() {
             assert_eq!(s.script("return document.documentElement.lang"), "en");
             pick("zh-TW");
             s.wait_text("[data-testid=nav-providers]", &message("zh-TW", "nav-providers"), T);
+            assert_eq!(std::fs::read_to_string(&choice).unwrap().trim(), "zh-TW", "core keeps the choice");
+            // The tray follows the window's choice, without a restart.
+            let test_item = message_in("zh-TW", "core", "tray-test");
+            wait_for(|| switchboard_e2e::tray::tray_menu().filter(|(_, items)| items.iter().any(|(_, label, _)| *label == test_item)));
             s.close();
             drop(driver);
             let driver = Driver::start(&env);

@@ -257,3 +257,14 @@ test-url-tail-hint = Use { $url } as the base URL: `switchboard edit { $id } --b
 test-url-path = { $host } serves its API under { $path }, which your base URL lacks.
 test-url-path-hint = Use { $url }: `switchboard edit { $id } --base-url { $url }`.
 test-azure-path = Azure OpenAI serves its API under /openai, which your base URL lacks.
+
+## The tray (its menu and its notifications)
+
+tray-test = Test active provider
+tray-open = Open Switchboard
+tray-quit = Quit
+tray-title = Codex: { $provider }
+tray-openai = OpenAI (default)
+tray-switched = Codex now uses { $provider }
+tray-switched-model = Codex now uses { $provider }, model { $model }
+tray-switch-failed = Could not switch: { $reason }

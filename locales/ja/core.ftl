@@ -249,3 +249,14 @@ test-url-tail-hint = `switchboard edit { $id } --base-url { $url }` で、ベー
 test-url-path = { $host } の API は { $path } の下にありますが、ベース URL に { $path } が含まれていません。
 test-url-path-hint = `switchboard edit { $id } --base-url { $url }` で、ベース URL を { $url } にしてください。
 test-azure-path = Azure OpenAI の API は /openai の下にありますが、ベース URL に /openai が含まれていません。
+
+## システムトレイ（メニューと通知）
+
+tray-test = 使用中のプロバイダーをテスト
+tray-open = Switchboard を開く
+tray-quit = 終了
+tray-title = Codex：{ $provider }
+tray-openai = OpenAI（デフォルト）
+tray-switched = Codex は { $provider } を使用しています
+tray-switched-model = Codex は { $provider }（モデル { $model }）を使用しています
+tray-switch-failed = 切り替えられませんでした：{ $reason }

@@ -248,3 +248,14 @@ test-url-tail-hint = 请把 { $url } 用作 API 地址：`switchboard edit { $id
 test-url-path = { $host } 的 API 位于 { $path } 下，而你的 API 地址缺少这一部分。
 test-url-path-hint = 请使用 { $url }：`switchboard edit { $id } --base-url { $url }`。
 test-azure-path = Azure OpenAI 的 API 位于 /openai 下，而你的 API 地址缺少这一部分。
+
+## 托盘（菜单和通知）
+
+tray-test = 测试当前提供商
+tray-open = 打开 Switchboard
+tray-quit = 退出
+tray-title = Codex：{ $provider }
+tray-openai = OpenAI（默认）
+tray-switched = Codex 现在使用 { $provider }
+tray-switched-model = Codex 现在使用 { $provider }，模型 { $model }
+tray-switch-failed = 无法切换：{ $reason }

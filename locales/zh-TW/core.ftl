@@ -248,3 +248,14 @@ test-url-tail-hint = 請將 API 位址改為 { $url }：`switchboard edit { $id 
 test-url-path = { $host } 的 API 位於 { $path } 之下，但你的 API 位址缺少這段路徑。
 test-url-path-hint = 請改用 { $url }：`switchboard edit { $id } --base-url { $url }`。
 test-azure-path = Azure OpenAI 的 API 位於 /openai 之下，但你的 API 位址缺少這段路徑。
+
+## 系統匣（選單和通知）
+
+tray-test = 測試目前的供應商
+tray-open = 開啟 Switchboard
+tray-quit = 結束
+tray-title = Codex：{ $provider }
+tray-openai = OpenAI（預設）
+tray-switched = Codex 現在使用 { $provider }
+tray-switched-model = Codex 現在使用 { $provider }，模型 { $model }
+tray-switch-failed = 無法切換：{ $reason }

@@ -230,11 +230,21 @@ pub fn about(state: State<'_, AppState>) -> About {
     }
 }
 
-/// The language the system asks for (the window starts in it unless the picker chose another).
+/// The language the window starts in: the one chosen in its picker before, else the system's.
 #[tauri::command]
 #[specta::specta]
-pub fn system_language() -> switchboard_core::locale::Language {
-    switchboard_core::locale::Language::of_system()
+pub fn start_language() -> switchboard_core::locale::Language {
+    switchboard_core::locale::Language::of_desktop()
+}
+
+/// The picker's choice: kept for the next start and for the tray, which follows it.
+#[tauri::command]
+#[specta::specta]
+pub fn choose_language(app: AppHandle, lang: switchboard_core::locale::Language) -> Res<()> {
+    switchboard_core::locale::language::choose(lang)?;
+    crate::state::set_window_language(lang);
+    crate::state::refresh_tray(&app);
+    Ok(())
 }
 
 /// The language the window now shows: core's sentences follow it from the next call.

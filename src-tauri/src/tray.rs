@@ -32,8 +32,9 @@ fn redraw(app: &AppHandle) {
     let state = app.state::<AppState>();
     let Ok(listing) = state.sb.list() else { return };
     let last = state.session.tests().remove(&listing.active);
-    let entries = tray_menu::menu(&listing, last.as_ref());
-    let title = tray_menu::title(&listing);
+    let lang = crate::state::window_language();
+    let entries = tray_menu::menu(&listing, last.as_ref(), lang);
+    let title = tray_menu::title(&listing, lang);
     let Some(icon) = app.tray_by_id(TRAY_ID) else { return };
     if let Ok(menu) = build_menu(app, &entries) {
         let _ = icon.set_menu(Some(menu));

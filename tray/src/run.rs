@@ -1,5 +1,6 @@
 //! The tray's loop: menu clicks and file events in, core calls and menu updates out.
 
+use switchboard_core::locale::Language;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -115,9 +116,9 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 let done = tokio::task::spawn_blocking(move || sb2.use_provider(&id, None)).await;
                 refresh(&handle, &sb, &session).await;
                 let line = match done {
-                    Ok(Ok(_)) => listing(&sb).await.map(|l| tray_menu::switched(&l)).unwrap_or_default(),
-                    Ok(Err(e)) => format!("Could not switch: {e}"),
-                    Err(e) => format!("Could not switch: {e}"),
+                    Ok(Ok(_)) => listing(&sb).await.map(|l| tray_menu::switched(&l, Language::of_desktop())).unwrap_or_default(),
+                    Ok(Err(e)) => tray_menu::switch_failed(&e.message(Language::of_desktop()), Language::of_desktop()),
+                    Err(e) => tray_menu::switch_failed(&e.to_string(), Language::of_desktop()),
                 };
                 if !line.is_empty() {
                     notice::send(&session, &line).await;
@@ -129,21 +130,22 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 tokio::spawn(async move {
                     let Some(listing) = listing(&sb).await else { return };
                     let active = listing.active.clone();
-                    let name = tray_menu::active_label(&listing);
+                    let lang = Language::of_desktop();
+                    let name = tray_menu::active_label(&listing, lang);
                     let tested = if active == "openai" {
                         // Signed in or not, from the presence of Codex's sign-in; the token is not read.
                         Ok(switchboard_core::codex::openai_auth::report(sb.home()))
                     } else if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                         return;
                     } else {
-                        doctor::test_one(&sb, &active, None, Duration::from_secs(15), false, switchboard_core::locale::Language::of_system()).await
+                        doctor::test_one(&sb, &active, None, Duration::from_secs(15), false, lang).await
                     };
                     let line = match tested {
                         Ok(report) => {
                             let _ = session.record_test(&active, &report);
                             tray_menu::tested(&name, &report)
                         }
-                        Err(e) => format!("✘ {name}: {e}"),
+                        Err(e) => format!("✘ {name}: {}", e.message(lang)),
                     };
                     let _ = tx.send(Action::Refresh);
                     notice::send(&session, &line).await;
@@ -162,8 +164,11 @@ async fn listing(sb: &Switchboard) -> Option<Listing> {
 async fn refresh(handle: &ksni::Handle<Item>, sb: &Switchboard, session: &Session) {
     let Some(listing) = listing(sb).await else { return };
     let last = session.tests().remove(&listing.active);
-    let entries = tray_menu::menu(&listing, last.as_ref());
-    let title = tray_menu::title(&listing);
+    // The window's picker, else the system's language: read at each redraw, so a
+    // choice in the window reaches the menu at once (the watcher sees its file).
+    let lang = Language::of_desktop();
+    let entries = tray_menu::menu(&listing, last.as_ref(), lang);
+    let title = tray_menu::title(&listing, lang);
     handle
         .update(move |item| {
             item.entries = entries;

@@ -4,6 +4,7 @@
 //! functions of the listing, so they are tested without a tray host; the tray
 //! process (tray/) and any shell draw them.
 
+use crate::locale::{self, Args, Language};
 use crate::ops::switchboard::Listing;
 use crate::probe::Report;
 use crate::ops::switchboard::Source;
@@ -19,45 +20,54 @@ pub enum Entry {
 }
 
 /// The menu for `listing`; `last` is the last test of the active provider, if any.
-pub fn menu(listing: &Listing, last: Option<&Report>) -> Vec<Entry> {
+pub fn menu(listing: &Listing, last: Option<&Report>, lang: Language) -> Vec<Entry> {
+    let w = |id: &str| locale::text(lang, id, &Args::new());
     let mut out = Vec::new();
     for p in &listing.providers {
         if p.source == Source::BuiltIn && p.id != "openai" && !p.active {
             continue;
         }
-        out.push(Entry::Provider { id: p.id.clone(), label: label(p), checked: p.active });
+        out.push(Entry::Provider { id: p.id.clone(), label: label(p, lang), checked: p.active });
     }
     out.push(Entry::Separator);
-    out.push(Entry::Action { id: "test", label: "Test active provider".into() });
+    out.push(Entry::Action { id: "test", label: w("tray-test") });
     if let Some(r) = last {
         let mark = if r.ok { "✔" } else { "✘" };
         out.push(Entry::Note(format!("{mark} {}", r.message)));
     }
     out.push(Entry::Separator);
-    out.push(Entry::Action { id: "open", label: "Open Switchboard".into() });
-    out.push(Entry::Action { id: "quit", label: "Quit".into() });
+    out.push(Entry::Action { id: "open", label: w("tray-open") });
+    out.push(Entry::Action { id: "quit", label: w("tray-quit") });
     out
 }
 
 /// The tray's title and tooltip.
-pub fn title(listing: &Listing) -> String {
-    format!("Codex: {}", display_name(listing))
+pub fn title(listing: &Listing, lang: Language) -> String {
+    locale::text(lang, "tray-title", &Args::new().text("provider", display_name(listing)))
 }
 
 /// A provider as the menu and the notifications name it: "OpenRouter (or-work)".
-pub fn label(p: &crate::ops::switchboard::ProviderView) -> String {
-    if p.id == "openai" { "OpenAI (default)".to_owned() } else { format!("{} ({})", p.name, p.id) }
+pub fn label(p: &crate::ops::switchboard::ProviderView, lang: Language) -> String {
+    if p.id == "openai" { locale::text(lang, "tray-openai", &Args::new()) } else { format!("{} ({})", p.name, p.id) }
 }
 
 /// The active provider's label, or its bare id when the listing lacks it.
-pub fn active_label(listing: &Listing) -> String {
-    listing.providers.iter().find(|p| p.active).map(label).unwrap_or_else(|| listing.active.clone())
+pub fn active_label(listing: &Listing, lang: Language) -> String {
+    listing.providers.iter().find(|p| p.active).map(|p| label(p, lang)).unwrap_or_else(|| listing.active.clone())
 }
 
 /// The notification after a switch from the tray: one line.
-pub fn switched(listing: &Listing) -> String {
-    let model = listing.model.as_deref().map(|m| format!(", model {m}")).unwrap_or_default();
-    format!("Codex now uses {}{model}", active_label(listing))
+pub fn switched(listing: &Listing, lang: Language) -> String {
+    let args = Args::new().text("provider", active_label(listing, lang));
+    match listing.model.as_deref() {
+        Some(m) => locale::text(lang, "tray-switched-model", &args.text("model", m)),
+        None => locale::text(lang, "tray-switched", &args),
+    }
+}
+
+/// The notification when a switch from the tray fails.
+pub fn switch_failed(reason: &str, lang: Language) -> String {
+    locale::text(lang, "tray-switch-failed", &Args::new().text("reason", reason))
 }
 
 /// The notification after a test from the tray: one line with the verdict.
@@ -111,17 +121,22 @@ mod tests {
             sessions: Default::default(),
             managed: Vec::new(),
         };
-        let m = menu(&listing, None);
+        let m = menu(&listing, None, Language::English);
         assert_eq!(m[0], Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true });
         assert!(matches!(&m[1], Entry::Provider { id, checked: false, .. } if id == "company_gateway"));
         assert!(matches!(&m[2], Entry::Provider { id, label, .. } if id == "openai" && label == "OpenAI (default)"));
         assert!(!m.iter().any(|e| matches!(e, Entry::Provider { id, .. } if id == "lmstudio")), "unused built-ins stay out");
         assert!(m.contains(&Entry::Action { id: "test", label: "Test active provider".into() }));
         assert_eq!(m.last(), Some(&Entry::Action { id: "quit", label: "Quit".into() }));
-        assert_eq!(title(&listing), "Codex: OpenRouter");
-        assert_eq!(switched(&listing), "Codex now uses OpenRouter (openrouter)");
+        assert_eq!(title(&listing, Language::English), "Codex: OpenRouter");
+        assert_eq!(switched(&listing, Language::English), "Codex now uses OpenRouter (openrouter)");
         let with_model = Listing { model: Some("openai/gpt-5.3-codex".into()), ..listing };
-        assert_eq!(switched(&with_model), "Codex now uses OpenRouter (openrouter), model openai/gpt-5.3-codex");
+        assert_eq!(switched(&with_model, Language::English), "Codex now uses OpenRouter (openrouter), model openai/gpt-5.3-codex");
+        // In another language, the same entries with its words (ids and providers' names as they are).
+        let ja = menu(&with_model, None, Language::Japanese);
+        assert!(ja.contains(&Entry::Action { id: "test", label: "使用中のプロバイダーをテスト".into() }), "{ja:?}");
+        assert!(ja.contains(&Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true }));
+        assert_eq!(title(&with_model, Language::TraditionalChinese), "Codex：OpenRouter");
     }
 
     #[test]

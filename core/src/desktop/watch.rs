@@ -1,6 +1,6 @@
 //! Watching what the window and the tray show: config.toml and the profile files
-//! in the Codex home (and a symlinked config's real folder), and the session
-//! folder where test reports are kept. Inotify or the platform's equivalent, no
+//! in the Codex home (and a symlinked config's real folder), the session folder
+//! where test reports are kept, and the file of the chosen language. Inotify or the platform's equivalent, no
 //! polling; the burst of events one save makes is one call of `on_change`.
 
 use std::path::Path;
@@ -26,6 +26,12 @@ pub fn start(home: &Path, session: &Path, on_change: impl Fn() -> bool + Send + 
         }
     }
     let _ = watcher.watch(session, RecursiveMode::NonRecursive);
+    // The window's choice of language, which the tray follows.
+    if let Some(dir) = crate::locale::language::choice_path().as_deref().and_then(Path::parent) {
+        if std::fs::create_dir_all(dir).is_ok() {
+            let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
+        }
+    }
     std::thread::spawn(move || {
         while rx.recv().is_ok() {
             // Coalesce the burst of events one save makes.
@@ -39,7 +45,10 @@ pub fn start(home: &Path, session: &Path, on_change: impl Fn() -> bool + Send + 
     Ok(watcher)
 }
 
-/// config.toml, a profile file, or a kept test report.
+/// config.toml, a profile file, a kept test report, or the chosen language.
 fn relevant(name: &str) -> bool {
-    name == "config.toml" || name.ends_with(".config.toml") || (name.starts_with("tests-") && name.ends_with(".json"))
+    name == "config.toml"
+        || name.ends_with(".config.toml")
+        || (name.starts_with("tests-") && name.ends_with(".json"))
+        || name == crate::locale::language::CHOICE_FILE
 }

@@ -33,8 +33,10 @@ export const commands = {
 	/**  Models for the picker: from a saved provider, or from a base URL being typed. */
 	listModels: (id: string | null, baseUrl: string | null) => __TAURI_INVOKE<string[]>("list_models", { id, baseUrl }),
 	about: () => __TAURI_INVOKE<About>("about"),
-	/**  The language the system asks for (the window starts in it unless the picker chose another). */
-	systemLanguage: () => __TAURI_INVOKE<Language>("system_language"),
+	/**  The language the window starts in: the one chosen in its picker before, else the system's. */
+	startLanguage: () => __TAURI_INVOKE<Language>("start_language"),
+	/**  The picker's choice: kept for the next start and for the tray, which follows it. */
+	chooseLanguage: (lang: Language) => __TAURI_INVOKE<null>("choose_language", { lang }),
 	/**  The language the window now shows: core's sentences follow it from the next call. */
 	setLanguage: (lang: Language) => __TAURI_INVOKE<void>("set_language", { lang }),
 	/**  Up to `limit` (default 200) sessions, newest first, only `provider`'s when given. */

@@ -27,32 +27,11 @@ function bundle(lang: Lang): FluentBundle {
 }
 
 const BUNDLES = Object.fromEntries(LANGUAGES.map((l) => [l.code, bundle(l.code)])) as Record<Lang, FluentBundle>;
-const KEY = "switchboard-language";
 
 let current = $state<Lang>("en");
 
-/** Starts in the language chosen before, else the system's (core decides it from the locale). */
-export function startLanguage(system: Lang) {
-  let saved: string | null = null;
-  try {
-    saved = localStorage.getItem(KEY);
-  } catch {
-    // No storage: the system's language, every time.
-  }
-  apply(saved !== null && saved in NAMES ? (saved as Lang) : system);
-}
-
-/** The picker's choice, remembered. */
+/** Shows `lang` (core keeps the picker's choice, and the tray follows it). */
 export function setLanguage(lang: Lang) {
-  apply(lang);
-  try {
-    localStorage.setItem(KEY, lang);
-  } catch {
-    // Not remembered; still applied.
-  }
-}
-
-function apply(lang: Lang) {
   current = lang;
   // <html lang>: screen readers and fonts (Han glyphs differ between zh-CN, zh-TW and ja) follow it.
   if (typeof document !== "undefined") document.documentElement.lang = lang;
