@@ -534,4 +534,9 @@ fn a_refusal_follows_lang_and_json_does_not() {
         let ja = sb("ja_JP.UTF-8", args);
         assert_eq!((ja.code, &ja.stdout), (en.code, &en.stdout), "{args:?}");
     }
+    // What an operation did, in LANG's language too.
+    let out = sb("zh_TW.UTF-8", &["use", "ol-json"]);
+    assert_eq!(out.code, Some(0), "{}", out.stderr);
+    assert_eq!(out.stdout.lines().next(), Some("Codex 現在使用 `ol-json`，模型為 qwen3-coder:30b。"), "{}", out.stdout);
+    assert!(sb("en_US.UTF-8", &["use", "openai"]).stdout.starts_with("Codex now uses `openai`"));
 }

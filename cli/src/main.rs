@@ -428,7 +428,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
             return if report.ok { Ok(()) } else { Err(Exit::Reported) };
         }
     };
-    println!("{}", outcome.message);
+    // LANG's language when it asks for one Switchboard speaks; English otherwise.
+    println!("{}", outcome.message_in(Language::of_env().unwrap_or(Language::English)));
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }

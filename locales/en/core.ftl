@@ -268,3 +268,24 @@ tray-openai = OpenAI (default)
 tray-switched = Codex now uses { $provider }
 tray-switched-model = Codex now uses { $provider }, model { $model }
 tray-switch-failed = Could not switch: { $reason }
+
+## After an operation (the CLI's line, the window's notice)
+
+op-switched = Codex now uses `{ $id }` with model { $model }.
+op-switched-default = Codex now uses `{ $id }` with Codex's default model.
+op-sessions-kept = Your `{ $prev }` sessions stay on disk: `switchboard sessions --provider { $prev }` lists them, each with the command that resumes it.
+op-added = Added { $name } as `{ $id }` with model { $model }. Switch to it with `switchboard use { $id }`.
+op-removed = Removed `{ $id }`.
+op-removed-active = Codex is back on its default provider (openai).
+op-removed-sessions =
+    { $count ->
+        [one] Its 1 session stays on disk; Codex can resume it again once a provider `{ $id }` exists.
+       *[other] Its { $count } sessions stay on disk; Codex can resume them again once a provider `{ $id }` exists.
+    }
+op-updated = Updated `{ $id }`.
+op-key-stored = Stored the key for `{ $id }` in the system keychain.
+op-key-stored-switched = Stored the key for `{ $id }` in the system keychain; Codex now reads it from there.
+op-key-deleted = Deleted the key for `{ $id }` from the system keychain.
+op-key-none = No key was stored for `{ $id }`.
+op-restored = Restored { $name }.
+op-restore-same = config.toml already matches { $name }; nothing to do.

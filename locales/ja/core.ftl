@@ -260,3 +260,20 @@ tray-openai = OpenAI（デフォルト）
 tray-switched = Codex は { $provider } を使用しています
 tray-switched-model = Codex は { $provider }（モデル { $model }）を使用しています
 tray-switch-failed = 切り替えられませんでした：{ $reason }
+
+## 操作のあと（コマンドラインの 1 行、ウィンドウの通知）
+
+op-switched = Codex は `{ $id }`（モデル { $model }）を使用するようになりました。
+op-switched-default = Codex は `{ $id }`（Codex の既定のモデル）を使用するようになりました。
+op-sessions-kept = `{ $prev }` のセッションはディスクに残っています。`switchboard sessions --provider { $prev }` で一覧と、それぞれを再開するコマンドを表示できます。
+op-added = { $name } を `{ $id }`（モデル { $model }）として追加しました。`switchboard use { $id }` で切り替えられます。
+op-removed = `{ $id }` を削除しました。
+op-removed-active = Codex は既定のプロバイダー（openai）に戻りました。
+op-removed-sessions = { $count } 件のセッションはディスクに残っています。`{ $id }` というプロバイダーが再びあれば、Codex はそれらを再開できます。
+op-updated = `{ $id }` を更新しました。
+op-key-stored = `{ $id }` のキーをシステムのキーチェーンに保存しました。
+op-key-stored-switched = `{ $id }` のキーをシステムのキーチェーンに保存しました。Codex は今後そこから読み取ります。
+op-key-deleted = `{ $id }` のキーをシステムのキーチェーンから削除しました。
+op-key-none = `{ $id }` のキーは保存されていません。
+op-restored = { $name } を復元しました。
+op-restore-same = config.toml はすでに { $name } と同じです。何もする必要はありません。

@@ -259,3 +259,20 @@ tray-openai = OpenAI（默认）
 tray-switched = Codex 现在使用 { $provider }
 tray-switched-model = Codex 现在使用 { $provider }，模型 { $model }
 tray-switch-failed = 无法切换：{ $reason }
+
+## 操作之后（命令行输出的一行、窗口的提示）
+
+op-switched = Codex 现在使用 `{ $id }`，模型为 { $model }。
+op-switched-default = Codex 现在使用 `{ $id }`，模型为 Codex 的默认模型。
+op-sessions-kept = 你在 `{ $prev }` 下的会话仍保存在磁盘上：`switchboard sessions --provider { $prev }` 会列出它们，并附上恢复每个会话的命令。
+op-added = 已添加 { $name }，ID 为 `{ $id }`，模型为 { $model }。用 `switchboard use { $id }` 切换到它。
+op-removed = 已移除 `{ $id }`。
+op-removed-active = Codex 已切回默认提供商（openai）。
+op-removed-sessions = 它的 { $count } 个会话仍保存在磁盘上；一旦再有 ID 为 `{ $id }` 的提供商，Codex 就能继续恢复它们。
+op-updated = 已更新 `{ $id }`。
+op-key-stored = 已把 `{ $id }` 的密钥存入系统钥匙串。
+op-key-stored-switched = 已把 `{ $id }` 的密钥存入系统钥匙串；Codex 现在从那里读取它。
+op-key-deleted = 已从系统钥匙串删除 `{ $id }` 的密钥。
+op-key-none = `{ $id }` 没有保存密钥。
+op-restored = 已恢复 { $name }。
+op-restore-same = config.toml 已与 { $name } 一致，无需操作。

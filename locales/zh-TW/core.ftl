@@ -259,3 +259,20 @@ tray-openai = OpenAI（預設）
 tray-switched = Codex 現在使用 { $provider }
 tray-switched-model = Codex 現在使用 { $provider }，模型 { $model }
 tray-switch-failed = 無法切換：{ $reason }
+
+## 操作之後（命令列的一行、視窗的通知）
+
+op-switched = Codex 現在使用 `{ $id }`，模型為 { $model }。
+op-switched-default = Codex 現在使用 `{ $id }`，模型為 Codex 的預設模型。
+op-sessions-kept = 你在 `{ $prev }` 下的工作階段仍保留在磁碟上：`switchboard sessions --provider { $prev }` 會列出它們，並附上繼續每個工作階段的指令。
+op-added = 已新增 { $name }，ID 為 `{ $id }`，模型為 { $model }。用 `switchboard use { $id }` 切換到它。
+op-removed = 已移除 `{ $id }`。
+op-removed-active = Codex 已改回預設供應商（openai）。
+op-removed-sessions = 它的 { $count } 個工作階段仍保留在磁碟上；一旦再有 ID 為 `{ $id }` 的供應商，Codex 就能繼續這些工作階段。
+op-updated = 已更新 `{ $id }`。
+op-key-stored = 已把 `{ $id }` 的金鑰存入系統鑰匙圈。
+op-key-stored-switched = 已把 `{ $id }` 的金鑰存入系統鑰匙圈；Codex 現在從那裡讀取。
+op-key-deleted = 已從系統鑰匙圈刪除 `{ $id }` 的金鑰。
+op-key-none = `{ $id }` 沒有儲存金鑰。
+op-restored = 已還原 { $name }。
+op-restore-same = config.toml 已與 { $name } 相同，不需要任何動作。

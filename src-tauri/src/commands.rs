@@ -63,8 +63,9 @@ pub async fn change(
     state: &State<'_, AppState>,
     f: impl FnOnce(&Switchboard) -> Result<Outcome, Error> + Send + 'static,
 ) -> Res<Outcome> {
-    let out = blocking(state, f).await?;
+    let mut out = blocking(state, f).await?;
     crate::state::refresh(app);
+    out.message = out.message_in(crate::state::window_language());
     Ok(out)
 }
 
@@ -234,14 +235,14 @@ pub fn about(state: State<'_, AppState>) -> About {
 #[tauri::command]
 #[specta::specta]
 pub fn start_language() -> switchboard_core::locale::Language {
-    switchboard_core::locale::Language::of_desktop()
+    switchboard_core::desktop::chosen_language::current()
 }
 
 /// The picker's choice: kept for the next start and for the tray, which follows it.
 #[tauri::command]
 #[specta::specta]
 pub fn choose_language(app: AppHandle, lang: switchboard_core::locale::Language) -> Res<()> {
-    switchboard_core::locale::language::choose(lang)?;
+    switchboard_core::desktop::chosen_language::choose(lang)?;
     crate::state::set_window_language(lang);
     crate::state::refresh_tray(&app);
     Ok(())

@@ -1,6 +1,6 @@
 //! The tray's loop: menu clicks and file events in, core calls and menu updates out.
 
-use switchboard_core::locale::Language;
+use switchboard_core::desktop::chosen_language;
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -116,9 +116,9 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 let done = tokio::task::spawn_blocking(move || sb2.use_provider(&id, None)).await;
                 refresh(&handle, &sb, &session).await;
                 let line = match done {
-                    Ok(Ok(_)) => listing(&sb).await.map(|l| tray_menu::switched(&l, Language::of_desktop())).unwrap_or_default(),
-                    Ok(Err(e)) => tray_menu::switch_failed(&e.message(Language::of_desktop()), Language::of_desktop()),
-                    Err(e) => tray_menu::switch_failed(&e.to_string(), Language::of_desktop()),
+                    Ok(Ok(_)) => listing(&sb).await.map(|l| tray_menu::switched(&l, chosen_language::current())).unwrap_or_default(),
+                    Ok(Err(e)) => tray_menu::switch_failed(&e.message(chosen_language::current()), chosen_language::current()),
+                    Err(e) => tray_menu::switch_failed(&e.to_string(), chosen_language::current()),
                 };
                 if !line.is_empty() {
                     notice::send(&session, &line).await;
@@ -130,7 +130,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 tokio::spawn(async move {
                     let Some(listing) = listing(&sb).await else { return };
                     let active = listing.active.clone();
-                    let lang = Language::of_desktop();
+                    let lang = chosen_language::current();
                     let name = tray_menu::active_label(&listing, lang);
                     let tested = if active == "openai" {
                         // Signed in or not, from the presence of Codex's sign-in; the token is not read.
@@ -166,7 +166,7 @@ async fn refresh(handle: &ksni::Handle<Item>, sb: &Switchboard, session: &Sessio
     let last = session.tests().remove(&listing.active);
     // The window's picker, else the system's language: read at each redraw, so a
     // choice in the window reaches the menu at once (the watcher sees its file).
-    let lang = Language::of_desktop();
+    let lang = chosen_language::current();
     let entries = tray_menu::menu(&listing, last.as_ref(), lang);
     let title = tray_menu::title(&listing, lang);
     handle

@@ -1,6 +1,7 @@
-//! What the window and the tray share: the session folder, the tray's words, start at login, the file watcher, the log of how they end, and reading ahead for cold launches.
+//! What the window and the tray share: the session folder, the tray's words, the chosen language, start at login, the file watcher, the log of how they end, and reading ahead for cold launches.
 
 pub mod autostart;
+pub mod chosen_language;
 pub mod log;
 pub mod session;
 pub mod tray_menu;

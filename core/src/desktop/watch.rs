@@ -27,7 +27,7 @@ pub fn start(home: &Path, session: &Path, on_change: impl Fn() -> bool + Send + 
     }
     let _ = watcher.watch(session, RecursiveMode::NonRecursive);
     // The window's choice of language, which the tray follows.
-    if let Some(dir) = crate::locale::language::choice_path().as_deref().and_then(Path::parent) {
+    if let Some(dir) = super::chosen_language::path().as_deref().and_then(Path::parent) {
         if std::fs::create_dir_all(dir).is_ok() {
             let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
         }
@@ -50,5 +50,5 @@ fn relevant(name: &str) -> bool {
     name == "config.toml"
         || name.ends_with(".config.toml")
         || (name.starts_with("tests-") && name.ends_with(".json"))
-        || name == crate::locale::language::CHOICE_FILE
+        || name == super::chosen_language::CHOICE_FILE
 }

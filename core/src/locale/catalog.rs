@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use super::Language;
+use super::language::Language;
 
 const SOURCES: [(Language, &str, &str); 4] = [
     (Language::English, "en", include_str!("../../../locales/en/core.ftl")),
@@ -50,6 +50,31 @@ impl Args {
             }
         }
         a
+    }
+}
+
+/// Sentences as core decided them, worded in any language later: each an id and
+/// its arguments, after the separator that joins it to the one before.
+#[derive(Debug, Clone, Default)]
+pub struct Words(Vec<(&'static str, &'static str, Args)>);
+
+impl Words {
+    pub fn new(id: &'static str, args: Args) -> Words {
+        Words(vec![("", id, args)])
+    }
+
+    /// `id` after a space (`sep` " ") or on a line of its own ("\n").
+    pub fn then(mut self, sep: &'static str, id: &'static str, args: Args) -> Words {
+        self.0.push((sep, id, args));
+        self
+    }
+
+    pub fn in_language(&self, lang: Language) -> String {
+        self.0.iter().map(|(sep, id, args)| format!("{sep}{}", text(lang, id, args))).collect()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
     }
 }
 

@@ -1,8 +1,6 @@
 //! The languages Switchboard speaks, and which one a locale asks for. The
 //! words themselves are in `locales/<code>.ftl`; this decides only the code.
 
-use std::path::{Path, PathBuf};
-
 use serde::{Deserialize, Serialize};
 
 /// A language of the window and the tray, by its catalog's code.
@@ -49,11 +47,6 @@ impl Language {
             .map(|v| Language::for_locale(&v.to_string_lossy()))
     }
 
-    /// The window's and the tray's: the one chosen in the window's picker, else the system's.
-    pub fn of_desktop() -> Language {
-        chosen().unwrap_or_else(Language::of_system)
-    }
-
     /// The system's: the environment's on Linux, else the OS's preferred language.
     pub fn of_system() -> Language {
         #[cfg(all(unix, not(target_os = "macos")))]
@@ -62,31 +55,6 @@ impl Language {
         }
         sys_locale::get_locale().map_or(Language::English, |l| Language::for_locale(&l))
     }
-}
-
-/// Where the picker's choice is kept, beside the desktop log:
-/// `$XDG_STATE_HOME/switchboard/language` (`~/.local/state` on Linux).
-pub fn choice_path() -> Option<PathBuf> {
-    crate::desktop::log::path().map(|p| p.with_file_name(CHOICE_FILE))
-}
-
-/// The name of that file (the tray watches for it).
-pub const CHOICE_FILE: &str = "language";
-
-/// The language chosen in the picker, if one was.
-pub fn chosen() -> Option<Language> {
-    let text = std::fs::read_to_string(choice_path()?).ok()?;
-    serde_json::from_value(serde_json::Value::String(text.trim().to_owned())).ok()
-}
-
-/// Keeps `lang` as the choice (written whole, atomically).
-pub fn choose(lang: Language) -> crate::error::Result<()> {
-    let Some(path) = choice_path() else { return Err(crate::error::Error::NoHomeDir) };
-    let dir = crate::edit::atomic::parent(&path).to_owned();
-    std::fs::create_dir_all(&dir).map_err(crate::error::Error::io("create", &dir))?;
-    let code = serde_json::to_value(lang).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
-    let staged = crate::edit::atomic::stage(&path, format!("{code}\n").as_bytes(), Some(0o600), Path::new(CHOICE_FILE))?;
-    staged.replace(&path)
 }
 
 #[cfg(test)]

@@ -7,5 +7,5 @@
 pub mod catalog;
 pub mod language;
 
-pub use catalog::{Args, text};
+pub use catalog::{Args, Words, text};
 pub use language::Language;

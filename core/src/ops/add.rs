@@ -41,11 +41,8 @@ impl Switchboard {
         let (id, name) = (spec.id.clone(), spec.name.clone());
         let warnings = self.missing_key_warning(&spec, key.is_some());
         let written = self.add_all(vec![NewProvider { spec, model: model.clone(), key: key.map(secret::Key::new), context_window: inputs.context_window.filter(|n| *n > 0) }])?;
-        Ok(Outcome {
-            message: format!("Added {name} as `{id}` with model {model}. Switch to it with `switchboard use {id}`."),
-            backup: written.backup,
-            warnings,
-        })
+        let words = crate::locale::Words::new("op-added", crate::locale::Args::new().text("name", name).text("id", id).text("model", model));
+        Ok(Outcome { backup: written.backup, warnings, ..Outcome::said(words) })
     }
 
     /// Adds every provider of `new` in one transaction (see the module comment).

@@ -1,6 +1,7 @@
 //! `edit`, and keys: change a provider (its table, its key, its model) in one
 //! transaction, store or delete its key.
 
+use crate::locale::{Args, Words};
 use std::cell::RefCell;
 
 use super::switchboard::{Outcome, Switchboard};
@@ -126,7 +127,8 @@ impl Switchboard {
             Ok(written)
         })?;
         let spec = spec_seen.into_inner().unwrap_or(spec);
-        Ok(Outcome { message: format!("Updated `{id}`."), backup: written.backup, warnings: self.missing_key_warning(&spec, key.is_some()) })
+        let words = Words::new("op-updated", Args::new().text("id", id));
+        Ok(Outcome { backup: written.backup, warnings: self.missing_key_warning(&spec, key.is_some()), ..Outcome::said(words) })
     }
 
     /// The key to store, checked: only for keychain auth.
@@ -155,20 +157,15 @@ impl Switchboard {
         })?;
         if entry.auth == Auth::Keychain {
             secret::set(id, &key)?;
-            return Ok(Outcome { message: format!("Stored the key for `{id}` in the system keychain."), ..Default::default() });
+            return Ok(Outcome::said(Words::new("op-key-stored", Args::new().text("id", id))));
         }
         let inputs = Inputs { key: KeySource::Keychain, ..Default::default() };
-        let mut out = self.edit(id, &inputs, Some(&key))?;
-        out.message = format!("Stored the key for `{id}` in the system keychain; Codex now reads it from there.");
-        Ok(out)
+        let out = self.edit(id, &inputs, Some(&key))?;
+        Ok(Outcome { backup: out.backup, warnings: out.warnings, ..Outcome::said(Words::new("op-key-stored-switched", Args::new().text("id", id))) })
     }
 
     pub fn delete_key(&self, id: &str) -> Result<Outcome> {
-        let message = if secret::delete(id)? {
-            format!("Deleted the key for `{id}` from the system keychain.")
-        } else {
-            format!("No key was stored for `{id}`.")
-        };
-        Ok(Outcome { message, ..Default::default() })
+        let deleted = secret::delete(id)?;
+        Ok(Outcome::said(Words::new(if deleted { "op-key-deleted" } else { "op-key-none" }, Args::new().text("id", id))))
     }
 }

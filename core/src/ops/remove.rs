@@ -1,5 +1,6 @@
 //! `remove`: a provider, its key and its profile file go, in one transaction.
 
+use crate::locale::{Args, Words};
 use std::cell::RefCell;
 
 use super::switchboard::{Outcome, Switchboard};
@@ -70,15 +71,14 @@ impl Switchboard {
             record.clear();
             Ok((written, warnings))
         })?;
-        let mut message = format!("Removed `{id}`.");
+        let mut words = Words::new("op-removed", Args::new().text("id", id));
         if seen.into_inner().is_some_and(|(active, _)| active) {
-            message.push_str(" Codex is back on its default provider (openai).");
+            words = words.then(" ", "op-removed-active", Args::new());
         }
         match orphaned.into_inner() {
             0 => {}
-            1 => message.push_str(&format!(" Its 1 session stays on disk; Codex can resume it again once a provider `{id}` exists.")),
-            n => message.push_str(&format!(" Its {n} sessions stay on disk; Codex can resume them again once a provider `{id}` exists.")),
+            n => words = words.then(" ", "op-removed-sessions", Args::new().text("id", id).number("count", n as u32)),
         }
-        Ok(Outcome { message, backup: written.backup, warnings })
+        Ok(Outcome { backup: written.backup, warnings, ..Outcome::said(words) })
     }
 }

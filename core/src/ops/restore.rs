@@ -14,11 +14,8 @@ impl Switchboard {
     pub fn restore(&self, name: &str) -> Result<Outcome> {
         let bytes = self.config.backups().expect("config has backups").read_valid(name)?;
         let written = self.config.replace(&bytes)?;
-        let message = if written.changed {
-            format!("Restored {name}.")
-        } else {
-            format!("config.toml already matches {name}; nothing to do.")
-        };
-        Ok(Outcome { message, backup: written.backup, warnings: Vec::new() })
+        let id = if written.changed { "op-restored" } else { "op-restore-same" };
+        let words = crate::locale::Words::new(id, crate::locale::Args::new().text("name", name));
+        Ok(Outcome { backup: written.backup, ..Outcome::said(words) })
     }
 }

@@ -1,6 +1,7 @@
 //! `use`: make a provider the active one. The provider left keeps its model,
 //! the one chosen gets its own back.
 
+use crate::locale::{Args, Words};
 use std::cell::RefCell;
 
 use super::switchboard::{Outcome, Switchboard};
@@ -107,20 +108,17 @@ impl Switchboard {
         };
         // No keychain look-up here: it costs a D-Bus session, and `use` must stay
         // instant (tray clicks). `list` and the app show a missing key instead.
-        let model_text = match chosen.into_inner() {
-            Some(m) => format!("model {m}"),
-            None => "Codex's default model".into(),
+        let mut words = match chosen.into_inner() {
+            Some(m) => Words::new("op-switched", Args::new().text("id", id).text("model", m)),
+            None => Words::new("op-switched-default", Args::new().text("id", id)),
         };
-        let mut message = format!("Codex now uses `{id}` with {model_text}.");
         if let Some((prev, _)) = left.into_inner().filter(|_| written.changed) {
             if sessions::any(&self.home, &prev) {
-                message.push_str(&format!(
-                    "\nYour `{prev}` sessions stay on disk: `switchboard sessions --provider {prev}` lists them, each with the command that resumes it."
-                ));
+                words = words.then("\n", "op-sessions-kept", Args::new().text("prev", prev));
             }
         }
         let warnings = above.into_inner().into_iter().map(|o| o.message).collect();
-        Ok(Outcome { message, backup: written.backup, warnings })
+        Ok(Outcome { backup: written.backup, warnings, ..Outcome::said(words) })
     }
 }
 

@@ -31,9 +31,26 @@ pub struct Switchboard {
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Outcome {
+    /// In English (the CLI's words, and `--json`'s).
     pub message: String,
     pub backup: Option<String>,
     pub warnings: Vec<String>,
+    /// `message` as core decided it, for a surface that speaks another language.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub words: crate::locale::Words,
+}
+
+impl Outcome {
+    /// An outcome whose message is `words` (in English here).
+    pub fn said(words: crate::locale::Words) -> Outcome {
+        Outcome { message: words.in_language(crate::locale::Language::English), words, ..Default::default() }
+    }
+
+    /// The message in `lang` (as it is, where core kept no words for it).
+    pub fn message_in(&self, lang: crate::locale::Language) -> String {
+        if self.words.is_empty() { self.message.clone() } else { self.words.in_language(lang) }
+    }
 }
 
 /// Where a listed provider comes from.

@@ -316,6 +316,7 @@ export type ModelFacts = {
 
 /**  What an operation did, in words for the user. */
 export type Outcome = {
+	/**  In English (the CLI's words, and `--json`'s). */
 	message: string,
 	backup: string | null,
 	warnings: string[],
