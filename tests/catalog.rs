@@ -257,3 +257,32 @@ fn a_codex_update_is_picked_up_at_its_first_run() {
     assert_eq!(window, Some(475_000));
     assert_eq!(count(), all + 1, "the new Codex's whole list, then DeepSeek's entry");
 }
+
+/// An Azure deployment has a name of its own (`gpt5-prod`); the answer names the
+/// model behind it. After the Test, Codex gets that model's figures from its own
+/// list, and runs with its window and no metadata warning.
+#[test]
+fn an_azure_deployment_gets_the_window_of_the_model_it_serves() {
+    let e = Env::new();
+    let served = "gpt-6.1-sol-2026-10-01";
+    let server = ResponsesServer::start_full("127.0.0.1", "/openai/v1", Some("az-test-key"), Behavior::Serves(served), Duration::ZERO);
+    e.sb(&["add", "azure", "--id", "az", "--deployment", "gpt5-prod", "--base-url", &server.base_url(), "--token-command", "/bin/echo", "--token-arg", "az-test-key"]).ok();
+    let t: Value = serde_json::from_str(&e.sb(&["test", "az", "--json"]).stdout).unwrap();
+    assert_eq!(t["diagnosis"], "ok", "{t}");
+    assert_eq!(t["facts"]["served_as"], served, "{t}");
+    // Codex's own entry for the model served, found the way Codex matches slugs.
+    let mut cmd = Command::new(codex_bin());
+    cmd.args(["debug", "models", "--bundled"]);
+    let out = run(cmd, None);
+    let list: Value = serde_json::from_str(&out.stdout[out.stdout.find('{').unwrap()..]).unwrap();
+    let entry = list["models"].as_array().unwrap().iter().filter(|m| served.starts_with(m["slug"].as_str().unwrap())).max_by_key(|m| m["slug"].as_str().unwrap().len()).unwrap().clone();
+    let window = entry["context_window"].as_u64().unwrap();
+    assert_eq!(t["model_info"]["window_source"], "codex", "{t}");
+    assert_eq!(t["model_info"]["context_window"], window, "{t}");
+    e.sb(&["use", "az"]).ok();
+    assert!(e.home.config_text().contains("model_catalog_json"), "gpt5-prod is a slug Codex does not know");
+    let (out, seen) = e.codex(&[]);
+    assert_eq!(out.code, Some(0), "{}", out.all());
+    assert!(!out.all().contains(WARNING), "{}", out.all());
+    assert_eq!(seen, Some(ninety_five(window)));
+}

@@ -257,6 +257,9 @@ pub enum Behavior {
     HangResponses,
     /// Like `Good`, but 400 to any `/responses` request that carries a `custom` tool.
     NoCustomTools,
+    /// Like `Good`, but the answer names this model, whatever was asked for: as Azure
+    /// names the model behind a deployment.
+    Serves(&'static str),
 }
 
 /// A Responses-API stand-in on 127.0.0.1: `POST <prefix>/responses` answers an
@@ -399,7 +402,7 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
         let chat = s.path() == format!("{prefix}/chat/completions");
         let json = "application/json";
         match behavior {
-            Behavior::Good => {}
+            Behavior::Good | Behavior::Serves(_) => {}
             Behavior::Unauthorized => {
                 respond(&mut conn, 401, json, r#"{"error":{"message":"Invalid API key","code":"invalid_api_key"}}"#)?;
                 continue;
@@ -472,7 +475,8 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
             return Ok(());
         }
         if s.method == "POST" && s.path() == format!("{prefix}/responses") {
-            conn.write_all(sse_ok().as_bytes())?;
+            let served = if let Behavior::Serves(m) = behavior { Some(*m) } else { None };
+            conn.write_all(sse_ok(served).as_bytes())?;
             conn.flush()?;
             return Ok(());
         }
@@ -486,9 +490,13 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
     }
 }
 
-fn sse_ok() -> String {
+fn sse_ok(served: Option<&str>) -> String {
+    let created = match served {
+        Some(m) => format!(r#"{{"type":"response.created","response":{{"id":"resp_test","model":"{m}"}}}}"#),
+        None => r#"{"type":"response.created","response":{"id":"resp_test"}}"#.to_owned(),
+    };
     let events = [
-        ("response.created", r#"{"type":"response.created","response":{"id":"resp_test"}}"#),
+        ("response.created", created.as_str()),
         (
             "response.output_item.done",
             r#"{"type":"response.output_item.done","item":{"type":"message","role":"assistant","id":"msg_test","content":[{"type":"output_text","text":"OK"}]}}"#,

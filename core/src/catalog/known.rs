@@ -40,6 +40,10 @@ pub struct ProviderModel {
     pub provider_source: String,
     #[serde(default)]
     pub custom_tools: CustomTools,
+    /// The model the provider said it served at the last Test, when not `model`
+    /// (an Azure deployment's model): Codex's own figures for it apply.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub served_as: String,
 }
 
 impl ProviderModel {
@@ -149,6 +153,14 @@ fn resolve_facts(pm: &ProviderModel, codex: Option<&[Value]>) -> Known {
     }
     if let Some(w) = pm.provider_window {
         return known(w, WindowSource::Provider, pm.provider_source.clone());
+    }
+    // A deployment that serves a model Codex knows (Azure): that model's window.
+    let served = codex.filter(|_| !pm.served_as.is_empty()).and_then(|models| {
+        let slug = codex_match(slugs(models), &pm.served_as)?;
+        models.iter().find(|m| m["slug"] == slug)
+    });
+    if let Some(m) = served {
+        return known(m["context_window"].as_u64().unwrap_or(DEFAULT_WINDOW), WindowSource::Codex, m["display_name"].as_str().unwrap_or("").to_owned());
     }
     if let Some(f) = family::lookup(&pm.model) {
         return known(f.context_window, WindowSource::Family, format!("{} ({})", f.name, f.source));

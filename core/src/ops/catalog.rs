@@ -105,6 +105,7 @@ impl Switchboard {
             if let Some(takes) = f.custom_tools {
                 pm.custom_tools = if takes { CustomTools::Accepted } else { CustomTools::Refused };
             }
+            pm.served_as = f.served_as.clone();
         }
         let known = resolve(&pm, cat.codex.as_ref().map(|c| &c.models[..]));
         if own_model && (cat.store.providers.get(id) != Some(&pm) || (known.described && !store::usable(self.home()))) {

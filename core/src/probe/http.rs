@@ -161,7 +161,8 @@ pub async fn chat_completions_answers(client: &reqwest::Client, ep: &Endpoint, e
 }
 
 /// The streamed `POST /responses`; `ttfb` is set as soon as the answer starts,
-/// so it survives a deadline that cuts the stream.
+/// so it survives a deadline that cuts the stream; `served` gets the model the
+/// answer names (`response.model`).
 pub async fn post_responses(
     client: &reqwest::Client,
     ep: &Endpoint,
@@ -169,6 +170,7 @@ pub async fn post_responses(
     headers: &HeaderMap,
     model: &str,
     ttfb: &mut Option<u64>,
+    served: &mut Option<String>,
 ) -> ResponsesSeen {
     let sent = Instant::now();
     let url = ep.route("/responses", &entry.query_params);
@@ -200,11 +202,11 @@ pub async fn post_responses(
     if !content_type(&resp).contains("text/event-stream") {
         return ResponsesSeen::NotStream { body: glance(resp).await };
     }
-    read_stream(resp).await
+    read_stream(resp, served).await
 }
 
 /// Reads events until `response.completed`, a failure event, the end, or the cap.
-async fn read_stream(mut resp: reqwest::Response) -> ResponsesSeen {
+async fn read_stream(mut resp: reqwest::Response, served: &mut Option<String>) -> ResponsesSeen {
     let mut decoder = sse::Decoder::default();
     let mut created = false;
     let mut read = 0usize;
@@ -217,6 +219,9 @@ async fn read_stream(mut resp: reqwest::Response) -> ResponsesSeen {
         read += chunk.len();
         for event in decoder.push(&chunk) {
             let Ok(v) = serde_json::from_str::<serde_json::Value>(event.data.trim()) else { continue };
+            if let Some(m) = v["response"]["model"].as_str().filter(|m| !m.is_empty() && m.len() <= 200) {
+                *served = Some(m.to_owned());
+            }
             match v["type"].as_str().unwrap_or("") {
                 "response.created" => created = true,
                 "response.completed" => return ResponsesSeen::Stream { created, end: StreamEnd::Completed },

@@ -23,6 +23,10 @@ pub struct ModelFacts {
     /// Whether a request with a `custom` tool was taken (`None`: not asked, or no clear answer).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub custom_tools: Option<bool>,
+    /// The model the provider said it served, when not the one asked for: an Azure
+    /// deployment's model (`gpt5-prod` serving `gpt-6.1-sol-...`).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub served_as: String,
 }
 
 /// The window an Ollama server gives `model`: the one it allocated if the model is

@@ -30,6 +30,8 @@ pub struct Observations {
     pub ttfb_ms: Option<u64>,
     /// The window the provider's `/models` list gave for the model.
     pub listed_window: Option<u64>,
+    /// The model the `/responses` answer says it served (Azure names a deployment's model).
+    pub served_model: Option<String>,
     /// Whether `POST /chat/completions` answers (asked only to explain a 404).
     pub chat_answers: Option<bool>,
     /// `codex exec`: `Err` holds the line of its output that explains the failure.

@@ -76,7 +76,13 @@ pub async fn test(entry: &ProviderEntry, opts: &Options) -> (Report, Redactor) {
 /// for a provider Codex reaches directly, whether it takes a `custom` tool.
 async fn model_facts(entry: &ProviderEntry, opts: &Options, obs: &super::observe::Observations, cx: &Context) -> ModelFacts {
     let name = entry.name.as_deref().unwrap_or(&entry.id);
-    let mut facts = ModelFacts { window: obs.listed_window, window_from: if obs.listed_window.is_some() { format!("{name}'s model list") } else { String::new() }, custom_tools: None };
+    let mut facts = ModelFacts {
+        window: obs.listed_window,
+        window_from: if obs.listed_window.is_some() { format!("{name}'s model list") } else { String::new() },
+        custom_tools: None,
+        // A deployment's own model (Azure), when the answer names another than the one asked for.
+        served_as: obs.served_model.clone().filter(|m| *m != opts.model).unwrap_or_default(),
+    };
     let (Some(ep), Some(Ok(client))) = (&cx.ep, &cx.client) else { return facts };
     if facts.window.is_none() && ep.port() == 11434 {
         facts.window = super::model_facts::ollama_window(client, ep, &opts.model).await;
@@ -151,7 +157,8 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
                 }
             };
             // Each answer is recorded as it lands, so a deadline finds the one still running.
-            let (models, responses, ttfb, listed) = (&mut obs.models, &mut obs.responses, &mut obs.ttfb_ms, &mut obs.listed_window);
+            let (models, responses, ttfb, listed, served) =
+                (&mut obs.models, &mut obs.responses, &mut obs.ttfb_ms, &mut obs.listed_window, &mut obs.served_model);
             let headers = &cx.headers;
             // Codex's request goes where Codex sends it: through the bridge, for a bridged provider.
             let (r_ep, r_headers) = match &cx.bridge {
@@ -165,7 +172,7 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
                     *models = timed(ms(t), seen);
                 },
                 async {
-                    let seen = http::post_responses(&client, r_ep, entry, r_headers, &opts.model, ttfb).await;
+                    let seen = http::post_responses(&client, r_ep, entry, r_headers, &opts.model, ttfb, served).await;
                     *responses = timed(ms(t), seen);
                 }
             );
