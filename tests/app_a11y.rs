@@ -4,13 +4,14 @@
 //! failed, a plain-text key's banner), a removal's confirmation, a share panel,
 //! the presets, the add form with its options open and with an error, the edit
 //! form, sessions, import (empty and with a link read), CC Switch import,
-//! backups and a restore's confirmation; light and dark. Every violation of every
-//! screen is listed before the test fails. Also: the Test's progress and verdict
+//! backups and a restore's confirmation; in each language, light and dark, with a
+//! screenshot of each (target/screenshots/40-*) and the layout checked at 800×600.
+//! Every violation of every screen is listed before the test fails. Also: the Test's progress and verdict
 //! reach the page's live region, and the status dots have a name.
 
 use std::time::Duration;
 
-use switchboard_e2e::webdriver::{Driver, Session, T, app_bin, shot, wait_for};
+use switchboard_e2e::webdriver::{Driver, Session, T, app_bin, page_layout, shot, wait_for};
 use switchboard_e2e::*;
 
 fn axe_source() -> String {
@@ -69,7 +70,16 @@ fn every_screen_passes_axe_in_both_themes() {
     let mut all = Vec::new();
 
     // English light and dark, then each other language as the system's (LANG).
-    let rounds = [("light", "en", "en_US.UTF-8"), ("dark", "en", "en_US.UTF-8"), ("light", "zh-CN", "zh_CN.UTF-8"), ("light", "zh-TW", "zh_TW.UTF-8"), ("light", "ja", "ja_JP.UTF-8")];
+    let rounds = [
+        ("light", "en", "en_US.UTF-8"),
+        ("dark", "en", "en_US.UTF-8"),
+        ("light", "zh-CN", "zh_CN.UTF-8"),
+        ("dark", "zh-CN", "zh_CN.UTF-8"),
+        ("light", "zh-TW", "zh_TW.UTF-8"),
+        ("dark", "zh-TW", "zh_TW.UTF-8"),
+        ("dark", "ja", "ja_JP.UTF-8"),
+        ("light", "ja", "ja_JP.UTF-8"),
+    ];
     // Where the picker's choice is kept (beside the log); each round starts without one.
     let state = tempfile::tempdir().unwrap();
     let choice = state.path().join("switchboard/language");
@@ -83,9 +93,25 @@ fn every_screen_passes_axe_in_both_themes() {
         let s = driver.session(&app_bin());
         s.set_size(980, 700);
         let m = |id: &str| message(lang, id);
+        // Each screen: axe, a screenshot at the default size, and the layout at 800×600
+        // (the header on one line, the footer in view, nothing wider than the window).
         let mut check = |screen: &str| {
             std::thread::sleep(Duration::from_millis(250));
             all.extend(audit(&s, &axe, &format!("{theme} {lang} {screen}")));
+            shot(&s, &format!("40-{lang}-{theme}-{}", screen.replace(' ', "-")));
+            s.set_size(800, 600);
+            std::thread::sleep(Duration::from_millis(400));
+            let l = page_layout(&s);
+            let holds = l["nowLines"] == 1
+                && l["header"].as_f64().unwrap_or(99.0) < 60.0
+                && l["footerBottom"].as_f64().unwrap_or(9e9) <= l["height"].as_f64().unwrap_or(0.0) + 0.5
+                && l["width"] == 0
+                && l["footerWidth"].as_f64().unwrap_or(1.0) <= 0.0;
+            if !holds {
+                all.push(format!("{theme} {lang} {screen}: at 800×600 the layout does not hold: {l}"));
+            }
+            s.set_size(980, 700);
+            std::thread::sleep(Duration::from_millis(300));
         };
         s.wait_text("[data-testid=nav-providers]", &m("nav-providers"), T);
         assert_eq!(s.script("return document.documentElement.lang"), lang, "<html lang> follows the language");
@@ -123,20 +149,17 @@ fn every_screen_passes_axe_in_both_themes() {
         s.find("[data-testid=share-cmdp]").click();
         s.find("[data-testid=share-link]");
         check("share panel");
-        shot(&s, &format!("30-providers-{lang}-{theme}"));
 
         // Adding and editing.
         s.find("[data-testid=nav-add]").click();
         s.find("[data-testid=preset-openrouter]");
         check("presets");
-        shot(&s, &format!("31-presets-{lang}-{theme}"));
         s.find("[data-testid=preset-openrouter]").click();
         s.find("[data-testid=provider-form]");
         if s.script("return document.querySelector('details').open") != true {
             s.find("summary").click();
         }
         check("add form");
-        shot(&s, &format!("32-add-form-{lang}-{theme}"));
         s.find("#f-id").clear().type_text("bad id!");
         s.find("[data-testid=save]").click();
         std::thread::sleep(Duration::from_millis(300));
@@ -170,7 +193,7 @@ fn every_screen_passes_axe_in_both_themes() {
         s.find("[data-testid=confirm-restore]");
         check("backups with a restore to confirm");
 
-        if lang == "ja" {
+        if lang == "ja" && theme == "light" {
             // The picker changes every string at once, without a restart, and is remembered.
             let pick = |code: &str| {
                 s.script(&format!("const l = document.querySelector('[data-testid=language]'); l.value = '{code}'; l.dispatchEvent(new Event('change', {{ bubbles: true }})); return true"));

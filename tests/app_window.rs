@@ -9,8 +9,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
-use switchboard_e2e::webdriver::{Driver, Session, T, app_bin, shot};
+use switchboard_e2e::webdriver::{Driver, T, app_bin, page_layout, shot};
 use switchboard_e2e::*;
 
 /// A private D-Bus session bus (`dbus-daemon --session`), ended on drop.
@@ -48,18 +47,6 @@ fn pid_in(rt: &Path, file: &str) -> Option<u32> {
     std::fs::read_to_string(rt.join("switchboard").join(file)).ok()?.split_whitespace().next()?.parse().ok()
 }
 
-/// Where the header and footer are, measured in the page.
-fn layout(s: &Session) -> Value {
-    s.script(
-        "const h = document.querySelector('header.top'), f = document.querySelector('footer'), n = document.querySelector('.now'); \
-         const line = parseFloat(getComputedStyle(n).lineHeight) || 20; \
-         return { header: h.getBoundingClientRect().height, nowLines: Math.round(n.getBoundingClientRect().height / line), \
-                  ellipsised: n.scrollWidth > n.clientWidth, footerBottom: f.getBoundingClientRect().bottom, \
-                  footerTop: f.getBoundingClientRect().top, footerWidth: f.scrollWidth - f.clientWidth, height: window.innerHeight, \
-                  width: document.documentElement.scrollWidth - window.innerWidth }",
-    )
-}
-
 #[test]
 fn the_window_keeps_its_layout_and_survives_tests_in_fresh_sessions() {
     assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb (scripts/test does)");
@@ -89,7 +76,7 @@ fn the_window_keeps_its_layout_and_survives_tests_in_fresh_sessions() {
         for (w, h) in [(980, 700), (800, 600)] {
             s.set_size(w, h);
             std::thread::sleep(Duration::from_millis(400));
-            let l = layout(&s);
+            let l = page_layout(&s);
             assert_eq!(l["nowLines"], 1, "{theme} {w}×{h}: the provider and model wrap: {l}");
             assert_eq!(l["ellipsised"], true, "{theme} {w}×{h}: a long name is ellipsised: {l}");
             assert!(l["header"].as_f64().unwrap() < 60.0, "{theme} {w}×{h}: the header is one line: {l}");

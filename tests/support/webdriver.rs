@@ -238,6 +238,18 @@ pub fn shots_dir() -> PathBuf {
     std::env::var_os("SB_SCREENSHOTS").map(PathBuf::from).unwrap_or_else(|| crate::repo_root().join("target/screenshots"))
 }
 
+/// Where the header and footer are, measured in the page.
+pub fn page_layout(s: &Session) -> Value {
+    s.script(
+        "const h = document.querySelector('header.top'), f = document.querySelector('footer'), n = document.querySelector('.now'); \
+         const line = parseFloat(getComputedStyle(n).lineHeight) || 20; \
+         return { header: h.getBoundingClientRect().height, nowLines: Math.round(n.getBoundingClientRect().height / line), \
+                  ellipsised: n.scrollWidth > n.clientWidth, footerBottom: f.getBoundingClientRect().bottom, \
+                  footerTop: f.getBoundingClientRect().top, footerWidth: f.scrollWidth - f.clientWidth, height: window.innerHeight, \
+                  width: document.documentElement.scrollWidth - window.innerWidth }",
+    )
+}
+
 /// A screenshot of the X display named `name`.png in [`shots_dir`].
 pub fn shot(s: &Session, name: &str) {
     s.screenshot(&shots_dir().join(format!("{name}.png")));

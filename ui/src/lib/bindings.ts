@@ -312,6 +312,11 @@ export type ModelFacts = {
 	window_from?: string,
 	/**  Whether a request with a `custom` tool was taken (`None`: not asked, or no clear answer). */
 	custom_tools?: boolean | null,
+	/**
+	 *  The model the provider said it served, when not the one asked for: an Azure
+	 *  deployment's model (`gpt5-prod` serving `gpt-6.1-sol-...`).
+	 */
+	served_as?: string,
 };
 
 /**  What an operation did, in words for the user. */
