@@ -366,6 +366,9 @@ fn outputs_with_key(base: &str, from: KeyFrom) -> Vec<(String, String)> {
         cmd.arg("--codex-home").arg(home.path()).args(&args).args(["--timeout", "10"]).env(&var, KEY);
         out.push((format!("{from:?} {}", args.join(" ")), run_with_timeout(cmd, Duration::from_secs(30)).all()));
     }
+    // What the Test learnt of the model is kept in the catalog file: never the key.
+    let catalog = std::fs::read_to_string(home.path().join("switchboard-models.json")).unwrap_or_default();
+    assert!(!catalog.contains(KEY), "{from:?}: the key reached switchboard-models.json");
     if matches!(from, KeyFrom::Keychain | KeyFrom::KeychainWithBearer) {
         home.sb(&["key", "delete", &id], None).ok();
     }
@@ -374,7 +377,7 @@ fn outputs_with_key(base: &str, from: KeyFrom) -> Vec<(String, String)> {
 
 #[test]
 fn a_provider_echoing_the_key_never_gets_it_printed() {
-    let mut cases: Vec<(Echo, KeyFrom)> = [Echo::Unauthorized, Echo::Forbidden, Echo::BadRequest, Echo::ResponseFailed, Echo::ModelIds, Echo::PlainText, Echo::Location]
+    let mut cases: Vec<(Echo, KeyFrom)> = [Echo::Unauthorized, Echo::Forbidden, Echo::BadRequest, Echo::ResponseFailed, Echo::ModelIds, Echo::PlainText, Echo::Location, Echo::ServedModel]
         .into_iter()
         .map(|e| (e, KeyFrom::Keychain))
         .collect();
@@ -398,7 +401,7 @@ fn a_provider_echoing_the_key_never_gets_it_printed() {
         let sent = |r: &Seen| [r.header("authorization"), r.header("api-key")].iter().flatten().any(|v| v.contains(KEY));
         assert!(s.seen().iter().any(sent), "{echo:?} {from:?}: the key was never sent");
     }
-    assert_eq!(total, 68);
+    assert_eq!(total, 72);
     assert!(leaks.is_empty(), "{} of {total} outputs print the key:\n{}", leaks.len(), leaks.join("\n---\n"));
     assert!(echoed >= total / 2, "only {echoed} of {total} outputs show a redaction: the echo servers are not quoted");
 }

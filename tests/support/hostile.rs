@@ -26,6 +26,8 @@ pub enum Echo {
     PlainText,
     /// `/responses` redirects (307) to a URL that carries the key.
     Location,
+    /// A good stream whose `response.model` carries the key (the model it "serves").
+    ServedModel,
 }
 
 /// Which route of a [`super::Behavior::Endless`] server never stops.
@@ -81,6 +83,14 @@ pub(crate) fn echo(conn: &mut TcpStream, how: Echo, s: &Seen, prefix: &str) -> s
             respond(conn, 404, json, r#"{"error":{"message":"The model does not exist","code":"model_not_found"}}"#)
         }
         Echo::PlainText => respond(conn, 500, "text/plain", &format!("upstream rejected {creds}")),
+        Echo::ServedModel if responses => {
+            let bare = credentials_in(s).pop().unwrap_or_default();
+            let model = serde_json::to_string(&format!("gpt-6.1-sol-{bare}")).unwrap();
+            let body = format!(
+                "event: response.created\ndata: {{\"type\":\"response.created\",\"response\":{{\"id\":\"r\",\"model\":{model}}}}}\n\nevent: response.completed\ndata: {{\"type\":\"response.completed\",\"response\":{{\"id\":\"r\",\"model\":{model}}}}}\n\n"
+            );
+            respond(conn, 200, "text/event-stream", &body)
+        }
         Echo::Location if responses => {
             let bare = credentials_in(s).pop().unwrap_or_default();
             write!(conn, "HTTP/1.1 307 Temporary Redirect\r\nlocation: http://127.0.0.1:9/{bare}/responses?key={bare}\r\ncontent-length: 0\r\n\r\n")?;

@@ -29,6 +29,15 @@ pub struct ModelFacts {
     pub served_as: String,
 }
 
+impl ModelFacts {
+    /// What the provider said it serves is its own text: one that holds a secret
+    /// (a provider echoing the key) is dropped, never kept or shown.
+    pub(super) fn redacted(self, r: &super::redact::Redactor) -> ModelFacts {
+        let clean = r.text(&self.served_as) == self.served_as;
+        ModelFacts { served_as: if clean { self.served_as } else { String::new() }, ..self }
+    }
+}
+
 /// The window an Ollama server gives `model`: the one it allocated if the model is
 /// loaded (`/api/ps`), else a Modelfile's `num_ctx`, else the model's own
 /// (`model_info["<arch>.context_length"]` from `/api/show`). Pure parts below.
@@ -88,6 +97,18 @@ pub async fn takes_custom_tools(client: &reqwest::Client, ep: &Endpoint, entry: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_served_model_that_holds_the_key_is_dropped() {
+        let mut r = super::super::redact::Redactor::default();
+        r.add("sk-live-0123456789abcdef");
+        let echoed = ModelFacts { served_as: "gpt-6.1-sol-sk-live-0123456789abcdef".into(), window: Some(200_000), ..Default::default() };
+        let kept = echoed.redacted(&r);
+        assert_eq!(kept.served_as, "", "never kept, not even redacted");
+        assert_eq!(kept.window, Some(200_000), "the rest stays");
+        let clean = ModelFacts { served_as: "gpt-6.1-sol-2026-10-01".into(), ..Default::default() };
+        assert_eq!(clean.redacted(&r).served_as, "gpt-6.1-sol-2026-10-01");
+    }
 
     #[test]
     fn ollamas_window_loaded_then_modelfile_then_the_models_own() {

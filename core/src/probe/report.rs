@@ -107,6 +107,7 @@ impl Report {
             hint: r.text(&self.hint),
             steps: self.steps.iter().map(|s| s.redacted(r)).collect(),
             models: self.models.iter().map(|m| r.text(m)).collect(),
+            facts: self.facts.map(|f| f.redacted(r)),
             ..self
         }
     }

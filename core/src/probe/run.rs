@@ -81,7 +81,12 @@ async fn model_facts(entry: &ProviderEntry, opts: &Options, obs: &super::observe
         window_from: if obs.listed_window.is_some() { format!("{name}'s model list") } else { String::new() },
         custom_tools: None,
         // A deployment's own model (Azure), when the answer names another than the one asked for.
-        served_as: obs.served_model.clone().filter(|m| *m != opts.model).unwrap_or_default(),
+        // Only a model name's characters: anything else is not kept.
+        served_as: obs
+            .served_model
+            .clone()
+            .filter(|m| *m != opts.model && m.len() <= 100 && m.chars().all(|c| c.is_ascii_alphanumeric() || "._:/-".contains(c)))
+            .unwrap_or_default(),
     };
     let (Some(ep), Some(Ok(client))) = (&cx.ep, &cx.client) else { return facts };
     if facts.window.is_none() && ep.port() == 11434 {
