@@ -289,3 +289,19 @@ op-key-deleted = Deleted the key for `{ $id }` from the system keychain.
 op-key-none = No key was stored for `{ $id }`.
 op-restored = Restored { $name }.
 op-restore-same = config.toml already matches { $name }; nothing to do.
+
+## What Codex knows of the model (the Test's last line, a row's tooltip)
+
+# { $window } is one of the model-window- messages, { $patch } one of the model-patch- ones.
+model-summary = { $model }: { $window }; { $patch }.
+model-window-you = a { $tokens }-token context window (yours)
+model-window-provider = a { $tokens }-token context window (from { $source })
+model-window-family = a { $tokens }-token context window ({ $source })
+model-window-codex = a { $tokens }-token context window (Codex knows it as { $source })
+model-window-default = context window unknown; assuming { $k }k
+model-patch-bridge = Codex edits files with apply_patch, which the bridge turns into a function call
+model-patch-accepted = Codex edits files with apply_patch (the provider takes custom tools)
+model-patch-refused = no apply_patch: the provider refuses custom tools, so Codex edits with shell commands
+model-patch-untested = no apply_patch until the Test shows the provider takes custom tools
+model-patch-codex = Codex edits files with apply_patch
+model-patch-codex-shell = Codex edits files with shell commands

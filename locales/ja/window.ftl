@@ -323,19 +323,3 @@ cc-cancel = キャンセル
 cc-importing = インポート中…
 cc-nothing-selected = 選択されていません
 cc-import-count = { $count } 件のプロバイダーをインポート
-
-## Codex がモデルについて知っていること（テスト結果の最後の行、一覧の行のツールチップ）
-
-# { $window } は model-window- のいずれか、{ $patch } は model-patch- のいずれかです。
-model-summary = { $model }：{ $window }。{ $patch }。
-model-window-you = コンテキストウィンドウ { $tokens } トークン（ご自身で指定）
-model-window-provider = コンテキストウィンドウ { $tokens } トークン（{ $source } より）
-model-window-family = コンテキストウィンドウ { $tokens } トークン（{ $source }）
-model-window-codex = コンテキストウィンドウ { $tokens } トークン（Codex では { $source } として既知）
-model-window-default = コンテキストウィンドウ不明のため { $k }k とみなします
-model-patch-bridge = Codex は apply_patch でファイルを編集します（ブリッジが関数呼び出しに変換）
-model-patch-accepted = Codex は apply_patch でファイルを編集します（プロバイダーがカスタムツールに対応）
-model-patch-refused = apply_patch は使いません：プロバイダーがカスタムツールを拒否するため、Codex はシェルコマンドで編集します
-model-patch-untested = テストでカスタムツールへの対応が確認されるまで apply_patch は使いません
-model-patch-codex = Codex は apply_patch でファイルを編集します
-model-patch-codex-shell = Codex はシェルコマンドでファイルを編集します

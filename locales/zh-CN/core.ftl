@@ -276,3 +276,19 @@ op-key-deleted = 已从系统钥匙串删除 `{ $id }` 的密钥。
 op-key-none = `{ $id }` 没有保存密钥。
 op-restored = 已恢复 { $name }。
 op-restore-same = config.toml 已与 { $name } 一致，无需操作。
+
+## Codex 对模型的了解（测试结果的最后一行、列表行的提示）
+
+# { $window } 是 model-window- 中的一条，{ $patch } 是 model-patch- 中的一条。
+model-summary = { $model }：{ $window }；{ $patch }。
+model-window-you = 上下文窗口 { $tokens } token（你设置的）
+model-window-provider = 上下文窗口 { $tokens } token（来自 { $source }）
+model-window-family = 上下文窗口 { $tokens } token（{ $source }）
+model-window-codex = 上下文窗口 { $tokens } token（Codex 已知为 { $source }）
+model-window-default = 上下文窗口未知，按 { $k }k 计算
+model-patch-bridge = Codex 用 apply_patch 修改文件，由桥接转为函数调用
+model-patch-accepted = Codex 用 apply_patch 修改文件（提供商支持自定义工具）
+model-patch-refused = 不使用 apply_patch：提供商拒绝自定义工具，Codex 改用 shell 命令修改文件
+model-patch-untested = 测试确认提供商支持自定义工具之前，不使用 apply_patch
+model-patch-codex = Codex 用 apply_patch 修改文件
+model-patch-codex-shell = Codex 用 shell 命令修改文件

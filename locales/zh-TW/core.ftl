@@ -276,3 +276,19 @@ op-key-deleted = 已從系統鑰匙圈刪除 `{ $id }` 的金鑰。
 op-key-none = `{ $id }` 沒有儲存金鑰。
 op-restored = 已還原 { $name }。
 op-restore-same = config.toml 已與 { $name } 相同，不需要任何動作。
+
+## Codex 對模型的了解（測試結果的最後一行、列表列的提示）
+
+# { $window } 是 model-window- 其中一則，{ $patch } 是 model-patch- 其中一則。
+model-summary = { $model }：{ $window }；{ $patch }。
+model-window-you = 上下文視窗 { $tokens } token（你設定的）
+model-window-provider = 上下文視窗 { $tokens } token（來自 { $source }）
+model-window-family = 上下文視窗 { $tokens } token（{ $source }）
+model-window-codex = 上下文視窗 { $tokens } token（Codex 已知為 { $source }）
+model-window-default = 上下文視窗不明，以 { $k }k 計算
+model-patch-bridge = Codex 以 apply_patch 修改檔案，由橋接轉為函式呼叫
+model-patch-accepted = Codex 以 apply_patch 修改檔案（供應商支援自訂工具）
+model-patch-refused = 不使用 apply_patch：供應商拒絕自訂工具，Codex 改用 shell 指令修改檔案
+model-patch-untested = 在測試確認供應商支援自訂工具之前，不使用 apply_patch
+model-patch-codex = Codex 以 apply_patch 修改檔案
+model-patch-codex-shell = Codex 以 shell 指令修改檔案

@@ -76,8 +76,11 @@ pub async fn list(state: State<'_, AppState>) -> Res<Listing> {
     crate::startup::mark("list-asked");
     let mut listing = blocking(&state, move |sb| sb.list()).await?;
     let mut tests = state.session.tests();
+    // What Codex knows of each model, in the window's language (core lists it in English).
+    let lang = crate::state::window_language();
     for p in &mut listing.providers {
         p.last_test = tests.remove(&p.id);
+        p.model_info = p.model_info.take().map(|k| k.worded(lang));
     }
     crate::startup::mark("listed");
     Ok(listing)

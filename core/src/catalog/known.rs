@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use super::entry::{codex_match, slugs};
 use super::family::{self, DEFAULT_WINDOW};
+use crate::locale::{self, Args, Language};
 
 /// Whether a provider took a request carrying a `custom` tool, as the Test saw it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,10 +116,7 @@ pub fn resolve(pm: &ProviderModel, codex: Option<&[Value]>) -> Known {
 }
 
 fn resolve_facts(pm: &ProviderModel, codex: Option<&[Value]>) -> Known {
-    let own = codex.and_then(|models| {
-        let slug = codex_match(slugs(models), &pm.model)?;
-        models.iter().find(|m| m["slug"] == slug)
-    });
+    let own = codex.and_then(|models| codex_entry(models, &pm.model));
     let (patch, reason) = match (pm.bridged, pm.custom_tools) {
         (true, _) => (true, PatchReason::Bridge),
         (false, CustomTools::Accepted) => (true, PatchReason::Accepted),
@@ -154,43 +152,57 @@ fn resolve_facts(pm: &ProviderModel, codex: Option<&[Value]>) -> Known {
     if let Some(w) = pm.provider_window {
         return known(w, WindowSource::Provider, pm.provider_source.clone());
     }
+    let from_codex = |m: &Value| known(m["context_window"].as_u64().unwrap_or(DEFAULT_WINDOW), WindowSource::Codex, m["display_name"].as_str().unwrap_or("").to_owned());
     // A deployment that serves a model Codex knows (Azure): that model's window.
-    let served = codex.filter(|_| !pm.served_as.is_empty()).and_then(|models| {
-        let slug = codex_match(slugs(models), &pm.served_as)?;
-        models.iter().find(|m| m["slug"] == slug)
-    });
-    if let Some(m) = served {
-        return known(m["context_window"].as_u64().unwrap_or(DEFAULT_WINDOW), WindowSource::Codex, m["display_name"].as_str().unwrap_or("").to_owned());
+    if let Some(m) = codex.filter(|_| !pm.served_as.is_empty()).and_then(|models| codex_entry(models, &pm.served_as)) {
+        return from_codex(m);
     }
     if let Some(f) = family::lookup(&pm.model) {
         return known(f.context_window, WindowSource::Family, format!("{} ({})", f.name, f.source));
     }
     if let Some(m) = own {
-        return known(m["context_window"].as_u64().unwrap_or(DEFAULT_WINDOW), WindowSource::Codex, m["display_name"].as_str().unwrap_or("").to_owned());
+        return from_codex(m);
     }
     known(DEFAULT_WINDOW, WindowSource::Default, String::new())
 }
 
+/// Codex's entry for `model`, found the way Codex matches slugs.
+fn codex_entry<'a>(models: &'a [Value], model: &str) -> Option<&'a Value> {
+    let slug = codex_match(slugs(models), model)?;
+    models.iter().find(|m| m["slug"] == slug)
+}
+
 impl Known {
-    /// One sentence for the Test and the CLI.
+    /// One sentence for the Test and the CLI, in English (`summary`).
     pub fn sentence(&self) -> String {
-        let n = grouped(self.context_window);
+        self.sentence_in(Language::English)
+    }
+
+    /// With `summary` in `lang`.
+    pub fn worded(self, lang: Language) -> Known {
+        Known { summary: self.sentence_in(lang), ..self }
+    }
+
+    /// The same in `lang`, from `locales/*/core.ftl` (the window words it so).
+    pub fn sentence_in(&self, lang: Language) -> String {
+        let w = |id: &str, args: Args| locale::text(lang, id, &args);
+        let n = || Args::new().text("tokens", grouped(self.context_window)).text("source", &self.source_name);
         let window = match self.window_source {
-            WindowSource::You => format!("a {n}-token context window (yours)"),
-            WindowSource::Provider => format!("a {n}-token context window (from {})", self.source_name),
-            WindowSource::Family => format!("a {n}-token context window ({})", self.source_name),
-            WindowSource::Codex => format!("a {n}-token context window (Codex knows it as {})", self.source_name),
-            WindowSource::Default => format!("context window unknown; assuming {}k", self.context_window / 1000),
+            WindowSource::You => w("model-window-you", n()),
+            WindowSource::Provider => w("model-window-provider", n()),
+            WindowSource::Family => w("model-window-family", n()),
+            WindowSource::Codex => w("model-window-codex", n()),
+            WindowSource::Default => w("model-window-default", Args::new().text("k", self.context_window / 1000)),
         };
         let patch = match self.patch_reason {
-            PatchReason::Bridge => "Codex edits files with apply_patch, which the bridge turns into a function call",
-            PatchReason::Accepted => "Codex edits files with apply_patch (the provider takes custom tools)",
-            PatchReason::Refused => "no apply_patch: the provider refuses custom tools, so Codex edits with shell commands",
-            PatchReason::Untested => "no apply_patch until the Test shows the provider takes custom tools",
-            PatchReason::Codex if self.apply_patch => "Codex edits files with apply_patch",
-            PatchReason::Codex => "Codex edits files with shell commands",
+            PatchReason::Bridge => "model-patch-bridge",
+            PatchReason::Accepted => "model-patch-accepted",
+            PatchReason::Refused => "model-patch-refused",
+            PatchReason::Untested => "model-patch-untested",
+            PatchReason::Codex if self.apply_patch => "model-patch-codex",
+            PatchReason::Codex => "model-patch-codex-shell",
         };
-        format!("{}: {window}; {patch}.", self.model)
+        w("model-summary", Args::new().text("model", &self.model).text("window", window).text("patch", w(patch, Args::new())))
     }
 }
 

@@ -112,7 +112,7 @@ fn every_message_is_used_and_every_one_asked_for_exists() {
     let mut core = String::new();
     rust_sources(&root().join("core/src"), &mut core);
     let asked: BTreeSet<String> =
-        core.split('"').filter(|s| ["error-", "preset-", "test-", "op-", "tray-"].iter().any(|p| s.starts_with(p)) && !s.contains(' ') && !s.contains('{')).map(str::to_owned).collect();
+        core.split('"').filter(|s| ["error-", "preset-", "test-", "op-", "tray-", "model-"].iter().any(|p| s.starts_with(p)) && !s.contains(' ') && !s.contains('{')).map(str::to_owned).collect();
     let missing: Vec<_> = asked.iter().filter(|id| !en.contains_key(*id)).collect();
     assert!(missing.is_empty(), "asked for but not in en/core.ftl: {missing:?}");
     for id in en.keys().filter(|id| id.starts_with("error-") && !id.ends_with("-hint") && !id.ends_with("-fix")) {
@@ -138,4 +138,25 @@ fn errors_are_worded_in_each_language_with_english_as_display() {
         assert!(!m.contains('\u{2068}'), "no isolation marks: {m:?}");
     }
     assert_eq!(text(Language::Japanese, "no-such-message", &Args::new()), "no-such-message");
+}
+
+#[test]
+fn what_codex_knows_of_a_model_is_worded_in_each_language() {
+    use crate::catalog::known::{Known, PatchReason, WindowSource};
+    let k = Known {
+        model: "kimi-k2.6".into(),
+        context_window: 262_144,
+        window_source: WindowSource::Family,
+        source_name: "Kimi K2 (Moonshot AI)".into(),
+        apply_patch: true,
+        patch_reason: PatchReason::Bridge,
+        described: true,
+        summary: String::new(),
+    };
+    assert_eq!(
+        k.sentence(),
+        "kimi-k2.6: a 262,144-token context window (Kimi K2 (Moonshot AI)); Codex edits files with apply_patch, which the bridge turns into a function call."
+    );
+    let ja = k.clone().worded(Language::Japanese).summary;
+    assert!(ja.starts_with("kimi-k2.6：コンテキストウィンドウ 262,144 トークン"), "{ja}");
 }

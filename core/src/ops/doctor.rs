@@ -344,7 +344,7 @@ pub async fn test_one_with(
     let name = entry.name.clone().unwrap_or_else(|| id.to_owned());
     let bridged = entry.api == crate::provider::api::Api::Chat;
     if !model.is_empty() {
-        report.model_info = sb.learn_model(id, &name, &model, bridged, model == own, report.facts.as_ref()).ok();
+        report.model_info = sb.learn_model(id, &name, &model, bridged, model == own, report.facts.as_ref()).ok().map(|k| k.worded(lang));
     }
     if with_codex && codex.is_none() {
         report.steps.retain(|s| s.name != StepName::Codex);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Diagnosis } from "./bindings";
-import { authLabel, diagnosisTitle, diagnosisTone, formatMs, hostOf, modelSummary, stepIcon, stepLabel } from "./diagnosis";
+import { authLabel, diagnosisTitle, diagnosisTone, formatMs, hostOf, stepIcon, stepLabel } from "./diagnosis";
 
 const CODES: Diagnosis[] = [
   "ok", "missing_key", "token_command_failed", "invalid_config", "dns", "unreachable", "tls", "timeout",
@@ -41,15 +41,5 @@ describe("auth and hosts", () => {
   it("shows the host of a URL", () => {
     expect(hostOf("https://openrouter.ai/api/v1")).toBe("openrouter.ai");
     expect(hostOf("http://127.0.0.1:8080/v1")).toBe("127.0.0.1:8080");
-  });
-});
-
-describe("what Codex knows of a model", () => {
-  it("reads as core's own sentence in English", () => {
-    const k = { model: "kimi-k2.6", context_window: 262144, window_source: "family", source_name: "Kimi K2 (Moonshot AI)", apply_patch: true, patch_reason: "bridge", described: true, summary: "" } as const;
-    expect(modelSummary(k)).toBe("kimi-k2.6: a 262,144-token context window (Kimi K2 (Moonshot AI)); Codex edits files with apply_patch, which the bridge turns into a function call.");
-    expect(modelSummary({ ...k, window_source: "default", context_window: 128000, patch_reason: "untested", apply_patch: false })).toBe(
-      "kimi-k2.6: context window unknown; assuming 128k; no apply_patch until the Test shows the provider takes custom tools.",
-    );
   });
 });

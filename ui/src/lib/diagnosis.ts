@@ -1,7 +1,7 @@
 // How diagnoses, steps and auth modes read in the window, in its language. The
 // codes come from Rust (bindings.ts): a new Diagnosis fails to compile here until
 // it has a message id.
-import type { AuthMode, Diagnosis, Known, PatchReason, StepStatus, WindowSource } from "./bindings";
+import type { AuthMode, Diagnosis, StepStatus } from "./bindings";
 import { t } from "./i18n.svelte";
 
 export type Tone = "ok" | "warn" | "fail" | "idle";
@@ -82,26 +82,4 @@ export function hostOf(url: string): string {
 
 export function formatMs(ms: number): string {
   return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
-}
-
-const WINDOWS: Record<WindowSource, string> = {
-  you: "model-window-you",
-  provider: "model-window-provider",
-  family: "model-window-family",
-  codex: "model-window-codex",
-  default: "model-window-default",
-};
-
-const PATCHES: Record<Exclude<PatchReason, "codex">, string> = {
-  bridge: "model-patch-bridge",
-  accepted: "model-patch-accepted",
-  refused: "model-patch-refused",
-  untested: "model-patch-untested",
-};
-
-/** What Codex knows of the model, in the window's language, from core's typed facts. */
-export function modelSummary(k: Known): string {
-  const window = t(WINDOWS[k.window_source], { tokens: k.context_window, source: k.source_name, k: Math.round(k.context_window / 1000) });
-  const patchId = k.patch_reason === "codex" ? (k.apply_patch ? "model-patch-codex" : "model-patch-codex-shell") : PATCHES[k.patch_reason];
-  return t("model-summary", { model: k.model, window, patch: t(patchId) });
 }
