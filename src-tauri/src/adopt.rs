@@ -26,6 +26,7 @@ pub async fn plain_keys(state: State<'_, AppState>) -> Res<Vec<Finding>> {
 #[specta::specta]
 pub async fn secure(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>, env: BTreeMap<String, String>) -> Res<Secured> {
     let targets = if ids.is_empty() { Targets::All } else { Targets::Ids(ids) };
+    let _changing = crate::state::changing(&app);
     let out = blocking(&state, move |sb| sb.secure(&targets, &|var| env.get(var).cloned())).await?;
     crate::state::refresh(&app);
     Ok(out)
@@ -42,6 +43,7 @@ pub async fn cc_switch_preview(state: State<'_, AppState>, db: Option<String>) -
 #[tauri::command]
 #[specta::specta]
 pub async fn import_cc_switch(app: AppHandle, state: State<'_, AppState>, db: Option<String>, only: Vec<String>) -> Res<Imported> {
+    let _changing = crate::state::changing(&app);
     let out = blocking(&state, move |sb| sb.import_cc_switch(db.map(PathBuf::from).as_deref(), Some(&only))).await?;
     crate::state::refresh(&app);
     Ok(out)

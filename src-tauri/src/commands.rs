@@ -63,6 +63,7 @@ pub async fn change(
     state: &State<'_, AppState>,
     f: impl FnOnce(&Switchboard) -> Result<Outcome, Error> + Send + 'static,
 ) -> Res<Outcome> {
+    let _changing = crate::state::changing(app);
     let mut out = blocking(state, f).await?;
     crate::state::refresh(app);
     out.message = out.message_in(crate::state::window_language());

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use switchboard_core::Switchboard;
 use switchboard_core::desktop::session::Session;
@@ -39,12 +39,43 @@ pub struct AppState {
     pub tray_inside: AtomicBool,
     /// Started at login with the tray inside: the window stays hidden until asked for.
     pub hidden_at_start: AtomicBool,
+    /// How many of this process's own changes are under way (see [`Changing`]).
+    changing: AtomicUsize,
+}
+
+/// Held while this process changes the files and until it has told the window:
+/// the watcher leaves the refresh to it, so one change is one refresh even when
+/// the watcher wakes between the operation's writes or before its `refresh`.
+/// When the last one ends, anything the watcher left (an operation that failed
+/// half-way, another program's write meanwhile) is shown if the files differ.
+pub struct Changing(AppHandle);
+
+/// Marks a change of this process's own as under way; call `refresh` before dropping it.
+pub fn changing(app: &AppHandle) -> Changing {
+    app.state::<AppState>().changing.fetch_add(1, Ordering::SeqCst);
+    Changing(app.clone())
+}
+
+impl Drop for Changing {
+    fn drop(&mut self) {
+        if self.0.state::<AppState>().changing.fetch_sub(1, Ordering::SeqCst) == 1 {
+            refresh_if_changed(&self.0);
+        }
+    }
 }
 
 impl AppState {
     pub fn new(sb: Switchboard, helper: PathBuf, session: Session) -> AppState {
         let seen = Mutex::new(fingerprint(sb.home(), &session));
-        AppState { sb, helper, session, seen, tray_inside: AtomicBool::new(false), hidden_at_start: AtomicBool::new(false) }
+        AppState {
+            sb,
+            helper,
+            session,
+            seen,
+            tray_inside: AtomicBool::new(false),
+            hidden_at_start: AtomicBool::new(false),
+            changing: AtomicUsize::new(0),
+        }
     }
 
     pub fn tray_inside(&self) -> bool {
@@ -54,6 +85,7 @@ impl AppState {
     pub fn starts_hidden(&self) -> bool {
         self.hidden_at_start.load(Ordering::Relaxed)
     }
+
 }
 
 /// A hash of config.toml, the profile files and the kept test reports: a watcher
@@ -95,9 +127,13 @@ pub fn mark_seen(app: &AppHandle) {
     *state.seen.lock().unwrap() = fingerprint(state.sb.home(), &state.session);
 }
 
-/// `refresh`, unless the files are as the window last saw them.
+/// `refresh`, unless the files are as the window last saw them, or a change of
+/// this process's own is under way (its `refresh` follows).
 fn refresh_if_changed(app: &AppHandle) {
     let state = app.state::<AppState>();
+    if state.changing.load(Ordering::SeqCst) > 0 {
+        return;
+    }
     if fingerprint(state.sb.home(), &state.session) != *state.seen.lock().unwrap() {
         refresh(app);
     }

@@ -91,6 +91,7 @@ fn on_menu(app: &AppHandle, id: &str) {
             if let Some(provider) = other.strip_prefix("use:") {
                 let (app, provider) = (app.clone(), provider.to_owned());
                 tauri::async_runtime::spawn_blocking(move || {
+                    let _changing = crate::state::changing(&app);
                     let _ = app.state::<AppState>().sb.use_provider(&provider, None);
                     crate::state::refresh(&app);
                 });

@@ -32,17 +32,38 @@ pub fn start(home: &Path, session: &Path, on_change: impl Fn() -> bool + Send + 
             let _ = watcher.watch(dir, RecursiveMode::NonRecursive);
         }
     }
+    let writers = crate::edit::backup::Backups::new(home).dir().to_owned();
     std::thread::spawn(move || {
         while rx.recv().is_ok() {
-            // Coalesce the burst of events one save makes.
-            std::thread::sleep(Duration::from_millis(80));
-            while rx.try_recv().is_ok() {}
+            settle(&rx, &writers);
             if !on_change() {
                 break;
             }
         }
     });
     Ok(watcher)
+}
+
+/// Coalesces the burst of events one save makes: waits until the files have been
+/// quiet for a moment and no Switchboard writer is inside a transaction (a `use`
+/// writes config.toml and then a profile file under one lock, and on a slow disk
+/// the two can be far apart), so one operation is one call. Bounded, so a file
+/// written without end still gets its refreshes.
+fn settle(rx: &std::sync::mpsc::Receiver<()>, writers: &Path) {
+    const QUIET: Duration = Duration::from_millis(80);
+    let until = std::time::Instant::now() + Duration::from_secs(2);
+    loop {
+        while rx.recv_timeout(QUIET).is_ok() {
+            if std::time::Instant::now() >= until {
+                return;
+            }
+        }
+        crate::edit::lock::wait_for_writers(writers, until.saturating_duration_since(std::time::Instant::now()));
+        if rx.try_recv().is_err() || std::time::Instant::now() >= until {
+            while rx.try_recv().is_ok() {}
+            return;
+        }
+    }
 }
 
 /// config.toml, a profile file, a kept test report, or the chosen language.
