@@ -142,6 +142,10 @@ fn every_screen_passes_axe_in_both_themes() {
         assert_eq!(s.find("[data-testid=provider-kc] .dot").attr("aria-label"), Some(tested));
         s.find("[data-testid=test-envp]").click();
         s.wait_text("[data-testid=provider-envp] [data-testid=test-result]", "SB_A11Y_NEVER_SET", T);
+        // The fix is the window's (its buttons, not a command), in the window's language.
+        let fix = message_in(lang, "core", "test-env-unset-fix").replace("{ $var }", "SB_A11Y_NEVER_SET");
+        let result = s.text("[data-testid=provider-envp] [data-testid=test-result]");
+        assert!(result.contains(&fix) && !result.contains("switchboard "), "{lang}: {result}");
         check("providers with test results");
         s.find("[data-testid=remove-envp]").click();
         s.find("[data-testid=confirm-remove]");
@@ -167,6 +171,12 @@ fn every_screen_passes_axe_in_both_themes() {
         // Core's refusal, worded in the window's language.
         let refusal = message_in(lang, "core", "error-invalid-id").replace("{ $id }", "bad id!");
         s.wait_text("[data-testid=provider-form]", &refusal, T);
+        // So is the reason inside a refusal: no English inside a translated sentence.
+        s.find("#f-id").clear().type_text("ok-id");
+        s.find("#f-baseUrl2").clear().type_text("ftp://x");
+        s.find("[data-testid=save]").click();
+        let form = s.wait_text("[data-testid=provider-form]", &message_in(lang, "core", "url-scheme"), T);
+        assert!(lang == "en" || !form.contains("must start"), "{lang}: {form}");
         s.find("[data-testid=nav-providers]").click();
         s.find("[data-testid=edit-nokey]").click();
         s.find("[data-testid=provider-form]");

@@ -539,4 +539,34 @@ fn a_refusal_follows_lang_and_json_does_not() {
     assert_eq!(out.code, Some(0), "{}", out.stderr);
     assert_eq!(out.stdout.lines().next(), Some("Codex 現在使用 `ol-json`，模型為 qwen3-coder:30b。"), "{}", out.stdout);
     assert!(sb("en_US.UTF-8", &["use", "openai"]).stdout.starts_with("Codex now uses `openai`"));
+    // A refusal's reason is in the language too, not English inside a translated sentence.
+    let url = sb("ja_JP.UTF-8", &["add", "custom", "--id", "ok-id", "--base-url", "ftp://x", "--model", "m", "--no-key"]);
+    assert_eq!(url.code, Some(1));
+    assert!(url.stderr.contains("ftp://x") && !url.stderr.contains("must start") && !url.stderr.contains("base URL:"), "{}", url.stderr);
+    // doctor and list speak it; doctor --json is the same in every language (but for timings).
+    let doctor = sb("ja_JP.UTF-8", &["doctor", "--timeout", "2"]);
+    let first = doctor.stdout.lines().next().unwrap_or("");
+    assert!(first.contains("config.toml") && first.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c)), "{}", doctor.stdout);
+    assert!(!doctor.stdout.contains("no legacy profile settings") && !doctor.stdout.contains("Fix: "), "{}", doctor.stdout);
+    let list = sb("zh_CN.UTF-8", &["list"]);
+    assert!(!list.stdout.contains("Codex home:") && !list.stdout.contains("no key"), "{}", list.stdout);
+    let timeless = |out: &str| {
+        fn strip(v: &mut serde_json::Value) {
+            match v {
+                serde_json::Value::Object(m) => {
+                    m.remove("ms");
+                    m.remove("ttfb_ms");
+                    m.values_mut().for_each(strip);
+                }
+                serde_json::Value::Array(a) => a.iter_mut().for_each(strip),
+                _ => {}
+            }
+        }
+        let mut v: serde_json::Value = serde_json::from_str(out).unwrap();
+        strip(&mut v);
+        v
+    };
+    let (en, ja) = (sb("en_US.UTF-8", &["doctor", "--json", "--timeout", "2"]), sb("ja_JP.UTF-8", &["doctor", "--json", "--timeout", "2"]));
+    assert_eq!(timeless(&ja.stdout), timeless(&en.stdout));
+    assert!(en.stdout.contains("no legacy profile settings"), "{}", en.stdout);
 }

@@ -8,7 +8,8 @@ use switchboard_core::adopt::cc_import::{Candidate, CcPreview};
 use switchboard_core::adopt::secure::Targets;
 use switchboard_core::{Error, Switchboard};
 
-use crate::output::{print_json, shown};
+use crate::output::{cli_language, print_json, say, shown};
+use switchboard_core::locale::Args;
 
 /// `switchboard secure <id>...|--all [--json]`. Keys of env-only providers come
 /// from this process's own environment.
@@ -16,25 +17,25 @@ pub fn secure(sb: &Switchboard, ids: Vec<String>, all: bool, json: bool) -> Resu
     let targets = match (all, ids.is_empty()) {
         (true, true) => Targets::All,
         (false, false) => Targets::Ids(ids),
-        _ => return Err(Error::InvalidInput("Name the providers to secure, or pass --all (not both).".into())),
+        _ => return Err(Error::input("reason-secure-which", switchboard_core::locale::Args::new())),
     };
     let done = sb.secure(&targets, &|var| std::env::var(var).ok())?;
     if json {
         print_json(&done);
         return Ok(());
     }
-    println!("{}", done.message);
+    println!("{}", done.words.in_language(cli_language()));
     for m in &done.moved {
-        println!("  moved   {}", shown(m));
+        println!("  {}", say("cli-secure-moved", Args::new().text("what", shown(m))));
     }
     for s in &done.skipped {
-        println!("  kept    {}", shown(s));
+        println!("  {}", say("cli-secure-kept", Args::new().text("what", shown(s))));
     }
     if !done.removed.is_empty() {
-        println!("  deleted {} backup(s) that held the key in another spelling: {}", done.removed.len(), done.removed.join(", "));
+        println!("  {}", say("cli-secure-deleted", Args::new().number("count", done.removed.len() as u32).text("names", done.removed.join(", "))));
     }
     if let Some(b) = &done.backup {
-        println!("Backup of the previous config.toml (scrubbed): {b}");
+        println!("{}", say("cli-backup-scrubbed", Args::new().text("name", b)));
     }
     Ok(())
 }
@@ -46,8 +47,8 @@ pub fn import(sb: &Switchboard, db: Option<PathBuf>, only: Vec<String>, dry_run:
         if json {
             print_json(&preview);
         } else {
-            print_preview(&preview);
-            println!("Dry run: nothing was written.");
+            print_preview(&preview.clone().worded(cli_language()));
+            println!("{}", say("cli-dry-run", Args::new()));
         }
         return Ok(());
     }
@@ -57,27 +58,27 @@ pub fn import(sb: &Switchboard, db: Option<PathBuf>, only: Vec<String>, dry_run:
         print_json(&serde_json::json!({ "preview": preview, "imported": done }));
         return Ok(());
     }
-    print_preview(&preview);
-    println!("{}", done.message);
+    print_preview(&preview.worded(cli_language()));
+    println!("{}", done.message_in(cli_language()));
     if let Some(b) = &done.backup {
-        println!("Backup of the previous config.toml: {b}");
+        println!("{}", say("cli-backup-taken", Args::new().text("name", b)));
     }
     if !done.added.is_empty() {
-        println!("Switch to one with `switchboard use {}`.", done.added[0]);
+        println!("{}", say("cli-cc-switch-to", Args::new().text("id", &done.added[0])));
     }
     Ok(())
 }
 
 fn print_preview(p: &CcPreview) {
-    println!("CC Switch database: {} (schema version {})", p.path.display(), p.version);
+    println!("{}", say("cli-cc-database", Args::new().text("path", p.path.display()).text("version", p.version)));
     if p.candidates.is_empty() {
-        println!("  It has no Codex providers.");
+        println!("  {}", say("cli-cc-empty", Args::new()));
     }
     for c in &p.candidates {
         let (mark, what) = verdict(c);
         let url = c.base_url.as_deref().map(shown).unwrap_or_else(|| "-".into());
         let model = c.model.as_deref().map(shown).unwrap_or_else(|| "-".into());
-        println!("  {mark} {:<24} {url:<40} model {model}", shown(&c.name));
+        println!("  {mark} {:<24} {url:<40} {}", shown(&c.name), say("cli-model", Args::new().text("model", model)));
         println!("      {what}");
     }
 }
@@ -85,12 +86,12 @@ fn print_preview(p: &CcPreview) {
 fn verdict(c: &Candidate) -> (&'static str, String) {
     match c.status {
         Status::Ready => {
-            let key = if c.has_key { "key into the keychain" } else { "no key" };
-            ("+", format!("import as `{}` ({} preset, {key})", c.id, c.preset.as_str()))
+            let id = if c.has_key { "cli-cc-ready-key" } else { "cli-cc-ready" };
+            ("+", say(id, Args::new().text("id", &c.id).text("preset", c.preset.as_str())))
         }
-        Status::Duplicate => ("=", format!("already here as `{}` (same base URL and model)", c.duplicate_of.as_deref().unwrap_or("?"))),
-        Status::Official => ("·", "skipped: an official entry or a sign-in CC Switch manages, with no key of its own (OpenAI's is built into Codex)".into()),
-        Status::NotResponses => ("·", "skipped: CC Switch converts this upstream from another API; Codex needs the Responses API".into()),
-        Status::Unusable => ("!", format!("skipped: {}", c.problem.as_deref().unwrap_or("unusable"))),
+        Status::Duplicate => ("=", say("cli-cc-duplicate", Args::new().text("id", c.duplicate_of.as_deref().unwrap_or("?")))),
+        Status::Official => ("·", say("cli-cc-official", Args::new())),
+        Status::NotResponses => ("·", say("cli-cc-not-responses", Args::new())),
+        Status::Unusable => ("!", say("cli-cc-unusable", Args::new().text("why", c.problem.as_deref().unwrap_or("-")))),
     }
 }

@@ -12,7 +12,8 @@ use switchboard_core::bridge::server::{self, Config, Limits};
 use switchboard_core::ops::switchboard;
 use switchboard_core::provider::preset;
 
-use crate::output::{Exit, print_json};
+use crate::output::{Exit, cli_language, print_json, say};
+use switchboard_core::locale::Args as Params;
 
 #[derive(Args)]
 pub struct TokenArgs {
@@ -73,7 +74,7 @@ pub fn token(a: &TokenArgs) -> Result<(), Exit> {
     let token = match lifecycle::ensure(port) {
         Ok(t) => t,
         Err(problem) => {
-            eprintln!("{problem}");
+            eprintln!("switchboard: {}", problem.sentence_in(cli_language()));
             return Err(Exit::Reported);
         }
     };
@@ -87,7 +88,7 @@ pub fn run(action: &BridgeAction) -> Result<(), Exit> {
         BridgeAction::Status { port, json } => {
             let port = port.unwrap_or_else(route::port_from_env);
             let token = lifecycle::token(port).map_err(|p| {
-                eprintln!("{p}");
+                eprintln!("switchboard: {}", p.sentence_in(cli_language()));
                 Exit::Reported
             })?;
             let found = lifecycle::probe(port, &token);
@@ -100,9 +101,12 @@ pub fn run(action: &BridgeAction) -> Result<(), Exit> {
                 print_json(&v);
             } else {
                 match &found {
-                    Found::Bridge(h) => println!("The bridge runs on 127.0.0.1:{port} (pid {}, version {}), carrying {} stream(s).", h.pid, h.version, h.streams),
-                    Found::Nothing => println!("The bridge is not running on 127.0.0.1:{port}; Codex starts it when it needs it."),
-                    Found::OtherToken | Found::Other => println!("Another program answers on 127.0.0.1:{port}, so the bridge cannot run there."),
+                    Found::Bridge(h) => println!(
+                        "{}",
+                        say("cli-bridge-running", Params::new().text("port", port).text("pid", h.pid).text("version", &h.version).number("streams", h.streams as u32))
+                    ),
+                    Found::Nothing => println!("{}", say("cli-bridge-stopped", Params::new().text("port", port))),
+                    Found::OtherToken | Found::Other => println!("{}", say("cli-bridge-taken", Params::new().text("port", port))),
                 }
             }
             Ok(())
@@ -110,11 +114,11 @@ pub fn run(action: &BridgeAction) -> Result<(), Exit> {
         BridgeAction::Stop { port } => {
             let port = port.unwrap_or_else(route::port_from_env);
             let token = lifecycle::token(port).map_err(|p| {
-                eprintln!("{p}");
+                eprintln!("switchboard: {}", p.sentence_in(cli_language()));
                 Exit::Reported
             })?;
             let stopped = lifecycle::stop(port, &token);
-            println!("{}", if stopped { "The bridge is ending once its streams finish." } else { "The bridge was not running." });
+            println!("{}", say(if stopped { "cli-bridge-ending" } else { "cli-bridge-was-stopped" }, Params::new()));
             Ok(())
         }
     }
@@ -134,7 +138,7 @@ fn serve(port: u16) -> Result<(), Exit> {
             }
         };
         let token = lifecycle::token(port).map_err(|p| {
-            eprintln!("{p}");
+            eprintln!("switchboard: {}", p.sentence_in(cli_language()));
             Exit::Reported
         })?;
         let mut limits = Limits::default();

@@ -10,13 +10,13 @@ pub(crate) fn read_key() -> Result<String, Error> {
     if stdin.is_terminal() {
         eprint!("Paste the key and press Enter: ");
         let mut line = String::new();
-        stdin.read_line(&mut line).map_err(|e| Error::InvalidInput(format!("Could not read the key: {e}.")))?;
+        stdin.read_line(&mut line).map_err(|e| Error::input("reason-key-unreadable", switchboard_core::locale::Args::new().text("error", e)))?;
         return switchboard_core::provider::secret::clean_key(&line);
     }
     let mut buf = String::new();
     stdin
         .take(64 * 1024)
         .read_to_string(&mut buf)
-        .map_err(|_| Error::InvalidInput("The key on standard input is not UTF-8 text.".into()))?;
+        .map_err(|_| Error::input("reason-key-not-utf8", switchboard_core::locale::Args::new()))?;
     switchboard_core::provider::secret::clean_key(&buf)
 }

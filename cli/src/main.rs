@@ -12,7 +12,7 @@ mod sessions;
 mod share;
 
 use clap::{Args, Parser, Subcommand};
-use switchboard_core::locale::Language;
+use switchboard_core::locale::{Args as Params, Language};
 use switchboard_core::provider::build::{Inputs, KeySource};
 use switchboard_core::provider::api::Api;
 use switchboard_core::provider::preset;
@@ -24,7 +24,7 @@ use switchboard_core::ops::doctor;
 use switchboard_core::{Error, Switchboard};
 
 use input::read_key;
-use output::{Exit, print_json, shown};
+use output::{Exit, cli_language, print_json, say, shown};
 
 mod adopt;
 mod bridge;
@@ -276,7 +276,7 @@ fn main() -> ExitCode {
         Err(Exit::Error(e)) => {
             // English unless LANG (or LC_ALL, LC_MESSAGES) asks for one of the other
             // languages; the `error:`/`hint:` labels and the exit code never change.
-            let lang = Language::of_env().unwrap_or(Language::English);
+            let lang = cli_language();
             eprintln!("error: {}", e.message(lang));
             eprintln!("hint: {}", e.hint_in(lang));
             ExitCode::from(1)
@@ -296,7 +296,7 @@ fn secs(s: f64) -> Result<Duration, Error> {
     if s.is_finite() && s > 0.0 && s <= 600.0 {
         Ok(Duration::from_secs_f64(s))
     } else {
-        Err(Error::InvalidInput(format!("--timeout must be between 0 and 600 seconds, not {s}.")))
+        Err(Error::input("reason-timeout-range", Params::new().text("value", s)))
     }
 }
 
@@ -314,7 +314,7 @@ fn print_report(r: &probe::Report) {
     println!("{head} {}: {}", r.provider, r.diagnosis.code());
     println!("  {}", r.message);
     if !r.hint.is_empty() {
-        println!("  Fix: {}", r.hint);
+        println!("  {}", say("cli-fix", Params::new().text("fix", &r.hint)));
     }
     for s in &r.steps {
         let status = match s.status {
@@ -330,7 +330,8 @@ fn print_report(r: &probe::Report) {
     }
     if !r.models.is_empty() {
         let shown: Vec<&str> = r.models.iter().take(10).map(String::as_str).collect();
-        println!("  models: {}{}", shown.join(", "), if r.models.len() > 10 { ", …" } else { "" });
+        let list = format!("{}{}", shown.join(", "), if r.models.len() > 10 { ", …" } else { "" });
+        println!("  {}", say("cli-models", Params::new().text("list", list)));
     }
 }
 
@@ -376,10 +377,10 @@ fn run(cli: Cli) -> Result<(), Exit> {
             if json {
                 print_json(&list);
             } else if list.is_empty() {
-                println!("No backups yet. One is taken before every change Switchboard makes to config.toml.");
+                println!("{}", say("cli-no-backups", Params::new()));
             } else {
                 for b in &list {
-                    println!("{}  {} UTC  {} bytes", b.name, b.taken, b.size);
+                    println!("{}", say("cli-backup", Params::new().text("name", &b.name).text("taken", &b.taken).text("size", b.size)));
                 }
             }
             return Ok(());
@@ -395,7 +396,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
         Command::ImportCcSwitch { db, only, dry_run, json } => return Ok(adopt::import(&sb, db, only, dry_run, json)?),
         Command::Test { id, model, timeout, with_codex, json } => {
             // --json in English, as it never changes with the language; the report's lines in LANG's.
-            let lang = if json { Language::English } else { Language::of_env().unwrap_or(Language::English) };
+            let lang = if json { Language::English } else { cli_language() };
             let report = runtime().block_on(doctor::test_one(&sb, &id, model.as_deref(), secs(timeout)?, with_codex, lang))?;
             if json {
                 print_json(&report);
@@ -407,18 +408,19 @@ fn run(cli: Cli) -> Result<(), Exit> {
         Command::Doctor { timeout, json } => {
             // Finish or undo what an interrupted operation left (a key without its table).
             sb.recover_if_needed()?;
-            let report = runtime().block_on(doctor::run(&sb, secs(timeout)?));
+            let lang = if json { Language::English } else { cli_language() };
+            let report = runtime().block_on(doctor::run(&sb, secs(timeout)?, lang));
             if json {
                 print_json(&report);
             } else {
                 for c in &report.checks {
                     println!("{} {:<16} {}", mark(c.status), c.name, c.message);
                     if !c.hint.is_empty() && c.status != StepStatus::Ok {
-                        println!("  {:<16} Fix: {}", "", c.hint);
+                        println!("  {:<16} {}", "", say("cli-fix", Params::new().text("fix", &c.hint)));
                     }
                 }
                 if report.providers.is_empty() {
-                    println!("No providers to test yet. Add one with `switchboard add <preset>`.");
+                    println!("{}", say("cli-no-providers", Params::new()));
                 }
                 for r in &report.providers {
                     println!();
@@ -429,12 +431,12 @@ fn run(cli: Cli) -> Result<(), Exit> {
         }
     };
     // LANG's language when it asks for one Switchboard speaks; English otherwise.
-    println!("{}", outcome.message_in(Language::of_env().unwrap_or(Language::English)));
-    for w in &outcome.warnings {
-        eprintln!("warning: {w}");
+    println!("{}", outcome.message_in(cli_language()));
+    for w in &outcome.warning_words {
+        eprintln!("warning: {}", w.in_language(cli_language()));
     }
     if let Some(b) = &outcome.backup {
-        println!("Backup of the previous config.toml: {b}");
+        println!("{}", say("cli-backup-taken", Params::new().text("name", b)));
     }
     Ok(())
 }
@@ -447,34 +449,38 @@ fn print_presets(json: bool) {
     for p in preset::PRESETS {
         let url = if p.base_url.is_empty() { "(your --base-url)" } else { p.base_url };
         println!("{:<11} {:<18} id {:<13} {}", p.preset, p.name, p.default_id, url);
-        println!("{:<11} asks for: {}", "", p.asks_for().join(", "));
+        println!("{:<11} {}", "", say("cli-asks-for", Params::new().text("fields", p.asks_for().join(", "))));
     }
 }
 
 fn print_listing(l: &switchboard_core::Listing) {
-    println!("Codex home: {}", l.codex_home.display());
+    println!("{}", say("cli-codex-home", Params::new().text("path", l.codex_home.display())));
     for p in &l.providers {
         let mark = if p.active { "*" } else { " " };
-        let key = match (p.auth.as_str(), p.key_stored) {
-            ("keychain", Some(true)) => "key stored: yes",
-            ("keychain", Some(false)) => "key stored: no",
-            ("keychain", None) => "key stored: unknown (keychain unreachable)",
-            ("env", _) => "key from environment",
-            ("command", _) => "key from command",
-            ("file_token", _) => "key in config.toml (plain text)",
-            ("openai", _) => "OpenAI sign-in",
-            _ => "no key",
-        };
+        let key = say(
+            match (p.auth.as_str(), p.key_stored) {
+                ("keychain", Some(true)) => "cli-key-stored",
+                ("keychain", Some(false)) => "cli-key-missing",
+                ("keychain", None) => "cli-key-unknown",
+                ("env", _) => "cli-key-env",
+                ("command", _) => "cli-key-command",
+                ("file_token", _) => "cli-key-file",
+                ("openai", _) => "cli-key-openai",
+                _ => "cli-key-none",
+            },
+            Params::new(),
+        );
         let model = if p.active { l.model.as_deref() } else { p.model.as_deref() }.unwrap_or("-");
         // Hand-written values may hold anything: never send a raw control character to the terminal.
         let (id, name, url, model) = (shown(&p.id), shown(&p.name), shown(&p.base_url), shown(model));
-        let count = l.sessions.get(&p.id).map(|n| format!("  {n} session{}", if *n == 1 { "" } else { "s" })).unwrap_or_default();
-        println!("{mark} {id:<18} {name:<26} {:<9} {url:<42} model {model}  {key}{count}", p.source);
+        let count = l.sessions.get(&p.id).map(|n| format!("  {}", say("cli-sessions", Params::new().number("count", *n as u32)))).unwrap_or_default();
+        let model = say("cli-model", Params::new().text("model", model));
+        println!("{mark} {id:<18} {name:<26} {:<9} {url:<42} {model}  {key}{count}", p.source);
         if let Some(k) = &p.model_info {
             println!("    {}", k.summary);
         }
     }
     for o in &l.managed {
-        println!("! {}", o.message);
+        println!("! {}", o.words.in_language(cli_language()));
     }
 }

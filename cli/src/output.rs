@@ -1,6 +1,18 @@
 //! How the CLI answers: JSON for scripts, text made safe for a terminal, and why it exits 1.
 
 use switchboard_core::Error;
+use switchboard_core::locale::{self, Args, Language};
+
+/// The CLI's language: LANG's (or LC_ALL's, LC_MESSAGES') when it asks for one
+/// Switchboard speaks, English otherwise. `--json` is always English.
+pub(crate) fn cli_language() -> Language {
+    Language::of_env().unwrap_or(Language::English)
+}
+
+/// The CLI's own line `id` (a `cli-` message of core.ftl) in the CLI's language.
+pub(crate) fn say(id: &str, args: Args) -> String {
+    locale::text(cli_language(), id, &args)
+}
 
 /// Why the command exits 1: an error, or a test/doctor report that already said what failed.
 pub(crate) enum Exit {

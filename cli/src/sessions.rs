@@ -5,7 +5,8 @@ use std::path::Path;
 
 use switchboard_core::codex::sessions::{self, Session};
 
-use crate::output::{print_json, shown};
+use crate::output::{print_json, say, shown};
+use switchboard_core::locale::Args;
 
 pub fn run(home: &Path, provider: Option<&str>, limit: usize, json: bool) {
     let list = sessions::list(home, provider, limit);
@@ -15,8 +16,8 @@ pub fn run(home: &Path, provider: Option<&str>, limit: usize, json: bool) {
     }
     if list.is_empty() {
         match provider {
-            Some(p) => println!("No saved Codex sessions for `{}` in {}.", shown(p), home.join("sessions").display()),
-            None => println!("No saved Codex sessions in {}.", home.join("sessions").display()),
+            Some(p) => println!("{}", say("cli-no-sessions-for", Args::new().text("id", shown(p)).text("path", home.join("sessions").display()))),
+            None => println!("{}", say("cli-no-sessions", Args::new().text("path", home.join("sessions").display()))),
         }
         return;
     }
@@ -27,8 +28,8 @@ pub fn run(home: &Path, provider: Option<&str>, limit: usize, json: bool) {
 
 fn print_one(s: &Session) {
     let started = s.started.get(..16).unwrap_or(&s.started).replace('T', " ");
-    let title = if s.title.is_empty() { "(no message)" } else { &s.title };
-    println!("{started}  {:<16} {}  {}", shown(&s.provider), shown(&s.id), shown(title));
-    println!("    in {}", shown(&s.cwd));
-    println!("    resume: {}", shown(&s.resume_line));
+    let title = if s.title.is_empty() { say("cli-no-message", Args::new()) } else { s.title.clone() };
+    println!("{started}  {:<16} {}  {}", shown(&s.provider), shown(&s.id), shown(&title));
+    println!("    {}", say("cli-session-in", Args::new().text("path", shown(&s.cwd))));
+    println!("    {}", say("cli-session-resume", Args::new().text("command", shown(&s.resume_line))));
 }

@@ -5,10 +5,11 @@ use std::path::PathBuf;
 
 use clap::Args;
 use switchboard_core::share::import::{self, Caution, Choice, Clash};
+use switchboard_core::locale::{Args as Params, Language};
 use switchboard_core::{Error, Switchboard};
 
 use crate::input::read_key;
-use crate::output::{Exit, print_json, shown};
+use crate::output::{Exit, cli_language, print_json, say, shown};
 
 #[derive(Args)]
 pub struct ShareArgs {
@@ -46,19 +47,19 @@ pub struct ImportArgs {
 pub fn share(sb: &Switchboard, a: ShareArgs) -> Result<(), Exit> {
     let ids = if a.all { import::all_ids(sb)? } else { a.ids };
     if ids.is_empty() {
-        return Err(Error::InvalidInput("There is no provider in config.toml to share.".into()).into());
+        return Err(Error::input("reason-nothing-to-share", Params::new()).into());
     }
-    let made = import::share(sb, &ids)?;
+    let made = import::share(sb, &ids, if a.json { Language::English } else { cli_language() })?;
     if let Some(path) = &a.file {
         // Never overwrite a file that is not itself a share (a typo must not eat someone's config).
         if let Ok(old) = std::fs::read_to_string(path) {
             if switchboard_core::share::format::read_toml(&old).is_err() {
-                return Err(Error::InvalidInput(format!("{} exists and is not a share file; choose another --file.", path.display())).into());
+                return Err(Error::input("reason-share-file-exists", Params::new().text("path", path.display())).into());
             }
         } else if path.exists() {
-            return Err(Error::InvalidInput(format!("{} exists and is not a share file; choose another --file.", path.display())).into());
+            return Err(Error::input("reason-share-file-exists", Params::new().text("path", path.display())).into());
         }
-        std::fs::write(path, &made.file).map_err(|e| Error::Io { action: "write", path: path.clone(), source: e })?;
+        std::fs::write(path, &made.file).map_err(|e| Error::Io { action: "io-write", path: path.clone(), source: e })?;
     }
     if a.json {
         #[derive(serde::Serialize)]
@@ -72,38 +73,36 @@ pub fn share(sb: &Switchboard, a: ShareArgs) -> Result<(), Exit> {
     } else {
         println!("{}", made.link);
         if let Some(path) = &a.file {
-            eprintln!("Wrote {} (no keys in it).", path.display());
+            eprintln!("{}", say("cli-share-wrote", Params::new().text("path", path.display())));
         }
     }
     for o in &made.omitted {
-        eprintln!("left out: {o}");
+        eprintln!("{}", say("cli-left-out", Params::new().text("what", o)));
     }
     Ok(())
 }
 
 pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
     let text = import::source_text(&a.source)?;
-    let preview = import::preview(sb, &text)?;
+    let preview = import::preview(sb, &text, if a.json { Language::English } else { cli_language() })?;
     let many = preview.providers.len() > 1;
     if many && a.id.is_some() {
-        return Err(Error::InvalidInput("--id names one provider, but this share has several.".into()).into());
+        return Err(Error::input("reason-one-id-many", Params::new()).into());
     }
     let keyed = preview.providers.iter().filter(|r| r.provider.auth == switchboard_core::share::format::SharedAuth::Keychain).count();
     if a.key_stdin && keyed != 1 {
-        return Err(Error::InvalidInput(format!(
-            "--key-stdin gives one key, but this share has {keyed} providers that use the keychain; import them, then `switchboard key set <id>` each."
-        ))
-        .into());
+        return Err(Error::input("reason-key-stdin-many", Params::new().number("count", keyed as u32)).into());
     }
     // Read everything, and show it, before anything is written.
     if !a.json {
         for r in &preview.providers {
             let p = &r.provider;
-            eprintln!("{} ({}): {} at {}, model {}", shown(&p.id), p.preset, shown(&p.name), shown(&r.host), shown(&p.model));
+            let args = Params::new().text("id", shown(&p.id)).text("preset", p.preset).text("name", shown(&p.name)).text("host", shown(&r.host)).text("model", shown(&p.model));
+            eprintln!("{}", say("cli-import-provider", args));
             for c in &r.cautions {
                 let c = match c {
-                    Caution::RunsCommand { .. } if !a.allow_command => c.sentence() + " (refused without --allow-command)",
-                    _ => c.sentence(),
+                    Caution::RunsCommand { .. } if !a.allow_command => format!("{} {}", c.sentence_in(cli_language()), say("cli-needs-allow-command", Params::new())),
+                    _ => c.sentence_in(cli_language()),
                 };
                 eprintln!("  warning: {}", shown(&c));
             }
@@ -134,13 +133,13 @@ pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
         let imported = preview.providers.iter().filter(|r| r.clash != Clash::Same || key.is_some()).map(|r| r.provider.id.as_str()).collect();
         print_json(&Out { imported, preview: &preview, outcome: &out });
     } else {
-        println!("{}", out.message);
+        println!("{}", out.message_in(cli_language()));
         if let Some(b) = &out.backup {
-            println!("Backup of the previous config.toml: {b}");
+            println!("{}", say("cli-backup-taken", Params::new().text("name", b)));
         }
     }
-    for w in &out.warnings {
-        if !preview.warnings.contains(w) {
+    for w in out.warning_words.iter().map(|w| w.in_language(cli_language())) {
+        if !preview.warnings.contains(&w) {
             eprintln!("warning: {w}");
         }
     }

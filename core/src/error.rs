@@ -5,7 +5,7 @@
 
 use std::path::PathBuf;
 
-use crate::locale::{self, Args, Language};
+use crate::locale::{self, Args, Language, Words};
 use crate::provider::field::Field;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -15,34 +15,39 @@ pub enum Error {
     CodexHomeMissing(PathBuf),
     NoHomeDir,
     InvalidToml { path: PathBuf, line: usize, column: usize, reason: String },
+    /// `found` and `expected` are message ids (`type-*`).
     WrongType { key: String, found: &'static str, expected: &'static str },
+    /// `form` is a message id (`layout-*`).
     UnsupportedLayout { id: String, form: &'static str },
     ReservedId(String),
     InvalidId(String),
     DuplicateId(String),
     UnknownProvider(String),
     BuiltIn(String),
+    /// `what` and `reason` are message ids (`url-*`).
     InvalidUrl { what: &'static str, url: String, reason: &'static str },
     WireApi(String),
     UnknownPreset(String),
     MissingInput { preset: &'static str, field: Field },
     /// A value of one input is unusable; `reason` is the whole sentence.
-    InvalidField { field: Field, reason: String },
-    InvalidInput(String),
+    InvalidField { field: Field, reason: Words },
+    InvalidInput(Words),
+    /// A message id (`part-*`): what could not be changed.
     Unspliceable(&'static str),
     ActiveProvider(String),
     HasSessions { id: String, count: u32 },
     EmptyKey,
     NoKey(String),
     NoSecretService,
-    Keychain(String),
+    Keychain(Words),
     ConcurrentEdit,
     UnknownBackup(String),
+    /// `kind` is a message id (`kind-*`).
     NotAFile { path: PathBuf, kind: &'static str },
     TooLarge { path: PathBuf, limit_mb: u64 },
     DiskFull { path: PathBuf },
-    BadBackup { name: String, why: String },
-    BadShare(String),
+    BadBackup { name: String, why: Words },
+    BadShare(Words),
     ShareVersion(u64),
     ShareHasKey(String),
     ShareRunsCommand { id: String, command: String },
@@ -54,6 +59,7 @@ pub enum Error {
     CcSwitchMissing(PathBuf),
     CcSwitchVersion { path: PathBuf, version: i64, min: i64, max: i64 },
     CcSwitchRead { path: PathBuf, reason: String },
+    /// `action` is a message id (`io-*`).
     Io { action: &'static str, path: PathBuf, source: std::io::Error },
 }
 
@@ -83,7 +89,14 @@ impl Error {
         if locale::catalog::has(lang, &fix) { locale::text(lang, &fix, &args) } else { locale::text(lang, &format!("{id}-hint"), &args) }
     }
 
-    /// The message's id in `locales/*/core.ftl` and its arguments.
+    /// The sentence as core decided it, to be worded in any language later.
+    pub fn as_words(&self) -> Words {
+        let (id, args) = self.words();
+        Words::new(id, args)
+    }
+
+    /// The message's id in `locales/*/core.ftl` and its arguments (the parts
+    /// core keeps as words of their own are worded in the same language).
     fn words(&self) -> (&'static str, Args) {
         let a = Args::new();
         let path = |p: &PathBuf| p.display().to_string();
@@ -93,33 +106,33 @@ impl Error {
             Error::InvalidToml { path: p, line, column, reason } => {
                 ("error-invalid-toml", a.text("path", path(p)).text("line", line).text("column", column).text("reason", reason))
             }
-            Error::WrongType { key, found, expected } => ("error-wrong-type", a.text("key", key).text("found", found).text("expected", expected)),
-            Error::UnsupportedLayout { id, form } => ("error-unsupported-layout", a.text("id", id).text("form", form)),
+            Error::WrongType { key, found, expected } => ("error-wrong-type", a.text("key", key).message("found", found).message("expected", expected)),
+            Error::UnsupportedLayout { id, form } => ("error-unsupported-layout", a.text("id", id).message("form", form)),
             Error::ReservedId(id) => ("error-reserved-id", a.text("id", id)),
             Error::InvalidId(id) => ("error-invalid-id", a.text("id", id)),
             Error::DuplicateId(id) => ("error-duplicate-id", a.text("id", id)),
             Error::UnknownProvider(id) => ("error-unknown-provider", a.text("id", id)),
             Error::BuiltIn(id) => ("error-built-in", a.text("id", id)),
-            Error::InvalidUrl { what, url, reason } => ("error-invalid-url", a.text("url", url).text("what", what).text("reason", reason)),
+            Error::InvalidUrl { what, url, reason } => ("error-invalid-url", a.text("url", url).message("what", what).message("reason", reason)),
             Error::WireApi(v) => ("error-wire-api", a.text("value", v)),
             Error::UnknownPreset(p) => ("error-unknown-preset", a.text("preset", p)),
             Error::MissingInput { preset, field } => ("error-missing-input", a.text("preset", preset).text("flag", field.flag())),
-            Error::InvalidField { reason, .. } => ("error-invalid-field", a.text("reason", reason)),
-            Error::InvalidInput(reason) => ("error-invalid-input", a.text("reason", reason)),
-            Error::Unspliceable(key) => ("error-unspliceable", a.text("key", key)),
+            Error::InvalidField { reason, .. } => ("error-invalid-field", a.words("reason", reason.clone())),
+            Error::InvalidInput(reason) => ("error-invalid-input", a.words("reason", reason.clone())),
+            Error::Unspliceable(part) => ("error-unspliceable", a.message("key", part)),
             Error::ActiveProvider(id) => ("error-active-provider", a.text("id", id)),
             Error::HasSessions { id, count } => ("error-has-sessions", a.text("id", id).number("count", *count)),
             Error::EmptyKey => ("error-empty-key", a),
             Error::NoKey(id) => ("error-no-key", a.text("id", id)),
             Error::NoSecretService => ("error-no-secret-service", a),
-            Error::Keychain(reason) => ("error-keychain", a.text("reason", reason)),
+            Error::Keychain(reason) => ("error-keychain", a.words("reason", reason.clone())),
             Error::ConcurrentEdit => ("error-concurrent-edit", a),
             Error::UnknownBackup(name) => ("error-unknown-backup", a.text("name", name)),
-            Error::NotAFile { path: p, kind } => ("error-not-a-file", a.text("path", path(p)).text("kind", kind)),
+            Error::NotAFile { path: p, kind } => ("error-not-a-file", a.text("path", path(p)).message("kind", kind)),
             Error::TooLarge { path: p, limit_mb } => ("error-too-large", a.text("path", path(p)).text("limit", limit_mb)),
             Error::DiskFull { path: p } => ("error-disk-full", a.text("path", path(p))),
-            Error::BadBackup { name, why } => ("error-bad-backup", a.text("name", name).text("why", why)),
-            Error::BadShare(reason) => ("error-bad-share", a.text("reason", reason)),
+            Error::BadBackup { name, why } => ("error-bad-backup", a.text("name", name).words("why", why.clone())),
+            Error::BadShare(reason) => ("error-bad-share", a.words("reason", reason.clone())),
             Error::ShareVersion(v) => ("error-share-version", a.text("version", v)),
             Error::ShareHasKey(field) => ("error-share-has-key", a.text("field", field)),
             Error::ShareRunsCommand { id, command } => ("error-share-runs-command", a.text("id", id).text("command", command)),
@@ -134,7 +147,7 @@ impl Error {
                 ("error-cc-switch-version", a.text("path", path(p)).text("version", version).text("min", min).text("max", max))
             }
             Error::CcSwitchRead { path: p, reason } => ("error-cc-switch-read", a.text("path", path(p)).text("reason", reason)),
-            Error::Io { action, path: p, source } => ("error-io", a.text("action", action).text("path", path(p)).text("reason", source)),
+            Error::Io { action, path: p, source } => ("error-io", a.message("action", action).text("path", path(p)).text("reason", source)),
         }
     }
 
@@ -196,10 +209,17 @@ impl Error {
         }
     }
 
-    pub(crate) fn invalid(field: Field, reason: impl Into<String>) -> Error {
-        Error::InvalidField { field, reason: reason.into() }
+    /// The input `field` is unusable, for the reason `id` (a `reason-*` message) says.
+    pub fn invalid(field: Field, id: &'static str, args: Args) -> Error {
+        Error::InvalidField { field, reason: Words::new(id, args) }
     }
 
+    /// The input is unusable, for the reason `id` (a `reason-*` message) says.
+    pub fn input(id: &'static str, args: Args) -> Error {
+        Error::InvalidInput(Words::new(id, args))
+    }
+
+    /// `action` is a message id (`io-*`): what could not be done to `path`.
     pub(crate) fn io(action: &'static str, path: impl Into<PathBuf>) -> impl FnOnce(std::io::Error) -> Error {
         let path = path.into();
         move |source| {

@@ -115,6 +115,132 @@ error-cc-switch-read-hint = Check that the path is CC Switch's cc-switch.db; not
 error-io = Could not { $action } { $path }: { $reason }.
 error-io-hint = Check that the path exists and that you may write to it.
 
+## Parts of the error sentences above: why a value is refused (`reason-`), what a
+## URL is for and what is wrong with it (`url-`), kinds of file (`kind-`), TOML types
+## (`type-`), layouts Switchboard does not edit (`layout-`), parts of config.toml
+## (`part-`) and what could not be done to a file (`io-`)
+
+reason-detail = { $detail }
+reason-id-fixed = An id cannot be changed; add a new provider and remove this one.
+reason-key-not-keychain = A key was given, but this provider does not use the keychain.
+reason-model-name = `{ $model }` is not a usable model name.
+reason-nothing-chosen = No provider was chosen to import.
+reason-share-no-provider = The share has no provider `{ $id }`.
+reason-share-key-not-keychain = A key was given for `{ $id }`, but it does not use the keychain.
+reason-cc-no-provider = CC Switch has no Codex provider with the id `{ $id }`.
+reason-cc-not-importable = `{ $name }` cannot be imported: { $why }
+reason-cc-ready = it is ready.
+reason-cc-duplicate = it has the same base URL and model as `{ $id }`.
+reason-cc-official = it is an official entry or a sign-in CC Switch manages, with no key of its own.
+reason-cc-not-responses = CC Switch converts it from another API; Codex needs the Responses API.
+reason-cc-unusable = its settings cannot be used.
+reason-cc-unreadable = Its settings in CC Switch could not be read: { $why }.
+reason-not-name-value = “{ $line }” is not Name=value.
+reason-env-var-name = `{ $var }` is not an environment variable name.
+reason-env-header-var = `{ $var }` (for header { $header }) is not an environment variable name.
+reason-context-window = “{ $text }” is not a context window: give a number of tokens such as 128000, 128k or 1M (empty: let Switchboard find it).
+reason-context-window-range = A context window is from 1,000 to 100,000,000 tokens.
+reason-azure-resource = `{ $resource }` is not an Azure resource name (letters, digits and hyphens, as in https://<resource>.openai.azure.com).
+reason-key-control = The key contains a line break or control character; paste only the key.
+reason-name-empty = The provider name is empty.
+reason-name-control = The provider name contains a line break or control character.
+reason-name-long = The provider name is longer than { $max } characters.
+reason-bridge-key-in-file = A provider through the bridge takes its key from the keychain, a variable or a command, not from config.toml.
+reason-bridge-own-url = The base URL is the bridge's own address; give the provider's.
+reason-bridge-url-query = This base URL cannot go through the bridge (it holds a query or a fragment).
+reason-header-name = `{ $name }` is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only).
+reason-header-control = A header value contains a line break or control character.
+reason-query-empty-name = A query parameter has an empty name.
+reason-query-control = A query parameter contains a line break or control character.
+reason-token-command-empty = The token command is empty.
+reason-token-command-not-started = The token command of `{ $id }` ({ $program }) could not be started: { $detail }.
+reason-token-command-lost = The token command of `{ $id }` ({ $program }) could not be waited for: { $detail }.
+reason-token-command-timeout = The token command of `{ $id }` ({ $program }) did not finish within { $detail } seconds.
+reason-token-command-failed = The token command of `{ $id }` ({ $program }) failed ({ $detail }).
+reason-token-command-not-text = The token command of `{ $id }` ({ $program }) printed something that is not text.
+reason-token-command-silent = The token command of `{ $id }` ({ $program }) printed nothing.
+reason-keychain-locked = it is locked or access was denied ({ $detail })
+reason-backup-empty = empty
+reason-backup-not-utf8 = not UTF-8 text
+reason-backup-not-toml = not valid TOML (line { $line }, column { $column })
+reason-backup-unusable = unusable ({ $error })
+reason-share-too-large = it is larger than any share Switchboard makes
+reason-share-link-not-url = the link is not a valid URL
+reason-share-link-scheme = the link does not start with { $scheme }://import
+reason-share-link-version = its version `v` is not a number
+reason-share-no-version = it has no format version
+reason-share-not-toml = it is neither a { $scheme }:// link nor a valid share file (TOML error on line { $line })
+reason-share-version = `version` is not a number
+reason-share-provider-list = `provider` is not a list of [[provider]] tables
+reason-share-list-not-text = `{ $key }` holds something other than text
+reason-share-map-not-text = `{ $key }` is not text
+reason-share-empty = it describes no provider
+reason-share-too-many = it describes more than { $max } providers
+reason-share-twice = it describes `{ $id }` twice
+reason-share-key-twice = a provider gives `{ $key }` twice
+reason-share-no-id = a provider has no `id`
+reason-share-field-not-text = `{ $key }` of `{ $id }` is not text
+reason-share-no-preset = `{ $id }` has no `preset`
+reason-share-unknown-preset = `{ $id }` names the preset `{ $preset }`, which this Switchboard does not have
+reason-share-no-model = `{ $id }` has no `model`
+reason-share-no-auth = `{ $id }` does not say how it gets its key (`auth`)
+reason-share-bad-api = `{ $id }` has api = "{ $value }"; expected responses or chat
+reason-share-refresh = `refresh_interval_ms` of `{ $id }` is not a number
+reason-share-args = `args` of `{ $id }` is not a list of text
+reason-share-map-twice = `{ $key }` of `{ $id }` is given twice
+reason-share-not-map = `{ $key }` of `{ $id }` is not a table of text
+reason-share-env-no-var = `{ $id }` uses auth = "env" but names no `env_key`
+reason-share-command-missing = `{ $id }` uses auth = "command" but names no `command`
+reason-share-bad-auth = `{ $id }` has auth = "{ $value }"; expected keychain, env, command or none
+reason-share-file-too-large = { $path } is larger than any share file
+reason-share-file-not-text = { $path } is not text (expected a { $scheme }:// link or a *{ $suffix } file)
+reason-nothing-to-share = There is no provider in config.toml to share.
+reason-share-file-exists = { $path } exists and is not a share file; choose another --file.
+reason-one-id-many = --id names one provider, but this share has several.
+reason-key-stdin-many = --key-stdin gives one key, but this share has { $count } providers that use the keychain; import them, then `switchboard key set <id>` each.
+reason-secure-which = Name the providers to secure, or pass --all (not both).
+reason-key-unreadable = Could not read the key: { $error }.
+reason-key-not-utf8 = The key on standard input is not UTF-8 text.
+reason-timeout-range = --timeout must be between 0 and 600 seconds, not { $value }.
+url-base-url = base URL
+url-scheme = it must start with http:// or https://
+url-spaces = it contains spaces or control characters
+url-userinfo = it must not contain a user name or password
+url-no-host = it has no host name
+url-port = its port is not a number from 0 to 65535
+url-fragment = it must not contain a #fragment
+kind-folder = a folder
+kind-fifo = a FIFO (named pipe)
+kind-socket = a socket
+kind-device = a device
+kind-special = a special file
+type-nothing = nothing
+type-string = a string
+type-integer = an integer
+type-number = a number
+type-boolean = a boolean
+type-date = a date
+type-array = an array
+type-table = a table
+type-array-of-tables = an array of tables
+type-positive-integer = a positive integer
+type-table-of-strings = a table of strings
+type-array-of-strings = an array of strings
+layout-inline-table = an inline table
+layout-dotted-keys = dotted keys
+layout-sub-tables-only = only sub-tables, no table of its own
+layout-dotted-or-bare = dotted keys or bare sub-tables
+part-top-level-keys = the top-level keys
+part-provider-table = the provider table
+io-create = create
+io-follow = follow
+io-lock = lock
+io-open = open
+io-read = read
+io-remove = remove
+io-replace = replace
+io-write = write
+
 ## The presets (the name stays as it is; a description for the picker, and where to get a key)
 
 preset-azure-about = Your Azure OpenAI / AI Foundry resource; the model is your deployment name.
@@ -146,11 +272,19 @@ test-timeout-key = The key could not be read within { $secs } seconds.
 test-timeout-key-hint = The keychain or the token command may be waiting for you to unlock or log in; try again.
 test-timeout-host = { $host } did not answer within { $secs } seconds.
 test-timeout-host-hint = The provider may be overloaded or a firewall may be swallowing the request; try again, or raise --timeout.
+test-timeout-host-fix = The provider may be overloaded or a firewall may be swallowing the request; try again in a moment.
 test-late = No answer before the time limit.
+test-keychain-unreadable = The keychain could not be read.
+test-openai-signed-in-file = Codex is signed in to OpenAI ({ $path }).
+test-openai-signed-in-keychain = Codex is signed in to OpenAI (its sign-in is in the system keychain).
+test-openai-signed-out = Codex is not signed in to OpenAI.
+test-openai-signed-out-hint = Run `codex login` in a terminal.
 test-config-ok = { $url }, { $key }
 test-bridge-ok = { $reached }; Switchboard's bridge answers on 127.0.0.1:{ $port }
 test-bridge-down = Switchboard's bridge, which Codex reaches this provider through, cannot run: { $why }
 test-bridge-down-hint = Run `switchboard bridge status`; if another program holds the port, stop it or pick another (SWITCHBOARD_BRIDGE_PORT, then `switchboard edit <id> --api chat`).
+test-bridge-down-fix = If another program holds the port, stop it, then test again.
+test-bridge-url = the provider's base URL cannot go through the bridge
 test-codex-failed = The provider answered Switchboard, but Codex failed: { $line }
 test-codex-failed-hint = Run the same codex command yourself to see its full output.
 test-codex-ok = codex exec replied
@@ -163,8 +297,10 @@ test-key-none = no key
 test-key-file = key written in config.toml
 test-keychain-empty = No key is stored for `{ $id }` in the system keychain.
 test-keychain-empty-hint = Paste your key with `switchboard key set { $id }` (it reads standard input).
+test-keychain-empty-fix = Press Edit and paste your key into the Key field.
 test-env-unset = The environment variable { $var } is not set, so Codex has no key for `{ $id }`.
 test-env-unset-hint = Export { $var } in the shell that starts Codex, or keep the key in the keychain: `switchboard key set { $id }`.
+test-env-unset-fix = Set { $var } where Codex starts, or press Edit and keep the key in the keychain instead.
 test-command-timeout = The token command `{ $command }` did not finish within { $secs } seconds.
 test-command-timeout-hint = Run it yourself: it may be waiting for a login or a prompt.
 test-command-not-started = The token command `{ $command }` could not be started: { $error }.
@@ -175,6 +311,7 @@ test-command-silent = The token command `{ $command }` printed nothing.
 test-command-silent-hint = It must print the token on standard output.
 test-header-bad-name = The header name `{ $name }` in { $table } is not a valid HTTP header name, so it cannot be sent.
 test-header-bad-name-hint = Header names may hold only letters, digits and !#$%&'*+-.^_`|~; fix it with `switchboard edit { $id } --header NAME=VALUE` or in config.toml.
+test-header-bad-name-fix = Header names may hold only letters, digits and !#$%&'*+-.^_`|~; press Edit to fix it, or fix it in config.toml.
 test-header-control = The header `{ $name }` cannot be sent: it holds a line break or another control character.
 test-header-control-hint = Remove the control characters from the header `{ $name }`.
 test-header-env-control = The value of ${ $var } for the header `{ $name }` cannot be sent: it holds a line break or another control character.
@@ -201,6 +338,7 @@ test-models-failed = GET /models failed
 test-redirect-other-host = The base URL redirects to another host ({ $host }); Switchboard did not follow it with your key.
 test-redirect = The base URL redirects ({ $status }) to { $url }.
 test-redirect-hint = If you trust that address, use it as the base URL: `switchboard edit { $id } --base-url { $url }`.
+test-redirect-fix = If you trust that address, press Edit and make it the base URL: { $url }
 test-not-stream = The provider answered /responses without a stream (no text/event-stream), which Codex cannot use.
 test-not-stream-hint = Check that the provider supports streaming on the Responses API.
 test-streamed = streamed through response.completed
@@ -214,6 +352,7 @@ test-no-events = The provider's stream did not contain Responses API events (no 
 test-unauthorized = The provider rejected the key ({ $status }).
 test-unauthorized-said = The provider rejected the key ({ $status }): { $said }.
 test-unauthorized-hint = Check the key, or paste a new one with `switchboard key set { $id }`.
+test-unauthorized-fix = Check the key, or press Edit and paste a new one.
 test-rate-limited = The provider says too many requests (429): the key works, but its rate limit or credit is used up.
 test-rate-limited-hint = Wait a minute, or check your plan and credit with the provider.
 test-server-error = The provider had an internal error ({ $status }); this is on their side.
@@ -221,6 +360,7 @@ test-server-error-hint = Try again in a few minutes, or check the provider's sta
 test-api-version = Azure refused the api-version.
 test-api-version-named = Azure refused the api-version `{ $version }`.
 test-api-version-hint = With the /openai/v1 base URL leave api-version out (`switchboard edit { $id } --api-version ""`); with the older /openai path use a supported one such as 2025-04-01-preview.
+test-api-version-fix = With the /openai/v1 base URL leave api-version empty (press Edit); with the older /openai path use a supported one such as 2025-04-01-preview.
 test-status = The provider answered { $status }.
 test-status-said = The provider answered { $status }: { $said }.
 test-status-hint = Check the base URL, model and headers against the provider's documentation.
@@ -229,6 +369,7 @@ test-model-unknown-offers = The provider does not know the model `{ $model }`. I
 test-model-unknown-hint = Pick one of the provider's models (the model picker lists them), or check the spelling.
 test-chat-only = { $name } answers, but has no Responses API (POST /responses gave { $status }): it speaks only Chat Completions, and Codex needs the Responses API.
 test-chat-only-bridge-hint = Let Codex reach it through Switchboard's bridge, which speaks Chat Completions to it: `switchboard edit { $id } --api chat`.
+test-chat-only-bridge-fix = Let Codex reach it through Switchboard's bridge, which speaks Chat Completions to it.
 test-chat-only-hint = Use a provider or gateway version that supports /v1/responses (for Ollama, 0.13.3 or later).
 test-web-page = Your base URL answers with a web page, not the API.
 test-web-page-known-hint = Your base URL answers with a web page. { $name }'s API lives at { $url }.
@@ -238,6 +379,7 @@ test-use-url-hint = Use { $url }.
 test-path-hint = Check the path: most providers serve the API under /v1 (for example https://host/v1).
 test-stopped = { $host } stopped answering.
 test-stopped-hint = Try again, or raise --timeout.
+test-stopped-fix = Try again in a moment.
 test-tls = The secure (TLS) connection to { $host } failed.
 test-tls-plain-hint = The server does not speak HTTPS on this port; try http:// instead.
 test-tls-hint = A proxy or firewall may be intercepting TLS, or the server's certificate is not trusted by this machine.
@@ -248,14 +390,19 @@ test-wire-api = wire_api is "{ $value }", which Codex no longer accepts; it only
 test-wire-api-hint = Set wire_api = "responses" if the provider supports it, or use one that does.
 test-auth-conflict = The provider has an [auth] table and also env_key, experimental_bearer_token or requires_openai_auth; Codex refuses to load that.
 test-auth-conflict-hint = Keep one way of giving the key: run `switchboard edit { $id } --key-stdin` to let Switchboard tidy it.
+test-auth-conflict-fix = Keep one way of giving the key: press Edit, paste the key and save, and Switchboard tidies it.
 test-no-base-url = The provider has no base_url.
 test-no-base-url-hint = Set one with `switchboard edit { $id } --base-url URL`.
+test-no-base-url-fix = Press Edit and fill in the base URL.
 test-unparsable-url = The base URL { $url } cannot be parsed.
 test-unparsable-url-hint = Set a URL such as https://host/v1 with `switchboard edit { $id } --base-url URL`.
+test-unparsable-url-fix = Press Edit and give a URL such as https://host/v1 as the base URL.
 test-url-tail = Your base URL ends in { $tail }, but Codex adds /responses itself.
 test-url-tail-hint = Use { $url } as the base URL: `switchboard edit { $id } --base-url { $url }`.
+test-url-tail-fix = Press Edit and use { $url } as the base URL.
 test-url-path = { $host } serves its API under { $path }, which your base URL lacks.
 test-url-path-hint = Use { $url }: `switchboard edit { $id } --base-url { $url }`.
+test-url-path-fix = Press Edit and use { $url } as the base URL.
 test-azure-path = Azure OpenAI serves its API under /openai, which your base URL lacks.
 
 ## The tray (its menu and its notifications)
@@ -274,7 +421,11 @@ tray-switch-failed = Could not switch: { $reason }
 op-switched = Codex now uses `{ $id }` with model { $model }.
 op-switched-default = Codex now uses `{ $id }` with Codex's default model.
 op-sessions-kept = Your `{ $prev }` sessions stay on disk: `switchboard sessions --provider { $prev }` lists them, each with the command that resumes it.
+op-sessions-kept-in-window = Your `{ $prev }` sessions stay on disk: Sessions lists them, each with the command that resumes it.
 op-added = Added { $name } as `{ $id }` with model { $model }. Switch to it with `switchboard use { $id }`.
+op-added-in-window = Added { $name } as `{ $id }` with model { $model }. Press Use on its row to switch to it.
+op-imported = Added { $name } as `{ $id }` with model { $model }.
+op-import-same = `{ $id }` is already set up exactly like this; nothing changed.
 op-removed = Removed `{ $id }`.
 op-removed-active = Codex is back on its default provider (openai).
 op-removed-sessions =
@@ -289,13 +440,174 @@ op-key-deleted = Deleted the key for `{ $id }` from the system keychain.
 op-key-none = No key was stored for `{ $id }`.
 op-restored = Restored { $name }.
 op-restore-same = config.toml already matches { $name }; nothing to do.
+op-warn-no-key = No key is stored for `{ $id }` yet: run `switchboard key set { $id }`.
+op-warn-no-key-in-window = No key is stored for `{ $id }` yet: press Edit and paste it into the Key field.
+op-warn-key-not-deleted = The provider is gone, but its key could not be deleted from the keychain: { $error }
+op-secured =
+    { $count ->
+        [one] Moved the key of { $ids } into the system keychain; Codex now reads it from there.
+       *[other] Moved the keys of { $ids } into the system keychain; Codex now reads them from there.
+    }
+op-secured-no-backup = No backup in switchboard-backups/ held it.
+op-secured-scrubbed =
+    { $count ->
+        [one] Scrubbed it from 1 backup in Switchboard's own switchboard-backups/ folder; no other file was touched.
+       *[other] Scrubbed it from { $count } backups in Switchboard's own switchboard-backups/ folder; no other file was touched.
+    }
+op-cc-nothing = Nothing to import: every Codex provider in CC Switch is already here or cannot be used.
+op-cc-imported =
+    { $count ->
+        [one] Imported 1 provider from CC Switch: { $list }. { $keys ->
+            [one] 1 key went
+           *[other] { $keys } keys went
+        } into the system keychain; CC Switch's database was only read.
+       *[other] Imported { $count } providers from CC Switch: { $list }. { $keys ->
+            [one] 1 key went
+           *[other] { $keys } keys went
+        } into the system keychain; CC Switch's database was only read.
+    }
+
+## Organisation layers above config.toml (`use`, `list`, `doctor`, the window's header)
+
+managed-sets = Your organisation's { $file } sets `{ $key }`{ $shown }, and that wins over config.toml: Codex uses it whatever Switchboard selects.
+managed-system = config.toml does not set `{ $key }`, so the system file { $file } decides it{ $shown }.
+managed-rule = Your organisation's { $file } sets the rule `{ $key }`; Codex enforces it over config.toml.
+managed-mdm = A configuration profile from your organisation ({ $file }) manages Codex and may set the provider or model.
+
+## Shares: what was left out of one, and what was ignored in one
+
+share-omitted-header = The header `{ $header }` of `{ $id }` looks like a credential, so it was left out.
+share-omitted-file-key = `{ $id }` keeps its key in config.toml; the share asks the recipient for their own key instead.
+share-omitted-args = An argument of `{ $id }`'s token command looks like a credential, so the arguments were left out.
+share-ignored = Ignored `{ $key }`: this version of Switchboard does not know it.
+share-ignored-before-id = Ignored `{ $key }`: it comes before any provider's `id`.
+share-ignored-field = Ignored `{ $key }` of `{ $id }`: this version of Switchboard does not know it.
+share-ignored-field-typed = Ignored `{ $key }` ({ $type }) of `{ $id }`: this version of Switchboard does not know it.
+
+## Doctor's checks (`switchboard doctor`; the check names and statuses never change)
+
+doctor-config-ok = { $path } loads
+doctor-profile-key = config.toml has a top-level `profile = ...`, which current Codex treats as an error.
+doctor-profile-key-hint = Delete that line; use `codex -p NAME` with a NAME.config.toml file instead.
+doctor-profiles = config.toml has legacy [profiles.*] tables, which current Codex ignores.
+doctor-profiles-hint = Move each into its own $CODEX_HOME/NAME.config.toml and run `codex -p NAME`.
+doctor-profiles-none = no legacy profile settings
+doctor-active-ok = the active provider `{ $id }` is defined
+doctor-active-missing = model_provider is `{ $id }`, but there is no [model_providers.{ $id }] table: Codex will not start.
+doctor-active-missing-hint = Pick an existing provider with `switchboard use <id>`.
+doctor-managed-none = no organisation layer sets the provider or model
+doctor-managed-hint = Ask whoever manages this machine to change { $file }; Switchboard does not edit it.
+doctor-builtin-keys = [model_providers.{ $id }] sets { $keys }, which Codex's built-in `{ $id }` provider does not take, so Codex refuses to start with any provider.
+doctor-builtin-keys-hint = Delete { $keys } from that table, or rename it (for example to { $id }-custom) and update model_provider to match.
+doctor-builtin-id = { $tables } uses an id built into Codex, so Codex refuses to load the whole file.
+doctor-builtin-id-hint = Rename the table (for example to ollama-local) and update model_provider to match.
+doctor-builtin-none = no provider uses a reserved id
+doctor-bridge-running =
+    { $streams ->
+        [one] Switchboard's bridge runs on 127.0.0.1:{ $port } (pid { $pid }), carrying 1 stream, for { $users }
+       *[other] Switchboard's bridge runs on 127.0.0.1:{ $port } (pid { $pid }), carrying { $streams } streams, for { $users }
+    }
+doctor-bridge-older = An older build of Switchboard's bridge runs on 127.0.0.1:{ $port } (version { $version }); Codex replaces it at its next start, for { $users }
+doctor-bridge-stopped = Switchboard's bridge (127.0.0.1:{ $port }, for { $users }) is not running; Codex starts it when it needs it
+doctor-bridge-taken = Another program holds 127.0.0.1:{ $port }, where Switchboard's bridge runs for { $users }: Codex cannot reach them.
+doctor-bridge-taken-hint = Stop that program, or move the bridge: set SWITCHBOARD_BRIDGE_PORT and run `switchboard edit <id> --api chat` for each.
+doctor-bridge-state-hint = Check that $XDG_RUNTIME_DIR is yours and writable.
+doctor-catalog-ok = Codex reads its models from { $file } (its own list, and the models Switchboard describes)
+doctor-catalog-missing = config.toml names { $file }, which is missing or unreadable: Codex will not start.
+doctor-catalog-missing-hint = Run `switchboard use <provider>` again to write it, or `switchboard use openai`.
+doctor-catalog-own = config.toml names a model catalog of your own; Switchboard leaves it alone and describes no model to Codex
+doctor-plain-none = no key is stored in plain text
+doctor-plain =
+    { $count ->
+        [one] 1 key is stored in plain text: { $list }
+       *[other] { $count } keys are stored in plain text: { $list }
+    }
+doctor-plain-hint = Move them into the keychain with `switchboard secure --all`.
+doctor-plain-stuck-hint = Move them into the keychain with `switchboard secure --all` (headers other than Authorization and api-key stay: Codex sends a keychain key only as a bearer token).
+doctor-env-none = no key depends on a shell variable
+doctor-env = only in the environment, which Codex started from the dock, an IDE or the Codex app does not see: { $list }
+doctor-env-hint = From a shell where the variable is set, run `switchboard secure <id>` to keep the key in the keychain.
+
+## The command line's own lines (the labels `error:`, `hint:` and `warning:` never change)
+
+cli-fix = Fix: { $fix }
+cli-models = models: { $list }
+cli-model = model { $model }
+cli-no-backups = No backups yet. One is taken before every change Switchboard makes to config.toml.
+cli-backup = { $name }  { $taken } UTC  { $size } bytes
+cli-backup-taken = Backup of the previous config.toml: { $name }
+cli-backup-scrubbed = Backup of the previous config.toml (scrubbed): { $name }
+cli-no-providers = No providers to test yet. Add one with `switchboard add <preset>`.
+cli-asks-for = asks for: { $fields }
+cli-codex-home = Codex home: { $path }
+cli-key-stored = key stored: yes
+cli-key-missing = key stored: no
+cli-key-unknown = key stored: unknown (keychain unreachable)
+cli-key-env = key from environment
+cli-key-command = key from command
+cli-key-file = key in config.toml (plain text)
+cli-key-openai = OpenAI sign-in
+cli-key-none = no key
+cli-sessions =
+    { $count ->
+        [one] 1 session
+       *[other] { $count } sessions
+    }
+cli-share-wrote = Wrote { $path } (no keys in it).
+cli-left-out = left out: { $what }
+cli-import-provider = { $id } ({ $preset }): { $name } at { $host }, model { $model }
+cli-needs-allow-command = (refused without --allow-command)
+cli-secure-moved = moved   { $what }
+cli-secure-kept = kept    { $what }
+cli-secure-deleted =
+    { $count ->
+        [one] deleted 1 backup that held the key in another spelling: { $names }
+       *[other] deleted { $count } backups that held the key in another spelling: { $names }
+    }
+cli-dry-run = Dry run: nothing was written.
+cli-cc-switch-to = Switch to one with `switchboard use { $id }`.
+cli-cc-database = CC Switch database: { $path } (schema version { $version })
+cli-cc-empty = It has no Codex providers.
+cli-cc-ready = import as `{ $id }` ({ $preset } preset, no key)
+cli-cc-ready-key = import as `{ $id }` ({ $preset } preset, key into the keychain)
+cli-cc-duplicate = already here as `{ $id }` (same base URL and model)
+cli-cc-official = skipped: an official entry or a sign-in CC Switch manages, with no key of its own (OpenAI's is built into Codex)
+cli-cc-not-responses = skipped: CC Switch converts this upstream from another API; Codex needs the Responses API
+cli-cc-unusable = skipped: { $why }
+cli-no-sessions-for = No saved Codex sessions for `{ $id }` in { $path }.
+cli-no-sessions = No saved Codex sessions in { $path }.
+cli-no-message = (no message)
+cli-session-in = in { $path }
+cli-session-resume = resume: { $command }
+cli-bridge-running =
+    { $streams ->
+        [one] The bridge runs on 127.0.0.1:{ $port } (pid { $pid }, version { $version }), carrying 1 stream.
+       *[other] The bridge runs on 127.0.0.1:{ $port } (pid { $pid }, version { $version }), carrying { $streams } streams.
+    }
+cli-bridge-stopped = The bridge is not running on 127.0.0.1:{ $port }; Codex starts it when it needs it.
+cli-bridge-taken = Another program answers on 127.0.0.1:{ $port }, so the bridge cannot run there.
+cli-bridge-ending = The bridge is ending once its streams finish.
+cli-bridge-was-stopped = The bridge was not running.
+
+## A share's cautions, as the CLI prints them before importing
+
+share-caution-plain-http = { $host } is reached over plain http://, so the key would cross the network unencrypted.
+share-caution-unusual-host = { $host } is not the usual host for this preset ({ $usual }).
+share-caution-runs-command = Codex would run this command to get a token: { $command }
+
+## Why Switchboard's bridge cannot be reached (a line in Codex's log, and the Test's reason)
+
+bridge-port-taken = port { $port } on 127.0.0.1 is used by another program, so Switchboard's bridge cannot start there; stop that program, or move the bridge with SWITCHBOARD_BRIDGE_PORT and `switchboard edit <id> --api chat`
+bridge-no-answer = the bridge was started on 127.0.0.1:{ $port } but did not answer; see `switchboard doctor`
+bridge-files = the bridge's runtime folder cannot be used: { $detail }
+bridge-spawn = the bridge could not be started: { $detail }
 
 ## What Codex knows of the model (the Test's last line, a row's tooltip)
 
 # { $window } is one of the model-window- messages, { $patch } one of the model-patch- ones.
 model-summary = { $model }: { $window }; { $patch }.
 model-window-you = a { $tokens }-token context window (yours)
-model-window-provider = a { $tokens }-token context window (from { $source })
+model-window-provider = a { $tokens }-token context window (from { $source }'s model list)
 model-window-family = a { $tokens }-token context window ({ $source })
 model-window-codex = a { $tokens }-token context window (Codex knows it as { $source })
 model-window-default = context window unknown; assuming { $k }k

@@ -12,7 +12,7 @@ error-no-home-dir-hint = 請設定 HOME，或加上 --codex-home DIR。
 error-invalid-toml = { $path } 不是有效的 TOML（第 { $line } 行，第 { $column } 欄）：{ $reason }。
 error-invalid-toml-hint = 請手動修正檔案，或還原備份（switchboard backups）。未寫入任何內容。
 error-invalid-toml-fix = 請手動修正檔案，或在「備份」中還原一份備份。未寫入任何內容。
-error-wrong-type = config.toml 中的 `{ $key }` 類型不符：目前是 { $found }，但 Codex 需要 { $expected }。
+error-wrong-type = config.toml 中的 `{ $key }` 類型不符：目前是{ $found }，但 Codex 需要{ $expected }。
 error-wrong-type-hint = 請手動修正 config.toml 中的 `{ $key }`。未寫入任何內容。
 error-unsupported-layout = 供應商 `{ $id }` 採用 Switchboard 不會編輯的寫法（{ $form }）。
 error-unsupported-layout-hint = 請改寫成 [model_providers.{ $id }] 表格，或手動編輯。未寫入任何內容。
@@ -41,7 +41,7 @@ error-invalid-field = { $reason }
 error-invalid-field-hint = 請檢查這個值，然後再試一次。未寫入任何內容。
 error-invalid-input = { $reason }
 error-invalid-input-hint = 請檢查這個值，然後再試一次。未寫入任何內容。
-error-unspliceable = Switchboard 無法修改 config.toml 中的 { $key }，否則會動到檔案的其他部分。
+error-unspliceable = Switchboard 無法修改 config.toml 中的{ $key }，否則會動到檔案的其他部分。
 error-unspliceable-hint = 請手動編輯 config.toml，或還原備份。未寫入任何內容。
 error-active-provider = `{ $id }` 是目前使用中的供應商。
 error-active-provider-hint = 請先切換到其他供應商（switchboard use openai），或加上 --force。
@@ -65,13 +65,13 @@ error-concurrent-edit-hint = 目前有其他程式正在編輯 config.toml，請
 error-unknown-backup = 沒有名為 `{ $name }` 的備份。
 error-unknown-backup-hint = 執行 `switchboard backups` 查看備份名稱。
 error-unknown-backup-fix = 它可能已被清除；「備份」清單會顯示目前保留的備份。
-error-not-a-file = { $path } 不是一般檔案，而是 { $kind }。
+error-not-a-file = { $path } 不是一般檔案，而是{ $kind }。
 error-not-a-file-hint = 請將它指向一般檔案（或移除它，讓 Switchboard 建立新檔案）。未寫入任何內容。
 error-too-large = { $path } 超過 { $limit } MB，遠大於任何 Codex 設定檔；Switchboard 不會編輯它。
 error-too-large-hint = 請確認這個路徑指向你的 Codex 設定檔。未寫入任何內容。
 error-disk-full = 磁碟已滿：沒有空間可儲存 { $path }。
 error-disk-full-hint = 請釋出一些磁碟空間，然後再試一次。沒有做任何變更。
-error-bad-backup = 備份 `{ $name }` 無法還原：{ $why }。
+error-bad-backup = 備份 `{ $name }` { $why }，因此無法還原。
 error-bad-backup-hint = 請選擇其他備份（switchboard backups）。config.toml 沒有變更。
 error-bad-backup-fix = 請選擇其他備份。config.toml 沒有變更。
 error-bad-share = 無法讀取這份分享內容：{ $reason }。
@@ -107,8 +107,133 @@ error-cc-switch-version-hint = 請更新 Switchboard，或用 `switchboard add` 
 error-cc-switch-version-fix = 請更新 Switchboard，或在「新增供應商」中手動新增。未寫入任何內容。
 error-cc-switch-read = 無法將 { $path } 當作 CC Switch 資料庫讀取：{ $reason }。
 error-cc-switch-read-hint = 請確認路徑指向 CC Switch 的 cc-switch.db。未寫入任何內容。
-error-io = 處理 { $path } 時失敗（{ $action }）：{ $reason }。
+error-io = 無法{ $action } { $path }：{ $reason }。
 error-io-hint = 請確認路徑存在，而且你有寫入權限。
+
+## 上方錯誤句子的組成片段：拒絕某個值的原因（`reason-`）、URL 的用途及其問題（`url-`）、
+## 檔案種類（`kind-`）、TOML 類型（`type-`）、Switchboard 不會編輯的寫法（`layout-`）、
+## config.toml 的組成部分（`part-`），以及無法對檔案執行的動作（`io-`）
+
+reason-detail = { $detail }
+reason-id-fixed = ID 無法變更；請新增一個供應商，再移除這一個。
+reason-key-not-keychain = 提供了金鑰，但這個供應商不使用鑰匙圈。
+reason-model-name = `{ $model }` 不是可用的模型名稱。
+reason-nothing-chosen = 沒有選擇要匯入的供應商。
+reason-share-no-provider = 這份分享內容中沒有供應商 `{ $id }`。
+reason-share-key-not-keychain = 提供了 `{ $id }` 的金鑰，但它不使用鑰匙圈。
+reason-cc-no-provider = CC Switch 中沒有 ID 為 `{ $id }` 的 Codex 供應商。
+reason-cc-not-importable = 無法匯入 `{ $name }`：{ $why }
+reason-cc-ready = 它已可以匯入。
+reason-cc-duplicate = 它的 API 位址和模型都與 `{ $id }` 相同。
+reason-cc-official = 它是官方項目，或是由 CC Switch 管理的登入，本身沒有金鑰。
+reason-cc-not-responses = CC Switch 是從其他 API 轉換這個供應商的；Codex 需要 Responses API。
+reason-cc-unusable = 它的設定無法使用。
+reason-cc-unreadable = 無法讀取它在 CC Switch 中的設定：{ $why }。
+reason-not-name-value = 「{ $line }」不是 Name=value 格式。
+reason-env-var-name = `{ $var }` 不是有效的環境變數名稱。
+reason-env-header-var = `{ $var }`（用於標頭 { $header }）不是有效的環境變數名稱。
+reason-context-window = 「{ $text }」不是有效的上下文視窗大小：請輸入 token 數，例如 128000、128k 或 1M（留空則由 Switchboard 判斷）。
+reason-context-window-range = 上下文視窗必須介於 1,000 到 100,000,000 個 token 之間。
+reason-azure-resource = `{ $resource }` 不是有效的 Azure 資源名稱（只能包含英文字母、數字和連字號，也就是 https://<resource>.openai.azure.com 中的 <resource>）。
+reason-key-control = 金鑰中含有換行或控制字元；請只貼上金鑰本身。
+reason-name-empty = 供應商名稱是空的。
+reason-name-control = 供應商名稱中含有換行或控制字元。
+reason-name-long = 供應商名稱超過 { $max } 個字元。
+reason-bridge-key-in-file = 透過橋接連線的供應商，金鑰必須來自鑰匙圈、環境變數或指令，不能寫在 config.toml 中。
+reason-bridge-own-url = 這個 API 位址是橋接本身的位址；請輸入供應商的位址。
+reason-bridge-url-query = 這個 API 位址無法透過橋接使用（其中含有查詢字串或 # 片段）。
+reason-header-name = `{ $name }` 不是有效的標頭名稱（只能包含英文字母、數字和 !#$%&'*+-.^_`|~）。
+reason-header-control = 標頭值中含有換行或控制字元。
+reason-query-empty-name = 有個查詢參數的名稱是空的。
+reason-query-control = 查詢參數中含有換行或控制字元。
+reason-token-command-empty = 權杖指令是空的。
+reason-token-command-not-started = 無法啟動 `{ $id }` 的權杖指令（{ $program }）：{ $detail }。
+reason-token-command-lost = 等候 `{ $id }` 的權杖指令（{ $program }）結束時發生錯誤：{ $detail }。
+reason-token-command-timeout = `{ $id }` 的權杖指令（{ $program }）未在 { $detail } 秒內執行完畢。
+reason-token-command-failed = `{ $id }` 的權杖指令（{ $program }）執行失敗（{ $detail }）。
+reason-token-command-not-text = `{ $id }` 的權杖指令（{ $program }）輸出的內容不是文字。
+reason-token-command-silent = `{ $id }` 的權杖指令（{ $program }）沒有輸出任何內容。
+reason-keychain-locked = 鑰匙圈已上鎖，或存取遭拒（{ $detail }）
+reason-backup-empty = 是空的
+reason-backup-not-utf8 = 不是 UTF-8 文字
+reason-backup-not-toml = 不是有效的 TOML（第 { $line } 行，第 { $column } 欄）
+reason-backup-unusable = 內容無法使用（{ $error }）
+reason-share-too-large = 它比 Switchboard 產生的任何分享內容都大
+reason-share-link-not-url = 連結不是有效的 URL
+reason-share-link-scheme = 連結開頭不是 { $scheme }://import
+reason-share-link-version = 它的版本 `v` 不是數字
+reason-share-no-version = 它沒有格式版本
+reason-share-not-toml = 它既不是 { $scheme }:// 連結，也不是有效的分享檔案（第 { $line } 行有 TOML 錯誤）
+reason-share-version = `version` 不是數字
+reason-share-provider-list = `provider` 不是由 [[provider]] 表格組成的清單
+reason-share-list-not-text = `{ $key }` 中有文字以外的內容
+reason-share-map-not-text = `{ $key }` 不是文字
+reason-share-empty = 其中沒有任何供應商
+reason-share-too-many = 其中的供應商超過 { $max } 個
+reason-share-twice = 其中 `{ $id }` 出現了兩次
+reason-share-key-twice = 有個供應商重複設定了 `{ $key }`
+reason-share-no-id = 有個供應商沒有 `id`
+reason-share-field-not-text = `{ $id }` 的 `{ $key }` 不是文字
+reason-share-no-preset = `{ $id }` 沒有 `preset`
+reason-share-unknown-preset = `{ $id }` 指定了範本 `{ $preset }`，但這個 Switchboard 沒有這個範本
+reason-share-no-model = `{ $id }` 沒有 `model`
+reason-share-no-auth = `{ $id }` 沒有說明如何取得金鑰（`auth`）
+reason-share-bad-api = `{ $id }` 的 api = "{ $value }"；應為 responses 或 chat
+reason-share-refresh = `{ $id }` 的 `refresh_interval_ms` 不是數字
+reason-share-args = `{ $id }` 的 `args` 不是文字清單
+reason-share-map-twice = `{ $id }` 的 `{ $key }` 設定了兩次
+reason-share-not-map = `{ $id }` 的 `{ $key }` 不是由文字組成的表格
+reason-share-env-no-var = `{ $id }` 使用 auth = "env"，但沒有指定 `env_key`
+reason-share-command-missing = `{ $id }` 使用 auth = "command"，但沒有指定 `command`
+reason-share-bad-auth = `{ $id }` 的 auth = "{ $value }"；應為 keychain、env、command 或 none
+reason-share-file-too-large = { $path } 比任何分享檔案都大
+reason-share-file-not-text = { $path } 不是文字檔（應為 { $scheme }:// 連結或 *{ $suffix } 檔案）
+reason-nothing-to-share = config.toml 中沒有可分享的供應商。
+reason-share-file-exists = { $path } 已存在，而且不是分享檔案；請用 --file 指定其他檔案。
+reason-one-id-many = --id 只能指定一個供應商，但這份分享內容有多個供應商。
+reason-key-stdin-many = --key-stdin 只能提供一個金鑰，但這份分享內容有 { $count } 個使用鑰匙圈的供應商；請先匯入，再分別執行 `switchboard key set <id>`。
+reason-secure-which = 請指定要保護的供應商，或加上 --all（兩者擇一）。
+reason-key-unreadable = 無法讀取金鑰：{ $error }。
+reason-key-not-utf8 = 標準輸入中的金鑰不是 UTF-8 文字。
+reason-timeout-range = --timeout 必須介於 0 到 600 秒之間，而不是 { $value }。
+url-base-url = API 位址
+url-scheme = 開頭必須是 http:// 或 https://
+url-spaces = 其中含有空格或控制字元
+url-userinfo = 不能包含使用者名稱或密碼
+url-no-host = 沒有主機名稱
+url-port = 連接埠不是 0 到 65535 之間的數字
+url-fragment = 不能包含 # 開頭的片段（fragment）
+kind-folder = 資料夾
+kind-fifo = 具名管道（FIFO）
+kind-socket = 通訊端（socket）
+kind-device = 裝置檔案
+kind-special = 特殊檔案
+type-nothing = 空值
+type-string = 字串
+type-integer = 整數
+type-number = 浮點數
+type-boolean = 布林值
+type-date = 日期時間
+type-array = 陣列
+type-table = 表格
+type-array-of-tables = 表格陣列
+type-positive-integer = 正整數
+type-table-of-strings = 值皆為字串的表格
+type-array-of-strings = 字串陣列
+layout-inline-table = 行內表格
+layout-dotted-keys = 點分隔鍵
+layout-sub-tables-only = 只有子表格，沒有自身的表格
+layout-dotted-or-bare = 點分隔鍵，或沒有上層表格的子表格
+part-top-level-keys = 最上層的鍵
+part-provider-table = 供應商表格
+io-create = 建立
+io-follow = 追蹤符號連結
+io-lock = 鎖定
+io-open = 開啟
+io-read = 讀取
+io-remove = 移除
+io-replace = 取代
+io-write = 寫入
 
 ## 範本（名稱維持原樣；選擇範本時看到的說明，以及去哪裡取得金鑰）
 
@@ -141,11 +266,19 @@ test-timeout-key = 無法在 { $secs } 秒內讀取金鑰。
 test-timeout-key-hint = 鑰匙圈或權杖指令可能正在等你解鎖或登入；請再試一次。
 test-timeout-host = { $host } 在 { $secs } 秒內沒有回應。
 test-timeout-host-hint = 供應商可能負載過重，或防火牆攔下了請求；請再試一次，或加大 --timeout。
+test-timeout-host-fix = 供應商可能負載過重，或防火牆攔下了請求；請稍後再試一次。
 test-late = 在時限內沒有回應。
+test-keychain-unreadable = 無法讀取鑰匙圈。
+test-openai-signed-in-file = Codex 已登入 OpenAI（{ $path }）。
+test-openai-signed-in-keychain = Codex 已登入 OpenAI（登入資訊存放在系統鑰匙圈中）。
+test-openai-signed-out = Codex 尚未登入 OpenAI。
+test-openai-signed-out-hint = 請在終端機中執行 `codex login`。
 test-config-ok = { $url }，{ $key }
 test-bridge-ok = { $reached }；Switchboard 橋接在 127.0.0.1:{ $port } 回應
 test-bridge-down = Codex 要透過 Switchboard 橋接連到這個供應商，但橋接無法執行：{ $why }
 test-bridge-down-hint = 請執行 `switchboard bridge status`；如果有其他程式佔用了這個連接埠，請停止該程式，或改用其他連接埠（設定 SWITCHBOARD_BRIDGE_PORT，再執行 `switchboard edit <id> --api chat`）。
+test-bridge-down-fix = 如果有其他程式佔用了這個連接埠，請停止該程式，然後再按一次「測試」。
+test-bridge-url = 供應商的 API 位址無法透過橋接使用
 test-codex-failed = 供應商有回應 Switchboard，但 Codex 執行失敗：{ $line }
 test-codex-failed-hint = 請自行執行同一個 codex 指令，查看完整的輸出。
 test-codex-ok = codex exec 已回覆
@@ -158,8 +291,10 @@ test-key-none = 無金鑰
 test-key-file = 金鑰寫在 config.toml 中
 test-keychain-empty = 系統鑰匙圈中沒有 `{ $id }` 的金鑰。
 test-keychain-empty-hint = 請用 `switchboard key set { $id }` 貼上你的金鑰（金鑰會從標準輸入讀取）。
+test-keychain-empty-fix = 請按「編輯」，將你的金鑰貼到「金鑰」欄位。
 test-env-unset = 環境變數 { $var } 未設定，因此 Codex 沒有 `{ $id }` 的金鑰。
 test-env-unset-hint = 請在啟動 Codex 的 shell 中 export { $var }，或把金鑰存入鑰匙圈：`switchboard key set { $id }`。
+test-env-unset-fix = 請在啟動 Codex 的環境中設定 { $var }，或按「編輯」，改把金鑰存在鑰匙圈中。
 test-command-timeout = 權杖指令 `{ $command }` 未在 { $secs } 秒內執行完畢。
 test-command-timeout-hint = 請自行執行它：它可能正在等你登入或回應提示。
 test-command-not-started = 無法啟動權杖指令 `{ $command }`：{ $error }。
@@ -170,6 +305,7 @@ test-command-silent = 權杖指令 `{ $command }` 沒有輸出任何內容。
 test-command-silent-hint = 它必須在標準輸出印出權杖。
 test-header-bad-name = { $table } 中的標頭名稱 `{ $name }` 不是有效的 HTTP 標頭名稱，因此無法送出。
 test-header-bad-name-hint = 標頭名稱只能包含英文字母、數字和 !#$%&'*+-.^_`|~；請用 `switchboard edit { $id } --header NAME=VALUE` 或在 config.toml 中修正。
+test-header-bad-name-fix = 標頭名稱只能包含英文字母、數字和 !#$%&'*+-.^_`|~；請按「編輯」修正，或在 config.toml 中修正。
 test-header-control = 無法送出標頭 `{ $name }`：其中含有換行或其他控制字元。
 test-header-control-hint = 請移除標頭 `{ $name }` 中的控制字元。
 test-header-env-control = 標頭 `{ $name }` 所用的 ${ $var } 值無法送出：其中含有換行或其他控制字元。
@@ -192,6 +328,7 @@ test-models-failed = GET /models 失敗
 test-redirect-other-host = API 位址會重新導向到另一台主機（{ $host }）；Switchboard 沒有帶著你的金鑰跟過去。
 test-redirect = API 位址會重新導向（{ $status }）到 { $url }。
 test-redirect-hint = 如果你信任這個位址，請把它設為 API 位址：`switchboard edit { $id } --base-url { $url }`。
+test-redirect-fix = 如果你信任這個位址，請按「編輯」，把它設為「API 位址（base URL）」：{ $url }
 test-not-stream = 供應商回應 /responses 時沒有使用串流（沒有 text/event-stream），Codex 無法使用這種回應。
 test-not-stream-hint = 請確認供應商的 Responses API 支援串流。
 test-streamed = 串流完成，收到 response.completed
@@ -205,6 +342,7 @@ test-no-events = 供應商的串流中沒有 Responses API 事件（沒有 respo
 test-unauthorized = 供應商拒絕了這個金鑰（{ $status }）。
 test-unauthorized-said = 供應商拒絕了這個金鑰（{ $status }）：{ $said }。
 test-unauthorized-hint = 請檢查金鑰，或用 `switchboard key set { $id }` 貼上新的金鑰。
+test-unauthorized-fix = 請檢查金鑰，或按「編輯」貼上新的金鑰。
 test-rate-limited = 供應商表示請求過多（429）：金鑰有效，但已達到請求頻率上限，或額度已用完。
 test-rate-limited-hint = 請等一分鐘，或向供應商確認你的方案和額度。
 test-server-error = 供應商發生內部錯誤（{ $status }）；問題出在供應商那一端。
@@ -212,6 +350,7 @@ test-server-error-hint = 請過幾分鐘再試，或查看供應商的服務狀�
 test-api-version = Azure 拒絕了這個 api-version。
 test-api-version-named = Azure 拒絕了 api-version `{ $version }`。
 test-api-version-hint = 使用 /openai/v1 的 API 位址時，請不要指定 api-version（`switchboard edit { $id } --api-version ""`）；使用舊版 /openai 路徑時，請改用支援的版本，例如 2025-04-01-preview。
+test-api-version-fix = 使用 /openai/v1 的 API 位址時，請將「api-version」留空（按「編輯」）；使用舊版 /openai 路徑時，請改用支援的版本，例如 2025-04-01-preview。
 test-status = 供應商回應 { $status }。
 test-status-said = 供應商回應 { $status }：{ $said }。
 test-status-hint = 請對照供應商的文件，檢查 API 位址、模型和標頭。
@@ -220,6 +359,7 @@ test-model-unknown-offers = 供應商找不到模型 `{ $model }`。它提供的
 test-model-unknown-hint = 請選擇供應商提供的模型（模型選單會列出這些模型），或檢查拼寫。
 test-chat-only = { $name } 有回應，但沒有 Responses API（POST /responses 回應 { $status }）：它只支援 Chat Completions，而 Codex 需要 Responses API。
 test-chat-only-bridge-hint = 讓 Codex 透過 Switchboard 橋接連線，橋接會用 Chat Completions 與它溝通：`switchboard edit { $id } --api chat`。
+test-chat-only-bridge-fix = 讓 Codex 透過 Switchboard 橋接連線，橋接會用 Chat Completions 與它溝通。
 test-chat-only-hint = 請使用支援 /v1/responses 的供應商或閘道版本（Ollama 需要 0.13.3 或更新版本）。
 test-web-page = 你的 API 位址回應的是網頁，而不是 API。
 test-web-page-known-hint = 你的 API 位址回應的是網頁。{ $name } 的 API 位於 { $url }。
@@ -229,6 +369,7 @@ test-use-url-hint = 請改用 { $url }。
 test-path-hint = 請檢查路徑：大多數供應商的 API 都位於 /v1 之下（例如 https://host/v1）。
 test-stopped = { $host } 中途停止回應。
 test-stopped-hint = 請再試一次，或加大 --timeout。
+test-stopped-fix = 請稍後再試一次。
 test-tls = 與 { $host } 的安全連線（TLS）失敗。
 test-tls-plain-hint = 伺服器在這個連接埠上不支援 HTTPS；請改用 http://。
 test-tls-hint = 可能有代理伺服器或防火牆攔截了 TLS，或這台電腦不信任伺服器的憑證。
@@ -239,14 +380,19 @@ test-wire-api = wire_api 設為 "{ $value }"，Codex 已不再接受這個值；
 test-wire-api-hint = 如果供應商支援，請設定 wire_api = "responses"；否則請改用支援的供應商。
 test-auth-conflict = 這個供應商有 [auth] 表格，同時又設定了 env_key、experimental_bearer_token 或 requires_openai_auth；Codex 會拒絕載入這種設定。
 test-auth-conflict-hint = 請只保留一種提供金鑰的方式：執行 `switchboard edit { $id } --key-stdin`，讓 Switchboard 幫你整理。
+test-auth-conflict-fix = 請只保留一種提供金鑰的方式：按「編輯」，貼上金鑰後按「儲存變更」，Switchboard 就會幫你整理好。
 test-no-base-url = 這個供應商沒有 base_url。
 test-no-base-url-hint = 請用 `switchboard edit { $id } --base-url URL` 設定。
+test-no-base-url-fix = 請按「編輯」，填寫「API 位址（base URL）」。
 test-unparsable-url = 無法解析 API 位址 { $url }。
 test-unparsable-url-hint = 請用 `switchboard edit { $id } --base-url URL` 設定類似 https://host/v1 的位址。
+test-unparsable-url-fix = 請按「編輯」，在「API 位址（base URL）」填入類似 https://host/v1 的位址。
 test-url-tail = 你的 API 位址以 { $tail } 結尾，但 Codex 會自行加上 /responses。
 test-url-tail-hint = 請將 API 位址改為 { $url }：`switchboard edit { $id } --base-url { $url }`。
+test-url-tail-fix = 請按「編輯」，將「API 位址（base URL）」改為 { $url }。
 test-url-path = { $host } 的 API 位於 { $path } 之下，但你的 API 位址缺少這段路徑。
 test-url-path-hint = 請改用 { $url }：`switchboard edit { $id } --base-url { $url }`。
+test-url-path-fix = 請按「編輯」，將「API 位址（base URL）」改為 { $url }。
 test-azure-path = Azure OpenAI 的 API 位於 /openai 之下，但你的 API 位址缺少這段路徑。
 
 ## 系統匣（選單和通知）
@@ -265,7 +411,11 @@ tray-switch-failed = 無法切換：{ $reason }
 op-switched = Codex 現在使用 `{ $id }`，模型為 { $model }。
 op-switched-default = Codex 現在使用 `{ $id }`，模型為 Codex 的預設模型。
 op-sessions-kept = 你在 `{ $prev }` 下的工作階段仍保留在磁碟上：`switchboard sessions --provider { $prev }` 會列出它們，並附上繼續每個工作階段的指令。
+op-sessions-kept-in-window = 你在 `{ $prev }` 下的工作階段仍保留在磁碟上：「工作階段」會列出它們，並附上繼續每個工作階段的指令。
 op-added = 已新增 { $name }，ID 為 `{ $id }`，模型為 { $model }。用 `switchboard use { $id }` 切換到它。
+op-added-in-window = 已新增 { $name }，ID 為 `{ $id }`，模型為 { $model }。在它那一列按「使用」即可切換過去。
+op-imported = 已新增 { $name }，ID 為 `{ $id }`，模型為 { $model }。
+op-import-same = `{ $id }` 已經是完全相同的設定，沒有任何變更。
 op-removed = 已移除 `{ $id }`。
 op-removed-active = Codex 已改回預設供應商（openai）。
 op-removed-sessions = 它的 { $count } 個工作階段仍保留在磁碟上；一旦再有 ID 為 `{ $id }` 的供應商，Codex 就能繼續這些工作階段。
@@ -276,13 +426,139 @@ op-key-deleted = 已從系統鑰匙圈刪除 `{ $id }` 的金鑰。
 op-key-none = `{ $id }` 沒有儲存金鑰。
 op-restored = 已還原 { $name }。
 op-restore-same = config.toml 已與 { $name } 相同，不需要任何動作。
+op-warn-no-key = `{ $id }` 還沒有儲存金鑰：請執行 `switchboard key set { $id }`。
+op-warn-no-key-in-window = `{ $id }` 還沒有儲存金鑰：請按「編輯」，將金鑰貼到「金鑰」欄位。
+op-warn-key-not-deleted = 供應商已移除，但無法從鑰匙圈刪除它的金鑰：{ $error }
+op-secured =
+    { $count ->
+       *[other] 已將 { $ids } 的金鑰移入系統鑰匙圈；Codex 現在從那裡讀取。
+    }
+op-secured-no-backup = switchboard-backups/ 中沒有任何備份含有它。
+op-secured-scrubbed = 已從 Switchboard 自己的 switchboard-backups/ 資料夾中的 { $count } 份備份清除它；沒有動到其他任何檔案。
+op-cc-nothing = 沒有可匯入的項目：CC Switch 中的每個 Codex 供應商都已經在這裡，或無法使用。
+op-cc-imported = 已從 CC Switch 匯入 { $count } 個供應商：{ $list }。{ $keys } 個金鑰已存入系統鑰匙圈；Switchboard 只讀取了 CC Switch 的資料庫，沒有修改它。
+
+## config.toml 之上的組織設定層（`use`、`list`、`doctor`、視窗的頁首）
+
+managed-sets = 你的組織在 { $file } 中設定了 `{ $key }`{ $shown }，其優先順序高於 config.toml：無論 Switchboard 選擇什麼，Codex 都會使用這個值。
+managed-system = config.toml 沒有設定 `{ $key }`，因此由系統檔案 { $file } 決定它的值{ $shown }。
+managed-rule = 你的組織在 { $file } 中設定了規則 `{ $key }`；Codex 會強制套用這項規則，不受 config.toml 影響。
+managed-mdm = 你的組織的設定描述檔（{ $file }）正在管理 Codex，可能會指定供應商或模型。
+
+## 分享內容：分享時排除了什麼，匯入時忽略了什麼
+
+share-omitted-header = `{ $id }` 的標頭 `{ $header }` 看起來像憑證，因此已排除。
+share-omitted-file-key = `{ $id }` 把金鑰存放在 config.toml 中；分享內容會改為請接收者提供自己的金鑰。
+share-omitted-args = `{ $id }` 的權杖指令中有參數看起來像憑證，因此已排除所有參數。
+share-ignored = 已忽略 `{ $key }`：這個版本的 Switchboard 不認得它。
+share-ignored-before-id = 已忽略 `{ $key }`：它出現在任何供應商的 `id` 之前。
+share-ignored-field = 已忽略 `{ $id }` 的 `{ $key }`：這個版本的 Switchboard 不認得它。
+share-ignored-field-typed = 已忽略 `{ $id }` 的 `{ $key }`（{ $type }）：這個版本的 Switchboard 不認得它。
+
+## doctor 的檢查項目（`switchboard doctor`；檢查項目名稱和狀態一律維持原樣）
+
+doctor-config-ok = { $path } 可以正常載入
+doctor-profile-key = config.toml 的最上層有 `profile = ...`，目前版本的 Codex 會把它視為錯誤。
+doctor-profile-key-hint = 請刪除這一行，改用 NAME.config.toml 檔案搭配 `codex -p NAME`。
+doctor-profiles = config.toml 中有舊式的 [profiles.*] 表格，目前版本的 Codex 會忽略它們。
+doctor-profiles-hint = 請把每個表格分別移到各自的 $CODEX_HOME/NAME.config.toml，再執行 `codex -p NAME`。
+doctor-profiles-none = 沒有舊式的 profile 設定
+doctor-active-ok = 目前使用中的供應商 `{ $id }` 已定義
+doctor-active-missing = model_provider 設為 `{ $id }`，但沒有 [model_providers.{ $id }] 表格：Codex 將無法啟動。
+doctor-active-missing-hint = 請用 `switchboard use <id>` 選擇現有的供應商。
+doctor-managed-none = 沒有組織設定層指定供應商或模型
+doctor-managed-hint = 請聯絡這台電腦的管理者修改 { $file }；Switchboard 不會編輯這個檔案。
+doctor-builtin-keys = [model_providers.{ $id }] 設定了 { $keys }，但 Codex 內建的供應商 `{ $id }` 不接受這些鍵，因此無論使用哪個供應商，Codex 都會拒絕啟動。
+doctor-builtin-keys-hint = 請從該表格刪除 { $keys }，或重新命名表格（例如改為 { $id }-custom），並同步更新 model_provider。
+doctor-builtin-id = { $tables } 使用了 Codex 內建的 ID，因此 Codex 會拒絕載入整個檔案。
+doctor-builtin-id-hint = 請重新命名表格（例如改為 ollama-local），並同步更新 model_provider。
+doctor-builtin-none = 沒有供應商使用保留的 ID
+doctor-bridge-running = Switchboard 橋接正在 127.0.0.1:{ $port } 上執行（pid { $pid }，正在轉送 { $streams } 個串流），供 { $users } 使用
+doctor-bridge-older = 127.0.0.1:{ $port } 上執行的是舊版 Switchboard 橋接（版本 { $version }），供 { $users } 使用；Codex 下次啟動它時會將其替換
+doctor-bridge-stopped = Switchboard 橋接（127.0.0.1:{ $port }，供 { $users } 使用）未在執行；Codex 會在需要時啟動它
+doctor-bridge-taken = 127.0.0.1:{ $port } 被其他程式佔用，而 { $users } 所用的 Switchboard 橋接需要在這裡執行：Codex 無法連到這些供應商。
+doctor-bridge-taken-hint = 請停止該程式，或把橋接改到其他連接埠：設定 SWITCHBOARD_BRIDGE_PORT，再對每個供應商執行 `switchboard edit <id> --api chat`。
+doctor-bridge-state-hint = 請確認 $XDG_RUNTIME_DIR 屬於你本人，而且可以寫入。
+doctor-catalog-ok = Codex 從 { $file } 讀取模型（包括 Codex 自己的清單，以及 Switchboard 描述的模型）
+doctor-catalog-missing = config.toml 指定了 { $file }，但它不存在或無法讀取：Codex 將無法啟動。
+doctor-catalog-missing-hint = 請再執行一次 `switchboard use <provider>` 來寫入它，或執行 `switchboard use openai`。
+doctor-catalog-own = config.toml 指定了你自己的模型目錄；Switchboard 不會更動它，也不會向 Codex 描述任何模型
+doctor-plain-none = 沒有以明文儲存的金鑰
+doctor-plain = 有 { $count } 個金鑰以明文儲存：{ $list }
+doctor-plain-hint = 請用 `switchboard secure --all` 把它們移到鑰匙圈。
+doctor-plain-stuck-hint = 請用 `switchboard secure --all` 把它們移到鑰匙圈（Authorization 和 api-key 以外的標頭會保留原處：Codex 只能以 Bearer 權杖的形式傳送鑰匙圈中的金鑰）。
+doctor-env-none = 沒有依賴 shell 變數的金鑰
+doctor-env = 只存在於環境變數中的金鑰（從 Dock、IDE 或 Codex 應用程式啟動的 Codex 讀不到）：{ $list }
+doctor-env-hint = 請在已設定該變數的 shell 中執行 `switchboard secure <id>`，把金鑰保存在鑰匙圈中。
+
+## 命令列本身輸出的內容（標籤 `error:`、`hint:` 和 `warning:` 一律維持原樣）
+
+cli-fix = 解決方法：{ $fix }
+cli-models = 模型：{ $list }
+cli-model = 模型 { $model }
+cli-no-backups = 還沒有備份。Switchboard 每次變更 config.toml 前，都會先建立一份備份。
+cli-backup = { $name }  { $taken } UTC  { $size } 位元組
+cli-backup-taken = 變更前 config.toml 的備份：{ $name }
+cli-backup-scrubbed = 變更前 config.toml 的備份（已清除金鑰）：{ $name }
+cli-no-providers = 還沒有可測試的供應商。請用 `switchboard add <preset>` 新增一個。
+cli-asks-for = 需要提供：{ $fields }
+cli-codex-home = Codex 主目錄：{ $path }
+cli-key-stored = 金鑰：已儲存
+cli-key-missing = 金鑰：未儲存
+cli-key-unknown = 金鑰：不明（無法存取鑰匙圈）
+cli-key-env = 金鑰來自環境變數
+cli-key-command = 金鑰來自指令
+cli-key-file = 金鑰在 config.toml 中（明文）
+cli-key-openai = OpenAI 登入
+cli-key-none = 無金鑰
+cli-sessions = { $count } 個工作階段
+cli-share-wrote = 已寫入 { $path }（其中不含金鑰）。
+cli-left-out = 已排除：{ $what }
+cli-import-provider = { $id }（{ $preset }）：{ $name }，位於 { $host }，模型 { $model }
+cli-needs-allow-command = （未加上 --allow-command 時會被拒絕）
+cli-secure-moved = 已移入  { $what }
+cli-secure-kept = 已保留  { $what }
+cli-secure-deleted = 已刪除 { $count } 份以其他寫法含有該金鑰的備份：{ $names }
+cli-dry-run = 模擬執行：未寫入任何內容。
+cli-cc-switch-to = 用 `switchboard use { $id }` 切換到其中一個。
+cli-cc-database = CC Switch 資料庫：{ $path }（結構描述版本 { $version }）
+cli-cc-empty = 其中沒有 Codex 供應商。
+cli-cc-ready = 匯入為 `{ $id }`（{ $preset } 範本，無金鑰）
+cli-cc-ready-key = 匯入為 `{ $id }`（{ $preset } 範本，金鑰存入鑰匙圈）
+cli-cc-duplicate = 這裡已有 `{ $id }`（API 位址和模型都相同）
+cli-cc-official = 已略過：這是官方項目，或是由 CC Switch 管理的登入，本身沒有金鑰（Codex 已內建 OpenAI 登入）
+cli-cc-not-responses = 已略過：CC Switch 是從其他 API 轉換這個上游的；Codex 需要 Responses API
+cli-cc-unusable = 已略過：{ $why }
+cli-no-sessions-for = { $path } 中沒有 `{ $id }` 已儲存的 Codex 工作階段。
+cli-no-sessions = { $path } 中沒有已儲存的 Codex 工作階段。
+cli-no-message = （沒有訊息）
+cli-session-in = 工作目錄：{ $path }
+cli-session-resume = 繼續：{ $command }
+cli-bridge-running = 橋接正在 127.0.0.1:{ $port } 上執行（pid { $pid }，版本 { $version }），正在轉送 { $streams } 個串流。
+cli-bridge-stopped = 橋接未在 127.0.0.1:{ $port } 上執行；Codex 會在需要時啟動它。
+cli-bridge-taken = 127.0.0.1:{ $port } 上有其他程式在回應，因此橋接無法在那裡執行。
+cli-bridge-ending = 橋接會在目前的串流全部結束後停止。
+cli-bridge-was-stopped = 橋接原本就沒有在執行。
+
+## 分享內容的注意事項（命令列在匯入前印出）
+
+share-caution-plain-http = 連到 { $host } 用的是一般的 http://，金鑰會在未加密的情況下於網路上傳送。
+share-caution-unusual-host = { $host } 不是這個範本通常連線的主機（{ $usual }）。
+share-caution-runs-command = Codex 會執行這個指令來取得權杖：{ $command }
+
+## 無法連到 Switchboard 橋接的原因（Codex 記錄檔中的一行，以及測試的原因）
+
+bridge-port-taken = 127.0.0.1 上的連接埠 { $port } 被其他程式佔用，Switchboard 橋接無法在這裡啟動；請停止該程式，或用 SWITCHBOARD_BRIDGE_PORT 和 `switchboard edit <id> --api chat` 把橋接改到其他連接埠
+bridge-no-answer = 橋接已在 127.0.0.1:{ $port } 上啟動，但沒有回應；請執行 `switchboard doctor` 查看
+bridge-files = 無法使用橋接的執行階段資料夾：{ $detail }
+bridge-spawn = 無法啟動橋接：{ $detail }
 
 ## Codex 對模型的了解（測試結果的最後一行、列表列的提示）
 
 # { $window } 是 model-window- 其中一則，{ $patch } 是 model-patch- 其中一則。
 model-summary = { $model }：{ $window }；{ $patch }。
 model-window-you = 上下文視窗 { $tokens } token（你設定的）
-model-window-provider = 上下文視窗 { $tokens } token（來自 { $source }）
+model-window-provider = 上下文視窗 { $tokens } token（來自 { $source } 的模型清單）
 model-window-family = 上下文視窗 { $tokens } token（{ $source }）
 model-window-codex = 上下文視窗 { $tokens } token（Codex 已知為 { $source }）
 model-window-default = 上下文視窗不明，以 { $k }k 計算

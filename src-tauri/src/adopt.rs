@@ -27,8 +27,9 @@ pub async fn plain_keys(state: State<'_, AppState>) -> Res<Vec<Finding>> {
 pub async fn secure(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>, env: BTreeMap<String, String>) -> Res<Secured> {
     let targets = if ids.is_empty() { Targets::All } else { Targets::Ids(ids) };
     let _changing = crate::state::changing(&app);
-    let out = blocking(&state, move |sb| sb.secure(&targets, &|var| env.get(var).cloned())).await?;
+    let mut out = blocking(&state, move |sb| sb.secure(&targets, &|var| env.get(var).cloned())).await?;
     crate::state::refresh(&app);
+    out.message = out.words.for_window(crate::state::window_language());
     Ok(out)
 }
 
@@ -36,7 +37,8 @@ pub async fn secure(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>
 #[tauri::command]
 #[specta::specta]
 pub async fn cc_switch_preview(state: State<'_, AppState>, db: Option<String>) -> Res<CcPreview> {
-    blocking(&state, move |sb| sb.cc_switch_preview(db.map(PathBuf::from).as_deref())).await
+    let lang = crate::state::window_language();
+    blocking(&state, move |sb| sb.cc_switch_preview(db.map(PathBuf::from).as_deref()).map(|p| p.worded(lang))).await
 }
 
 /// Imports the CC Switch providers named by their CC Switch ids.
@@ -44,7 +46,8 @@ pub async fn cc_switch_preview(state: State<'_, AppState>, db: Option<String>) -
 #[specta::specta]
 pub async fn import_cc_switch(app: AppHandle, state: State<'_, AppState>, db: Option<String>, only: Vec<String>) -> Res<Imported> {
     let _changing = crate::state::changing(&app);
-    let out = blocking(&state, move |sb| sb.import_cc_switch(db.map(PathBuf::from).as_deref(), Some(&only))).await?;
+    let mut out = blocking(&state, move |sb| sb.import_cc_switch(db.map(PathBuf::from).as_deref(), Some(&only))).await?;
     crate::state::refresh(&app);
+    out.message = out.words.for_window(crate::state::window_language());
     Ok(out)
 }

@@ -64,10 +64,9 @@ pub async fn change(
     f: impl FnOnce(&Switchboard) -> Result<Outcome, Error> + Send + 'static,
 ) -> Res<Outcome> {
     let _changing = crate::state::changing(app);
-    let mut out = blocking(state, f).await?;
+    let out = blocking(state, f).await?;
     crate::state::refresh(app);
-    out.message = out.message_in(crate::state::window_language());
-    Ok(out)
+    Ok(out.for_window(crate::state::window_language()))
 }
 
 /// The listing, with the last test of each provider (run from the window or the tray).
@@ -83,6 +82,7 @@ pub async fn list(state: State<'_, AppState>) -> Res<Listing> {
         p.last_test = tests.remove(&p.id);
         p.model_info = p.model_info.take().map(|k| k.worded(lang));
     }
+    listing.managed = std::mem::take(&mut listing.managed).into_iter().map(|m| m.worded(lang)).collect();
     crate::startup::mark("listed");
     Ok(listing)
 }

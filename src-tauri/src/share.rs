@@ -74,7 +74,8 @@ fn text_of(source: &str) -> Result<String, Error> {
 #[tauri::command]
 #[specta::specta]
 pub async fn preview_import(state: State<'_, AppState>, source: String) -> Res<Preview> {
-    blocking(&state, move |sb| import::preview(sb, &text_of(&source)?)).await
+    let lang = crate::state::window_language();
+    blocking(&state, move |sb| import::preview(sb, &text_of(&source)?, lang)).await
 }
 
 /// Imports the chosen providers of `source`, each with its own key and consent.
@@ -88,7 +89,8 @@ pub async fn import_share(app: AppHandle, state: State<'_, AppState>, source: St
 #[tauri::command]
 #[specta::specta]
 pub async fn share_providers(state: State<'_, AppState>, ids: Vec<String>) -> Res<Made> {
-    blocking(&state, move |sb| import::share(sb, &ids)).await
+    let lang = crate::state::window_language();
+    blocking(&state, move |sb| import::share(sb, &ids, lang)).await
 }
 
 /// Saves the share file of `ids` in the Downloads folder (else the home folder); returns its path.
@@ -97,13 +99,13 @@ pub async fn share_providers(state: State<'_, AppState>, ids: Vec<String>) -> Re
 pub async fn save_share(app: AppHandle, state: State<'_, AppState>, ids: Vec<String>) -> Res<String> {
     let dir = app.path().download_dir().or_else(|_| app.path().home_dir()).map_err(|e| UiError::internal(e.to_string()))?;
     blocking(&state, move |sb| {
-        let made = import::share(sb, &ids)?;
+        let made = import::share(sb, &ids, switchboard_core::locale::Language::English)?;
         let stem = if ids.len() == 1 { ids[0].clone() } else { "providers".into() };
         let path = (1..)
             .map(|n| dir.join(if n == 1 { format!("{stem}{FILE_SUFFIX}") } else { format!("{stem}-{n}{FILE_SUFFIX}") }))
             .find(|p| !p.exists())
             .expect("a free name");
-        std::fs::write(&path, made.file).map_err(|e| Error::Io { action: "write", path: path.clone(), source: e })?;
+        std::fs::write(&path, made.file).map_err(|e| Error::Io { action: "io-write", path: path.clone(), source: e })?;
         Ok(path.display().to_string())
     })
     .await

@@ -73,7 +73,7 @@ fn on_menu(app: &AppHandle, id: &str) {
                 let active = listing.active.clone();
                 if active == "openai" {
                     // Signed in or not, from the presence of Codex's sign-in; the token is not read.
-                    let report = switchboard_core::codex::openai_auth::report(state.sb.home());
+                    let report = switchboard_core::codex::openai_auth::report(state.sb.home(), crate::state::window_language());
                     let _ = state.session.record_test(&active, &report);
                     crate::state::refresh(&app);
                     return;

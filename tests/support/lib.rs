@@ -44,6 +44,20 @@ pub fn codex_bin() -> PathBuf {
     p
 }
 
+/// What Codex has built in comes from the pinned Codex (`SWITCHBOARD_CODEX`), kept
+/// in a cache folder of this test binary's own: never from whatever a `codex` on
+/// PATH or the machine's own cache happens to hold, so a test does not depend on
+/// which tests ran before it.
+pub fn codex_env(cmd: &mut Command) {
+    static CACHE: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    let cache = CACHE.get_or_init(|| tempfile::tempdir().unwrap());
+    cmd.env("XDG_CACHE_HOME", cache.path());
+    let codex = std::env::var_os("CODEX_BIN").map(PathBuf::from).unwrap_or_else(|| repo_root().join("tests/node_modules/.bin/codex"));
+    if codex.exists() {
+        cmd.env("SWITCHBOARD_CODEX", codex);
+    }
+}
+
 /// A unique provider id, so parallel tests never share a keychain entry.
 pub fn unique_id(prefix: &str) -> String {
     static N: AtomicUsize = AtomicUsize::new(0);
@@ -86,10 +100,12 @@ impl Home {
         String::from_utf8(self.read_config()).unwrap()
     }
 
-    /// Runs `switchboard --codex-home <home> args...` with `stdin`.
+    /// Runs `switchboard --codex-home <home> args...` with `stdin`, knowing the
+    /// pinned Codex (see [`codex_env`]).
     pub fn sb(&self, args: &[&str], stdin: Option<&str>) -> Run {
         let mut cmd = Command::new(bin());
         cmd.arg("--codex-home").arg(self.path()).args(args);
+        codex_env(&mut cmd);
         run(cmd, stdin)
     }
 

@@ -134,7 +134,7 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                     let name = tray_menu::active_label(&listing, lang);
                     let tested = if active == "openai" {
                         // Signed in or not, from the presence of Codex's sign-in; the token is not read.
-                        Ok(switchboard_core::codex::openai_auth::report(sb.home()))
+                        Ok(switchboard_core::codex::openai_auth::report(sb.home(), lang))
                     } else if listing.providers.iter().any(|p| p.id == active && p.source == Source::BuiltIn) {
                         return;
                     } else {

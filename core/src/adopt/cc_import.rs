@@ -15,6 +15,7 @@ use crate::provider::preset::{self, PresetId};
 use crate::provider::table::{self, ProviderSpec};
 use crate::provider::table::{active_provider, read_entry};
 use crate::ops::switchboard::Switchboard;
+use crate::locale::{Args, Language, Words};
 
 /// One CC Switch provider, judged. Never carries the key.
 #[derive(Debug, Clone, Serialize)]
@@ -32,8 +33,11 @@ pub struct Candidate {
     pub status: Status,
     /// For `duplicate`: the existing provider with the same base URL and model.
     pub duplicate_of: Option<String>,
-    /// For `unusable`: core's sentence (never quotes a key).
+    /// For `unusable`: core's sentence (never quotes a key): in English for `--json`, in the window's language in the window.
     pub problem: Option<String>,
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    problem_words: Option<Words>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -45,19 +49,45 @@ pub struct CcPreview {
     pub candidates: Vec<Candidate>,
 }
 
+impl CcPreview {
+    /// The same preview with each candidate's problem in `lang`.
+    pub fn worded(mut self, lang: Language) -> CcPreview {
+        for c in &mut self.candidates {
+            c.problem = c.problem_words.as_ref().map(|w| w.in_language(lang));
+        }
+        self
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Imported {
     /// The Switchboard ids added.
     pub added: Vec<String>,
     pub backup: Option<String>,
+    /// In English for `--json`; in the window's language when it reaches the window.
     pub message: String,
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub words: Words,
+}
+
+impl Imported {
+    fn said(words: Words) -> Imported {
+        Imported { message: words.in_language(Language::English), words, ..Default::default() }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Language) -> String {
+        self.words.in_language(lang)
+    }
 }
 
 impl Switchboard {
     /// Reads CC Switch's database (`db`, else its default path) and judges each Codex provider.
+    /// Problems are in English; `CcPreview::worded` puts them in another language.
     pub fn cc_switch_preview(&self, db: Option<&Path>) -> Result<CcPreview> {
-        Ok(self.judge(db)?.0)
+        Ok(self.judge(db)?.0.worded(Language::English))
     }
 
     /// Adds the `ready` candidates named in `only` (CC Switch ids), or all of
@@ -69,10 +99,10 @@ impl Switchboard {
         if let Some(only) = only {
             for want in only {
                 let c = preview.candidates.iter().find(|c| &c.source_id == want).ok_or_else(|| {
-                    Error::InvalidInput(format!("CC Switch has no Codex provider with the id `{}`.", want.escape_debug()))
+                    Error::input("reason-cc-no-provider", Args::new().text("id", want.escape_debug()))
                 })?;
                 if c.status != Status::Ready {
-                    return Err(Error::InvalidInput(format!("`{}` cannot be imported: {}.", c.name.escape_debug(), status_words(c))));
+                    return Err(Error::input("reason-cc-not-importable", Args::new().text("name", c.name.escape_debug()).words("why", status_words(c))));
                 }
             }
         }
@@ -83,19 +113,14 @@ impl Switchboard {
             }
         }
         if chosen.is_empty() {
-            return Ok(Imported { message: "Nothing to import: every Codex provider in CC Switch is already here or cannot be used.".into(), ..Default::default() });
+            return Ok(Imported::said(Words::new("op-cc-nothing", Args::new())));
         }
         let added: Vec<String> = chosen.iter().map(|r| r.spec.id.clone()).collect();
         let keyed = chosen.iter().filter(|r| r.key.is_some()).count();
         let written = self.add_all(chosen)?;
         let list = added.iter().map(|id| format!("`{id}`")).collect::<Vec<_>>().join(", ");
-        let message = format!(
-            "Imported {} provider{} from CC Switch: {list}. {keyed} key{} went into the system keychain; CC Switch's database was only read.",
-            added.len(),
-            if added.len() == 1 { "" } else { "s" },
-            if keyed == 1 { "" } else { "s" }
-        );
-        Ok(Imported { added, backup: written.backup, message })
+        let said = Imported::said(Words::new("op-cc-imported", Args::new().number("count", added.len() as u32).text("list", list).number("keys", keyed as u32)));
+        Ok(Imported { added, backup: written.backup, ..said })
     }
 
     fn judge(&self, db: Option<&Path>) -> Result<(CcPreview, Vec<Row>)> {
@@ -129,6 +154,7 @@ impl Switchboard {
                 status: Status::Ready,
                 duplicate_of: None,
                 problem: None,
+                problem_words: None,
             };
             let dup = row.base_url.as_deref().zip(row.model.as_deref()).and_then(|(u, m)| {
                 let u = same_url(u);
@@ -136,7 +162,7 @@ impl Switchboard {
             });
             if let Some(why) = &row.unreadable {
                 c.status = Status::Unusable;
-                c.problem = Some(format!("Its settings in CC Switch could not be read: {why}."));
+                c.problem_words = Some(Words::new("reason-cc-unreadable", Args::new().text("why", why)));
             } else if row.base_url.is_none() || row.sign_in {
                 c.status = Status::Official;
             } else if row.api_format.as_deref().is_some_and(|f| f != "openai_responses") || row.wire_api.as_deref().is_some_and(|w| w != "responses") {
@@ -149,7 +175,7 @@ impl Switchboard {
                 c.id = free_id(&cc_switch::slug(&row.name), &taken);
                 if let Err(e) = build(&c) {
                     c.status = Status::Unusable;
-                    c.problem = Some(e.to_string());
+                    c.problem_words = Some(e.as_words());
                     c.id = String::new();
                 } else {
                     taken.insert(c.id.clone());
@@ -177,13 +203,13 @@ fn build(c: &Candidate) -> Result<(ProviderSpec, String)> {
 }
 
 /// A candidate's status in words (for refusals).
-fn status_words(c: &Candidate) -> String {
+fn status_words(c: &Candidate) -> Words {
     match c.status {
-        Status::Ready => "it is ready".into(),
-        Status::Duplicate => format!("it has the same base URL and model as `{}`", c.duplicate_of.as_deref().unwrap_or("")),
-        Status::Official => "it is an official entry or a sign-in CC Switch manages, with no key of its own".into(),
-        Status::NotResponses => "CC Switch converts it from another API; Codex needs the Responses API".into(),
-        Status::Unusable => c.problem.clone().unwrap_or_default().trim_end_matches('.').to_owned(),
+        Status::Ready => Words::new("reason-cc-ready", Args::new()),
+        Status::Duplicate => Words::new("reason-cc-duplicate", Args::new().text("id", c.duplicate_of.as_deref().unwrap_or(""))),
+        Status::Official => Words::new("reason-cc-official", Args::new()),
+        Status::NotResponses => Words::new("reason-cc-not-responses", Args::new()),
+        Status::Unusable => c.problem_words.clone().unwrap_or_else(|| Words::new("reason-cc-unusable", Args::new())),
     }
 }
 

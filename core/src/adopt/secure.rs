@@ -23,6 +23,7 @@ use crate::provider::table::{Auth, ProviderEntry};
 use crate::provider::table::read_entry;
 use crate::ops::switchboard::Switchboard;
 use crate::provider::secret;
+use crate::locale::{Args, Language, Words};
 
 /// Which providers to secure.
 #[derive(Debug, Clone)]
@@ -48,7 +49,11 @@ pub struct Secured {
     pub removed: Vec<String>,
     /// config.toml's backup taken before the change.
     pub backup: Option<String>,
+    /// In English for `--json`; in the window's language when it reaches the window.
     pub message: String,
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub words: Words,
 }
 
 /// One provider to move: its key and where it was found.
@@ -165,17 +170,14 @@ impl Switchboard {
         scrubbed_names.sort();
         scrubbed_names.dedup();
         let ids: Vec<String> = plans.iter().map(|p| format!("`{}`", p.id)).collect();
-        let mut message = format!("Moved the key of {} into the system keychain; Codex now reads it from there.", ids.join(", "));
         let n = scrubbed_names.len() + scrubbed.removed.len();
-        if n == 0 {
-            message.push_str(" No backup in switchboard-backups/ held it.");
-        } else {
-            message.push_str(&format!(
-                " Scrubbed it from {n} backup{} in Switchboard's own switchboard-backups/ folder; no other file was touched.",
-                if n == 1 { "" } else { "s" }
-            ));
-        }
-        Ok(Secured { moved, skipped, scrubbed: scrubbed_names, removed: scrubbed.removed, backup, message })
+        let words = Words::new("op-secured", Args::new().text("ids", ids.join(", ")).number("count", ids.len() as u32));
+        let words = match n {
+            0 => words.then(" ", "op-secured-no-backup", Args::new()),
+            n => words.then(" ", "op-secured-scrubbed", Args::new().number("count", n as u32)),
+        };
+        let message = words.in_language(Language::English);
+        Ok(Secured { moved, skipped, scrubbed: scrubbed_names, removed: scrubbed.removed, backup, message, words })
     }
 }
 

@@ -6,6 +6,7 @@ use std::io::Read;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::locale::Args;
 use crate::error::{Error, Result};
 use crate::provider::secret;
 
@@ -37,15 +38,15 @@ pub fn fetch(id: &str, source: &Source) -> Result<Option<String>> {
 /// Runs the user's token command (no shell), its standard output trimmed being the
 /// key; its standard error goes where ours goes (Codex's log).
 fn run(id: &str, argv: &[String]) -> Result<String> {
-    let Some((program, args)) = argv.split_first() else { return Err(Error::invalid(crate::provider::field::Field::TokenCommand, "The token command is empty.")) };
-    let failed = |why: String| Error::InvalidInput(format!("The token command of `{id}` ({program}) {why}."));
+    let Some((program, args)) = argv.split_first() else { return Err(Error::invalid(crate::provider::field::Field::TokenCommand, "reason-token-command-empty", Args::new())) };
+    let failed = |why: &'static str, detail: String| Error::input(why, Args::new().text("id", id).text("program", program).text("detail", detail));
     let mut child = Command::new(program)
         .args(args)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::inherit())
         .spawn()
-        .map_err(|e| failed(format!("could not be started: {e}")))?;
+        .map_err(|e| failed("reason-token-command-not-started", e.to_string()))?;
     let mut out = child.stdout.take().expect("piped");
     let reader = std::thread::spawn(move || {
         let mut buf = Vec::new();
@@ -54,24 +55,24 @@ fn run(id: &str, argv: &[String]) -> Result<String> {
     });
     let start = Instant::now();
     let status = loop {
-        if let Some(s) = child.try_wait().map_err(|e| failed(e.to_string()))? {
+        if let Some(s) = child.try_wait().map_err(|e| failed("reason-token-command-lost", e.to_string()))? {
             break s;
         }
         if start.elapsed() > COMMAND_LIMIT {
             let _ = child.kill();
             let _ = child.wait();
-            return Err(failed(format!("did not finish within {} seconds", COMMAND_LIMIT.as_secs())));
+            return Err(failed("reason-token-command-timeout", COMMAND_LIMIT.as_secs().to_string()));
         }
         std::thread::sleep(Duration::from_millis(10));
     };
     let bytes = reader.join().unwrap_or_default();
     if !status.success() {
-        return Err(failed(format!("failed ({status})")));
+        return Err(failed("reason-token-command-failed", status.to_string()));
     }
-    let key = String::from_utf8(bytes).map_err(|_| failed("printed something that is not text".into()))?;
+    let key = String::from_utf8(bytes).map_err(|_| failed("reason-token-command-not-text", String::new()))?;
     let key = key.trim();
     if key.is_empty() {
-        return Err(failed("printed nothing".into()));
+        return Err(failed("reason-token-command-silent", String::new()));
     }
     Ok(key.to_owned())
 }

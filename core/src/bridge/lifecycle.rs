@@ -33,17 +33,24 @@ pub enum Problem {
     Spawn(String),
 }
 
+impl Problem {
+    /// The sentence in `lang`, without the `switchboard: ` that starts the line in Codex's log.
+    pub fn sentence_in(&self, lang: crate::locale::Language) -> String {
+        use crate::locale::Args;
+        let (id, args) = match self {
+            Problem::PortTaken(p) => ("bridge-port-taken", Args::new().text("port", p)),
+            Problem::NoAnswer(p) => ("bridge-no-answer", Args::new().text("port", p)),
+            Problem::Files(e) => ("bridge-files", Args::new().text("detail", e)),
+            Problem::Spawn(e) => ("bridge-spawn", Args::new().text("detail", e)),
+        };
+        crate::locale::text(lang, id, &args)
+    }
+}
+
+/// The line for Codex's log, in English.
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Problem::PortTaken(p) => write!(
-                f,
-                "switchboard: port {p} on 127.0.0.1 is used by another program, so Switchboard's bridge cannot start there; stop that program, or move the bridge with SWITCHBOARD_BRIDGE_PORT and `switchboard edit <id> --api chat`"
-            ),
-            Problem::NoAnswer(p) => write!(f, "switchboard: the bridge was started on 127.0.0.1:{p} but did not answer; see `switchboard doctor`"),
-            Problem::Files(e) => write!(f, "switchboard: the bridge's runtime folder cannot be used: {e}"),
-            Problem::Spawn(e) => write!(f, "switchboard: the bridge could not be started: {e}"),
-        }
+        write!(f, "switchboard: {}", self.sentence_in(crate::locale::Language::English))
     }
 }
 

@@ -34,7 +34,7 @@ pub struct ProviderModel {
     /// The window the user gave (`--context-window`, or the form).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub context_window: Option<u64>,
-    /// The window the provider's own model list gave at the last Test, and where from.
+    /// The window the provider's own model list gave at the last Test, and whose list it was.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub provider_window: Option<u64>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -150,7 +150,8 @@ fn resolve_facts(pm: &ProviderModel, codex: Option<&[Value]>) -> Known {
         };
     }
     if let Some(w) = pm.provider_window {
-        return known(w, WindowSource::Provider, pm.provider_source.clone());
+        // The provider's name (files written before 2026-12 said "<name>'s model list").
+        return known(w, WindowSource::Provider, pm.provider_source.trim_end_matches("'s model list").to_owned());
     }
     let from_codex = |m: &Value| known(m["context_window"].as_u64().unwrap_or(DEFAULT_WINDOW), WindowSource::Codex, m["display_name"].as_str().unwrap_or("").to_owned());
     // A deployment that serves a model Codex knows (Azure): that model's window.
@@ -235,7 +236,7 @@ mod tests {
         assert_eq!((k.context_window, k.window_source, k.apply_patch, k.described), (262_144, WindowSource::Family, true, true));
         let mut p = pm("anthropic/claude-sonnet-4.5", false);
         p.provider_window = Some(1_000_000);
-        p.provider_source = "OpenRouter's model list".into();
+        p.provider_source = "OpenRouter".into();
         let k = resolve(&p, Some(&codex));
         assert_eq!((k.context_window, k.window_source, k.apply_patch, k.patch_reason), (1_000_000, WindowSource::Provider, false, PatchReason::Untested));
         p.context_window = Some(150_000);

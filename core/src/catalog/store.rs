@@ -18,6 +18,7 @@ use serde_json::{Value, json};
 use super::bundled::Bundled;
 use super::entry::{self, Described};
 use super::known::{ProviderModel, resolve};
+use crate::locale::Args;
 use crate::error::{Error, Result};
 
 /// The file's name in the Codex home, as config.toml's `model_catalog_json` names it.
@@ -89,7 +90,7 @@ pub fn write(home: &Path, store: &Store, codex: Option<&Bundled>, active: Option
     if let Some(c) = codex {
         store.codex_version = c.version.clone();
     }
-    let body = serde_json::to_vec(&json!({"models": models, "switchboard": store})).map_err(|e| Error::InvalidInput(e.to_string()))?;
+    let body = serde_json::to_vec(&json!({"models": models, "switchboard": store})).map_err(|e| Error::input("reason-detail", Args::new().text("detail", e)))?;
     if crate::edit::atomic::read_regular(&target, Path::new(FILE)).ok().flatten().as_deref() == Some(&body[..]) {
         return Ok(());
     }

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 /// Resolves the Codex home. `flag` is `--codex-home`; `env` is `$CODEX_HOME`.
 pub fn resolve(flag: Option<&Path>, env: Option<&str>) -> Result<PathBuf> {
     if let Some(dir) = flag {
-        std::fs::create_dir_all(dir).map_err(Error::io("create", dir))?;
+        std::fs::create_dir_all(dir).map_err(Error::io("io-create", dir))?;
         return Ok(dir.to_owned());
     }
     if let Some(dir) = env.filter(|s| !s.is_empty()) {
@@ -18,7 +18,7 @@ pub fn resolve(flag: Option<&Path>, env: Option<&str>) -> Result<PathBuf> {
         return Ok(dir);
     }
     let home = directories::BaseDirs::new().ok_or(Error::NoHomeDir)?.home_dir().join(".codex");
-    std::fs::create_dir_all(&home).map_err(Error::io("create", &home))?;
+    std::fs::create_dir_all(&home).map_err(Error::io("io-create", &home))?;
     Ok(home)
 }
 

@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 
 use crate::edit::config_doc::ConfigDoc;
+use crate::locale::{Args, Language, Words};
 
 /// The keys a switch sets, and so the ones a layer above can take away.
 const KEYS: [&str; 2] = ["model_provider", "model"];
@@ -49,8 +50,23 @@ pub struct Override {
     pub key: String,
     /// The value it sets, when it is a string.
     pub value: Option<String>,
-    /// One sentence for the user.
+    /// One sentence for the user: in English for `--json`, in the window's language in the window.
     pub message: String,
+    /// The sentence as core decided it.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub words: Words,
+}
+
+impl Override {
+    fn new(layer: Layer, file: PathBuf, key: String, value: Option<String>, words: Words) -> Override {
+        Override { layer, file, key, value, message: words.in_language(Language::English), words }
+    }
+
+    /// The same, with `message` in `lang`.
+    pub fn worded(self, lang: Language) -> Override {
+        Override { message: self.words.in_language(lang), ..self }
+    }
 }
 
 /// The root the system paths hang from: `/`, or `$SWITCHBOARD_SYSTEM_ROOT` in tests.
@@ -69,13 +85,8 @@ pub fn overrides(root: &Path, user: &ConfigDoc) -> Vec<Override> {
     let managed = file(root, "managed_config.toml");
     for (key, value) in read_keys(&managed) {
         let shown = value.as_deref().map(|v| format!(" = \"{v}\"")).unwrap_or_default();
-        out.push(Override {
-            layer: Layer::Managed,
-            message: format!("Your organisation's {} sets `{key}`{shown}, and that wins over config.toml: Codex uses it whatever Switchboard selects.", managed.display()),
-            file: managed.clone(),
-            key,
-            value,
-        });
+        let words = Words::new("managed-sets", Args::new().text("file", managed.display()).text("key", &key).text("shown", shown));
+        out.push(Override::new(Layer::Managed, managed.clone(), key, value, words));
     }
     let system = file(root, "config.toml");
     for (key, value) in read_keys(&system) {
@@ -83,37 +94,22 @@ pub fn overrides(root: &Path, user: &ConfigDoc) -> Vec<Override> {
             continue;
         }
         let shown = value.as_deref().map(|v| format!(" = \"{v}\"")).unwrap_or_default();
-        out.push(Override {
-            layer: Layer::System,
-            message: format!("config.toml does not set `{key}`, so the system file {} decides it{shown}.", system.display()),
-            file: system.clone(),
-            key,
-            value,
-        });
+        let words = Words::new("managed-system", Args::new().text("file", system.display()).text("key", &key).text("shown", shown));
+        out.push(Override::new(Layer::System, system.clone(), key, value, words));
     }
     let req = file(root, "requirements.toml");
     if let Some(doc) = parse(&req) {
         for key in doc.iter().map(|(k, _)| k.to_owned()).filter(|k| k.contains("model")) {
-            out.push(Override {
-                layer: Layer::Requirements,
-                message: format!("Your organisation's {} sets the rule `{key}`; Codex enforces it over config.toml.", req.display()),
-                file: req.clone(),
-                key,
-                value: None,
-            });
+            let words = Words::new("managed-rule", Args::new().text("file", req.display()).text("key", &key));
+            out.push(Override::new(Layer::Requirements, req.clone(), key, None, words));
         }
     }
     #[cfg(target_os = "macos")]
     {
         let mdm = root.join("Library/Managed Preferences/com.openai.codex.plist");
         if mdm.is_file() {
-            out.push(Override {
-                layer: Layer::Mdm,
-                message: format!("A configuration profile from your organisation ({}) manages Codex and may set the provider or model.", mdm.display()),
-                file: mdm,
-                key: "config_toml_base64".into(),
-                value: None,
-            });
+            let words = Words::new("managed-mdm", Args::new().text("file", mdm.display()));
+            out.push(Override::new(Layer::Mdm, mdm, "config_toml_base64".into(), None, words));
         }
     }
     out

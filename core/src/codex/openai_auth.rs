@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::path::Path;
 
+use crate::locale::{self, Args, Language};
 use crate::probe::{Diagnosis, Report};
 
 /// Codex's keychain service name for its sign-in.
@@ -38,11 +39,12 @@ fn in_keychain() -> bool {
 }
 
 /// The answer to "Test active provider" when it is `openai`: signed in or not.
-pub fn report(home: &Path) -> Report {
+pub fn report(home: &Path, lang: Language) -> Report {
+    let w = |id: &str, args: Args| locale::text(lang, id, &args);
     let (ok, message, hint) = match signed_in(home) {
-        SignIn::File => (true, format!("Codex is signed in to OpenAI ({}).", home.join("auth.json").display()), String::new()),
-        SignIn::Keychain => (true, "Codex is signed in to OpenAI (its sign-in is in the system keychain).".to_owned(), String::new()),
-        SignIn::None => (false, "Codex is not signed in to OpenAI.".to_owned(), "Run `codex login` in a terminal.".to_owned()),
+        SignIn::File => (true, w("test-openai-signed-in-file", Args::new().text("path", home.join("auth.json").display())), String::new()),
+        SignIn::Keychain => (true, w("test-openai-signed-in-keychain", Args::new()), String::new()),
+        SignIn::None => (false, w("test-openai-signed-out", Args::new()), w("test-openai-signed-out-hint", Args::new())),
     };
     Report {
         provider: "openai".into(),
@@ -50,6 +52,7 @@ pub fn report(home: &Path) -> Report {
         diagnosis: if ok { Diagnosis::Ok } else { Diagnosis::MissingKey },
         message,
         hint,
+        fix: String::new(),
         steps: Vec::new(),
         models: Vec::new(),
         ttfb_ms: None,
@@ -74,7 +77,7 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&auth, std::fs::Permissions::from_mode(0o000)).unwrap();
         }
-        let r = report(tmp.path());
+        let r = report(tmp.path(), Language::English);
         assert!(r.ok && r.diagnosis == Diagnosis::Ok, "{r:?}");
         assert!(!format!("{r:?}").contains("sk-secret"));
     }

@@ -28,7 +28,7 @@ pub fn chosen() -> Option<Language> {
 pub fn choose(lang: Language) -> crate::error::Result<()> {
     let Some(path) = path() else { return Err(crate::error::Error::NoHomeDir) };
     let dir = crate::edit::atomic::parent(&path).to_owned();
-    std::fs::create_dir_all(&dir).map_err(crate::error::Error::io("create", &dir))?;
+    std::fs::create_dir_all(&dir).map_err(crate::error::Error::io("io-create", &dir))?;
     let code = serde_json::to_value(lang).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default();
     let staged = crate::edit::atomic::stage(&path, format!("{code}\n").as_bytes(), Some(0o600), Path::new(CHOICE_FILE))?;
     staged.replace(&path)

@@ -26,11 +26,11 @@ pub const STALE_AFTER: Duration = Duration::from_secs(60);
 /// file claims its size is.
 pub fn read_regular(path: &Path, shown: &Path) -> Result<Option<Vec<u8>>> {
     match fs::metadata(path) {
-        Ok(m) if m.is_dir() => return Err(Error::NotAFile { path: shown.to_owned(), kind: "a folder" }),
+        Ok(m) if m.is_dir() => return Err(Error::NotAFile { path: shown.to_owned(), kind: "kind-folder" }),
         Ok(m) if !m.is_file() => return Err(Error::NotAFile { path: shown.to_owned(), kind: special_kind(&m) }),
         Ok(_) => {}
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io("read", shown)(e)),
+        Err(e) => return Err(Error::io("io-read", shown)(e)),
     }
     let mut opts = fs::OpenOptions::new();
     opts.read(true);
@@ -43,14 +43,14 @@ pub fn read_regular(path: &Path, shown: &Path) -> Result<Option<Vec<u8>>> {
     let file = match opts.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(Error::io("read", shown)(e)),
+        Err(e) => return Err(Error::io("io-read", shown)(e)),
     };
-    let meta = file.metadata().map_err(Error::io("read", shown))?;
+    let meta = file.metadata().map_err(Error::io("io-read", shown))?;
     if !meta.is_file() {
         return Err(Error::NotAFile { path: shown.to_owned(), kind: special_kind(&meta) });
     }
     let mut bytes = Vec::with_capacity(meta.len().min(MAX_BYTES) as usize);
-    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(Error::io("read", shown))?;
+    file.take(MAX_BYTES + 1).read_to_end(&mut bytes).map_err(Error::io("io-read", shown))?;
     if bytes.len() as u64 > MAX_BYTES {
         return Err(Error::TooLarge { path: shown.to_owned(), limit_mb: MAX_BYTES / 1024 / 1024 });
     }
@@ -68,17 +68,17 @@ fn special_kind(m: &fs::Metadata) -> &'static str {
         use std::os::unix::fs::FileTypeExt;
         let t = m.file_type();
         if t.is_fifo() {
-            return "a FIFO (named pipe)";
+            return "kind-fifo";
         }
         if t.is_socket() {
-            return "a socket";
+            return "kind-socket";
         }
         if t.is_char_device() || t.is_block_device() {
-            return "a device";
+            return "kind-device";
         }
     }
     let _ = m;
-    "not a regular file"
+    "kind-special"
 }
 
 /// A synced temporary file beside its target, removed on drop unless swapped in.
@@ -96,7 +96,7 @@ impl Staged {
     /// Renames the staged file over `target` (no swap, no check): for files only
     /// Switchboard writes, under its lock.
     pub fn replace(self, target: &Path) -> Result<()> {
-        self.tmp.persist(target).map_err(|e| Error::io("write", target)(e.error))?;
+        self.tmp.persist(target).map_err(|e| Error::io("io-write", target)(e.error))?;
         sync_dir(parent(target));
         Ok(())
     }
@@ -111,16 +111,16 @@ pub fn stage(target: &Path, bytes: &[u8], mode: Option<u32>, shown: &Path) -> Re
         .prefix(&format!(".{name}."))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
-        .map_err(Error::io("write", shown))?;
+        .map_err(Error::io("io-write", shown))?;
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
         let mode = mode.unwrap_or(0o600);
-        tmp.as_file().set_permissions(fs::Permissions::from_mode(mode)).map_err(Error::io("write", shown))?;
+        tmp.as_file().set_permissions(fs::Permissions::from_mode(mode)).map_err(Error::io("io-write", shown))?;
     }
     let _ = mode;
-    tmp.write_all(bytes).map_err(Error::io("write", shown))?;
-    tmp.as_file().sync_all().map_err(Error::io("write", shown))?;
+    tmp.write_all(bytes).map_err(Error::io("io-write", shown))?;
+    tmp.as_file().sync_all().map_err(Error::io("io-write", shown))?;
     Ok(Staged { tmp: tmp.into_temp_path() })
 }
 
@@ -148,21 +148,21 @@ pub fn put(staged: Staged, target: &Path, expect_existing: bool, shown: &Path) -
         match exchange(staged.path(), target) {
             Ok(()) => {
                 // The temporary name now holds the displaced file; dropping `staged` removes it.
-                let displaced = fs::read(staged.path()).map_err(Error::io("read", shown))?;
+                let displaced = fs::read(staged.path()).map_err(Error::io("io-read", shown))?;
                 Swap::Exchanged { displaced, leftover: staged }
             }
             Err(ExchangeError::Unsupported) => {
-                rename_over(staged, target).map_err(Error::io("replace", shown))?;
+                rename_over(staged, target).map_err(Error::io("io-replace", shown))?;
                 Swap::Renamed
             }
             Err(ExchangeError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(ExchangeError::Io(e)) => return Err(Error::io("replace", shown)(e)),
+            Err(ExchangeError::Io(e)) => return Err(Error::io("io-replace", shown)(e)),
         }
     } else {
         match staged.tmp.persist_noclobber(target) {
             Ok(()) => Swap::Created,
             Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => return Ok(None),
-            Err(e) => return Err(Error::io("write", shown)(e.error)),
+            Err(e) => return Err(Error::io("io-write", shown)(e.error)),
         }
     };
     sync_dir(parent(target));
@@ -273,11 +273,11 @@ pub fn swap_back(leftover: Staged, target: &Path, ours: &[u8], shown: &Path) -> 
             Err(ExchangeError::Io(e)) => {
                 // Keep their file rather than delete it with the temporary name.
                 let _ = leftover.tmp.keep();
-                return Err(Error::io("replace", shown)(e));
+                return Err(Error::io("io-replace", shown)(e));
             }
             Err(ExchangeError::Unsupported) => unreachable!("a swap just worked on this file system"),
         }
-        if fs::read(leftover.path()).map_err(Error::io("read", shown))? == ours {
+        if fs::read(leftover.path()).map_err(Error::io("io-read", shown))? == ours {
             break;
         }
     }
@@ -342,7 +342,7 @@ pub fn create_private_dir(dir: &Path) -> Result<()> {
         use std::os::unix::fs::DirBuilderExt;
         b.mode(0o700);
     }
-    b.create(dir).map_err(Error::io("create", dir))
+    b.create(dir).map_err(Error::io("io-create", dir))
 }
 
 /// The path with every symlink in its last component followed (the path itself if none).
@@ -351,13 +351,13 @@ pub fn follow(path: &Path) -> Result<PathBuf> {
     for _ in 0..40 {
         match fs::symlink_metadata(&p) {
             Ok(m) if m.file_type().is_symlink() => {
-                let link = fs::read_link(&p).map_err(Error::io("read", &p))?;
+                let link = fs::read_link(&p).map_err(Error::io("io-read", &p))?;
                 p = if link.is_absolute() { link } else { parent(&p).join(link) };
             }
             _ => return Ok(p),
         }
     }
-    Err(Error::Io { action: "follow", path: path.to_owned(), source: std::io::Error::other("too many levels of symbolic links") })
+    Err(Error::Io { action: "io-follow", path: path.to_owned(), source: std::io::Error::other("too many levels of symbolic links") })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::edit::atomic;
 use crate::error::{Error, Result};
+use crate::locale::{Args, Words};
 
 pub const KEEP: usize = 20;
 const PREFIX: &str = "config-";
@@ -73,7 +74,7 @@ impl Backups {
                 None => staged = Some(atomic::stage(&first, bytes, Some(0o600), &first)?),
             }
         }
-        Err(Error::io("write", &first)(std::io::Error::other("no free backup name")))
+        Err(Error::io("io-write", &first)(std::io::Error::other("no free backup name")))
     }
 
     /// Backs up the file at `target`, whose bytes are `bytes`, by a hard link
@@ -135,7 +136,7 @@ impl Backups {
             let cleaned = text.replace(secret, SCRUBBED);
             let still = holds_string(&cleaned, secret);
             if still {
-                fs::remove_file(&path).map_err(Error::io("remove", &path))?;
+                fs::remove_file(&path).map_err(Error::io("io-remove", &path))?;
                 atomic::sync_dir(&self.dir);
                 done.removed.push(name);
             } else if cleaned != text {
@@ -153,7 +154,7 @@ impl Backups {
         names
             .into_iter()
             .map(|name| {
-                let meta = fs::metadata(self.dir.join(&name)).map_err(Error::io("read", self.dir.join(&name)))?;
+                let meta = fs::metadata(self.dir.join(&name)).map_err(Error::io("io-read", self.dir.join(&name)))?;
                 let taken = taken_from_name(&name);
                 Ok(BackupInfo { name, size: meta.len(), taken })
             })
@@ -164,14 +165,14 @@ impl Backups {
     /// valid TOML. Only plain names from `list` are accepted.
     pub fn read_valid(&self, name: &str) -> Result<Vec<u8>> {
         let bytes = self.read(name)?;
-        let bad = |why: &str| Error::BadBackup { name: name.into(), why: why.into() };
+        let bad = |id: &'static str, args: Args| Error::BadBackup { name: name.into(), why: Words::new(id, args) };
         if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Err(bad("empty"));
+            return Err(bad("reason-backup-empty", Args::new()));
         }
-        let text = String::from_utf8(bytes).map_err(|_| bad("not UTF-8 text"))?;
+        let text = String::from_utf8(bytes).map_err(|_| bad("reason-backup-not-utf8", Args::new()))?;
         crate::edit::config_doc::ConfigDoc::parse(text.clone(), Path::new(name)).map_err(|e| match e {
-            Error::InvalidToml { line, column, .. } => bad(&format!("not valid TOML (line {line}, column {column})")),
-            other => bad(&other.to_string().trim_end_matches('.').to_lowercase()),
+            Error::InvalidToml { line, column, .. } => bad("reason-backup-not-toml", Args::new().text("line", line).text("column", column)),
+            other => bad("reason-backup-unusable", Args::new().words("error", other.as_words())),
         })?;
         Ok(text.into_bytes())
     }
@@ -194,7 +195,7 @@ impl Backups {
         let rd = match fs::read_dir(&self.dir) {
             Ok(rd) => rd,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(Error::io("read", &self.dir)(e)),
+            Err(e) => return Err(Error::io("io-read", &self.dir)(e)),
         };
         let mut names: Vec<String> = rd
             .filter_map(|e| e.ok())

@@ -49,7 +49,7 @@ impl ConfigDoc {
             None => Ok(None),
             Some(item) => match item.as_str() {
                 Some(s) => Ok(Some(s.to_owned())),
-                None => Err(Error::WrongType { key: key.into(), found: type_name(item), expected: "a string" }),
+                None => Err(Error::WrongType { key: key.into(), found: type_name(item), expected: "type-string" }),
             },
         }
     }
@@ -65,7 +65,7 @@ impl ConfigDoc {
             None => Ok(Vec::new()),
             Some(item) => match item.as_table_like() {
                 Some(t) => Ok(t.iter().map(|(k, _)| k.to_owned()).collect()),
-                None => Err(Error::WrongType { key: PROVIDERS.into(), found: type_name(item), expected: "a table" }),
+                None => Err(Error::WrongType { key: PROVIDERS.into(), found: type_name(item), expected: "type-table" }),
             },
         }
     }
@@ -77,7 +77,7 @@ impl ConfigDoc {
             None => Ok(None),
             Some(item) => match item.as_table_like() {
                 Some(t) => f(t).map(Some),
-                None => Err(Error::WrongType { key: format!("{PROVIDERS}.{id}"), found: type_name(item), expected: "a table" }),
+                None => Err(Error::WrongType { key: format!("{PROVIDERS}.{id}"), found: type_name(item), expected: "type-table" }),
             },
         }
     }
@@ -100,17 +100,17 @@ impl ConfigDoc {
                 ((*k).to_owned(), want)
             })
             .collect();
-        self.toml.set_root(&wants, "the top-level keys")
+        self.toml.set_root(&wants, "part-top-level-keys")
     }
 
     /// Makes `[model_providers.<id>]` match `wants`, creating the table if needed.
     pub fn upsert_provider(&mut self, id: &str, wants: &[(String, Want)]) -> Result<bool> {
-        self.toml.upsert_table(PROVIDERS, id, wants, "the provider table")
+        self.toml.upsert_table(PROVIDERS, id, wants, "part-provider-table")
     }
 
     /// Removes `[model_providers.<id>]` and all of its sub-tables. Returns false when absent.
     pub fn remove_provider(&mut self, id: &str) -> Result<bool> {
-        self.toml.remove_table(PROVIDERS, id, "the provider table")
+        self.toml.remove_table(PROVIDERS, id, "part-provider-table")
     }
 }
 

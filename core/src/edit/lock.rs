@@ -26,8 +26,8 @@ pub fn lock(dir: &Path) -> Result<Lock> {
         use std::os::unix::fs::OpenOptionsExt;
         opts.mode(0o600);
     }
-    let f = opts.open(&path).map_err(Error::io("open", &path))?;
-    f.lock().map_err(Error::io("lock", &path))?;
+    let f = opts.open(&path).map_err(Error::io("io-open", &path))?;
+    f.lock().map_err(Error::io("io-lock", &path))?;
     Ok(Lock { _file: f })
 }
 

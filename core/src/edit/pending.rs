@@ -115,6 +115,6 @@ pub fn remove(path: &Path) -> Result<()> {
     match fs::remove_file(path) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
-        Err(e) => Err(Error::io("remove", path)(e)),
+        Err(e) => Err(Error::io("io-remove", path)(e)),
     }
 }

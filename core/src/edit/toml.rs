@@ -75,8 +75,8 @@ impl TomlText {
         match self.parsed.get(parent) {
             None => Ok(None),
             Some(Item::Table(t)) => Ok(Some(t)),
-            Some(Item::Value(Value::InlineTable(_))) => Err(Error::UnsupportedLayout { id: parent.into(), form: "an inline table" }),
-            Some(item) => Err(Error::WrongType { key: parent.into(), found: type_name(item), expected: "a table" }),
+            Some(Item::Value(Value::InlineTable(_))) => Err(Error::UnsupportedLayout { id: parent.into(), form: "layout-inline-table" }),
+            Some(item) => Err(Error::WrongType { key: parent.into(), found: type_name(item), expected: "type-table" }),
         }
     }
 
@@ -107,10 +107,10 @@ impl TomlText {
                 reconcile(self, t, &path, at, wants, &mut splices)?;
             }
             Some(Item::Table(t)) if t.is_dotted() => {
-                return Err(Error::UnsupportedLayout { id: key.into(), form: "dotted keys" });
+                return Err(Error::UnsupportedLayout { id: key.into(), form: "layout-dotted-keys" });
             }
             Some(Item::Table(_)) => {
-                return Err(Error::UnsupportedLayout { id: key.into(), form: "only sub-tables, no table of its own" });
+                return Err(Error::UnsupportedLayout { id: key.into(), form: "layout-sub-tables-only" });
             }
             Some(Item::Value(Value::InlineTable(old))) => {
                 let mut merged = old.clone();
@@ -121,7 +121,7 @@ impl TomlText {
                 }
             }
             Some(other) => {
-                return Err(Error::WrongType { key: path, found: type_name(other), expected: "a table" });
+                return Err(Error::WrongType { key: path, found: type_name(other), expected: "type-table" });
             }
         }
         self.apply(splices, what)
@@ -154,7 +154,7 @@ impl TomlText {
                 let start = k.span().map(|s| s.start).unwrap_or_else(|| v.span().unwrap().start);
                 splices.push(self.remove_lines(start, v.span().unwrap().end));
             }
-            _ => return Err(Error::UnsupportedLayout { id: key.into(), form: "dotted keys" }),
+            _ => return Err(Error::UnsupportedLayout { id: key.into(), form: "layout-dotted-keys" }),
         }
         self.apply(splices, what)
     }
@@ -302,10 +302,10 @@ fn reconcile(
                 doc.remove_table_regions(t, out);
             }
             (Some((_, Item::Table(_))), _) => {
-                return Err(Error::UnsupportedLayout { id: full(k), form: "dotted keys or bare sub-tables" });
+                return Err(Error::UnsupportedLayout { id: full(k), form: "layout-dotted-or-bare" });
             }
             (Some((_, item)), Want::Table(_)) | (Some((_, item @ Item::ArrayOfTables(_))), _) => {
-                return Err(Error::WrongType { key: full(k), found: type_name(item), expected: "a table" });
+                return Err(Error::WrongType { key: full(k), found: type_name(item), expected: "type-table" });
             }
             (Some((_, Item::None)), _) => {}
         }
@@ -334,7 +334,7 @@ fn merge_inline(t: &mut InlineTable, wants: &[(String, Want)]) -> Result<bool> {
             Want::Table(sub) => match t.get_mut(k) {
                 Some(Value::InlineTable(inner)) => changed |= merge_inline(inner, sub)?,
                 Some(other) => {
-                    return Err(Error::WrongType { key: k.clone(), found: other.type_name(), expected: "a table" });
+                    return Err(Error::WrongType { key: k.clone(), found: type_name(&Item::Value(other.clone())), expected: "type-table" });
                 }
                 None => {
                     let mut inner = InlineTable::new();
@@ -522,15 +522,15 @@ fn same_table_like(x: &dyn TableLike, y: &dyn TableLike) -> bool {
 
 pub(crate) fn type_name(item: &Item) -> &'static str {
     match item {
-        Item::None => "nothing",
-        Item::Value(Value::String(_)) => "a string",
-        Item::Value(Value::Integer(_)) => "an integer",
-        Item::Value(Value::Float(_)) => "a number",
-        Item::Value(Value::Boolean(_)) => "a boolean",
-        Item::Value(Value::Datetime(_)) => "a date",
-        Item::Value(Value::Array(_)) => "an array",
-        Item::Value(Value::InlineTable(_)) | Item::Table(_) => "a table",
-        Item::ArrayOfTables(_) => "an array of tables",
+        Item::None => "type-nothing",
+        Item::Value(Value::String(_)) => "type-string",
+        Item::Value(Value::Integer(_)) => "type-integer",
+        Item::Value(Value::Float(_)) => "type-number",
+        Item::Value(Value::Boolean(_)) => "type-boolean",
+        Item::Value(Value::Datetime(_)) => "type-date",
+        Item::Value(Value::Array(_)) => "type-array",
+        Item::Value(Value::InlineTable(_)) | Item::Table(_) => "type-table",
+        Item::ArrayOfTables(_) => "type-array-of-tables",
     }
 }
 

@@ -16,14 +16,16 @@ const SOURCES: [(Language, &str, &str); 4] = [
     (Language::Japanese, "ja", include_str!("../../../locales/ja/core.ftl")),
 ];
 
-/// A message's arguments: text, or a number (which plurals select on).
-#[derive(Debug, Clone, Default)]
+/// A message's arguments: text, a number (which plurals select on), or words of
+/// their own (another message, worded in the same language).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Args(Vec<(&'static str, Arg)>);
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 enum Arg {
     Text(String),
     Number(f64),
+    Words(Words),
 }
 
 impl Args {
@@ -41,12 +43,24 @@ impl Args {
         self
     }
 
-    fn fluent(&self) -> FluentArgs<'_> {
+    /// Another message as this argument, worded in the language of the one it goes into.
+    pub fn words(mut self, name: &'static str, words: Words) -> Args {
+        self.0.push((name, Arg::Words(words)));
+        self
+    }
+
+    /// The message `id` (without arguments) as this argument.
+    pub fn message(self, name: &'static str, id: &'static str) -> Args {
+        self.words(name, Words::new(id, Args::new()))
+    }
+
+    fn fluent(&self, lang: Language) -> FluentArgs<'_> {
         let mut a = FluentArgs::new();
         for (k, v) in &self.0 {
             match v {
                 Arg::Text(s) => a.set(*k, FluentValue::from(s.as_str())),
                 Arg::Number(n) => a.set(*k, FluentValue::from(*n)),
+                Arg::Words(w) => a.set(*k, FluentValue::from(w.in_language(lang))),
             }
         }
         a
@@ -55,8 +69,10 @@ impl Args {
 
 /// Sentences as core decided them, worded in any language later: each an id and
 /// its arguments, after the separator that joins it to the one before.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Words(Vec<(&'static str, &'static str, Args)>);
+
+impl Eq for Words {}
 
 impl Words {
     pub fn new(id: &'static str, args: Args) -> Words {
@@ -69,8 +85,31 @@ impl Words {
         self
     }
 
+    /// `more` after these, on a line of its own (`sep` "\n") or after a space.
+    pub fn and(mut self, sep: &'static str, more: Words) -> Words {
+        let mut rest = more.0.into_iter();
+        if let Some((_, id, args)) = rest.next() {
+            self.0.push((sep, id, args));
+        }
+        self.0.extend(rest);
+        self
+    }
+
+    /// As the CLI says it, in `lang`.
     pub fn in_language(&self, lang: Language) -> String {
         self.0.iter().map(|(sep, id, args)| format!("{sep}{}", text(lang, id, args))).collect()
+    }
+
+    /// As the window says it, in `lang`: a message with an `-in-window` variant (one
+    /// that names the window's buttons where the CLI's names a command) uses it.
+    pub fn for_window(&self, lang: Language) -> String {
+        self.0
+            .iter()
+            .map(|(sep, id, args)| {
+                let own = format!("{id}-in-window");
+                format!("{sep}{}", if has(lang, &own) { text(lang, &own, args) } else { text(lang, id, args) })
+            })
+            .collect()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -111,7 +150,7 @@ pub fn text(lang: Language, id: &str, args: &Args) -> String {
         let b = bundle(l);
         if let Some(pattern) = b.get_message(id).and_then(|m| m.value()) {
             let mut errors = Vec::new();
-            let fluent = args.fluent();
+            let fluent = args.fluent(lang);
             return b.format_pattern(pattern, Some(&fluent), &mut errors).into_owned();
         }
     }

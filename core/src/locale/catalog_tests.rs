@@ -105,14 +105,22 @@ fn every_message_is_used_and_every_one_asked_for_exists() {
     }
     // Hints and window fixes are found from their error's id (`Error::hint_in`, `fix_in`).
     let base = |id: &str| id.trim_end_matches("-hint").trim_end_matches("-fix").to_owned();
-    let used = |id: &str| code.contains(&format!("\"{id}\"")) || (id.starts_with("error-") && code.contains(&format!("\"{}\"", base(id))));
+    // A Test's `-fix` is found from its `-hint` (`Hint::worded`); an `-in-window` variant from its message (`Words::for_window`).
+    let quoted = |id: &str| code.contains(&format!("\"{id}\""));
+    let used = |id: &str| {
+        quoted(id)
+            || (id.starts_with("error-") && quoted(&base(id)))
+            || id.strip_suffix("-fix").is_some_and(|b| quoted(&format!("{b}-hint")))
+            || id.strip_suffix("-in-window").is_some_and(quoted)
+    };
     let unused: Vec<_> = en.keys().filter(|id| !used(id)).collect();
     assert!(unused.is_empty(), "unused: {unused:?}");
-    // Asked for by core, where the ids are written (the shells call core's functions).
+    // Asked for by core and the CLI, where the ids are written (the window calls core's functions).
     let mut core = String::new();
     rust_sources(&root().join("core/src"), &mut core);
+    rust_sources(&root().join("cli/src"), &mut core);
     let asked: BTreeSet<String> =
-        core.split('"').filter(|s| ["error-", "preset-", "test-", "op-", "tray-", "model-"].iter().any(|p| s.starts_with(p)) && !s.contains(' ') && !s.contains('{')).map(str::to_owned).collect();
+        core.split('"').filter(|s| ["error-", "preset-", "test-", "op-", "tray-", "model-", "reason-", "url-", "kind-", "type-", "layout-", "part-", "io-", "managed-", "share-", "doctor-", "cli-"].iter().any(|p| s.starts_with(p)) && !s.contains(' ') && !s.contains('{')).map(str::to_owned).collect();
     let missing: Vec<_> = asked.iter().filter(|id| !en.contains_key(*id)).collect();
     assert!(missing.is_empty(), "asked for but not in en/core.ftl: {missing:?}");
     for id in en.keys().filter(|id| id.starts_with("error-") && !id.ends_with("-hint") && !id.ends_with("-fix")) {
@@ -159,4 +167,63 @@ fn what_codex_knows_of_a_model_is_worded_in_each_language() {
     );
     let ja = k.clone().worded(Language::Japanese).summary;
     assert!(ja.starts_with("kimi-k2.6：コンテキストウィンドウ 262,144 トークン"), "{ja}");
+}
+
+/// The parts of a sentence core keeps as words of their own (why a value is
+/// refused, a file's kind, a TOML type, what could not be done to a file) are
+/// worded in the sentence's language too: no English inside a translated error.
+#[test]
+fn the_parts_of_an_error_are_in_its_language() {
+    use crate::provider::field::Field;
+    let errors = || {
+        vec![
+            Error::InvalidUrl { what: "url-base-url", url: "ftp://x".into(), reason: "url-scheme" },
+            Error::invalid(Field::Name, "reason-name-empty", Args::new()),
+            Error::invalid(Field::ContextWindow, "reason-context-window", Args::new().text("text", "lots")),
+            Error::input("reason-share-no-provider", Args::new().text("id", "kimi")),
+            Error::NotAFile { path: PathBuf::from("/tmp/c"), kind: "kind-folder" },
+            Error::WrongType { key: "model".into(), found: "type-integer", expected: "type-string" },
+            Error::Io { action: "io-write", path: PathBuf::from("/tmp/c"), source: std::io::Error::other("x") },
+            Error::BadShare(Words::new("reason-share-empty", Args::new())),
+            Error::BadBackup { name: "b".into(), why: Words::new("reason-backup-empty", Args::new()) },
+            Error::Keychain(Words::new("reason-keychain-locked", Args::new().text("detail", "x"))),
+            Error::UnsupportedLayout { id: "p".into(), form: "layout-dotted-keys" },
+            Error::Unspliceable("part-provider-table"),
+        ]
+    };
+    let english = ["must start", "is empty", "not a context window", "has no provider", "a folder", "an integer", "Could not", "describes no", "empty", "locked", "dotted", "provider table"];
+    assert_eq!(errors().len(), english.len());
+    for (e, part) in errors().iter().zip(english) {
+        let en = e.message(Language::English);
+        assert!(en.contains(part), "{en}");
+        for lang in [Language::SimplifiedChinese, Language::TraditionalChinese, Language::Japanese] {
+            let m = e.message(lang);
+            assert!(!m.contains(part), "{lang:?} keeps English inside: {m}");
+            assert!(!m.contains("url-") && !m.contains("reason-") && !m.contains("kind-") && !m.contains("type-"), "{lang:?}: an id shows: {m}");
+        }
+    }
+    // The English sentences are those the CLI printed before they were split.
+    assert_eq!(errors()[0].to_string(), "`ftp://x` is not a usable base URL: it must start with http:// or https://.");
+    assert_eq!(errors()[4].to_string(), "/tmp/c is a folder, not a regular file.");
+    assert_eq!(errors()[6].to_string(), "Could not write /tmp/c: x.");
+}
+
+/// The window's words name its buttons where the CLI's name a command.
+#[test]
+fn the_window_has_its_own_words_where_the_cli_names_a_command() {
+    let w = Words::new("op-added", Args::new().text("name", "Kimi").text("id", "kimi").text("model", "kimi-k2"))
+        .then("\n", "op-sessions-kept", Args::new().text("prev", "or"));
+    for lang in [Language::English, Language::SimplifiedChinese, Language::TraditionalChinese, Language::Japanese] {
+        assert!(w.in_language(lang).contains("switchboard use kimi"), "{lang:?}");
+        let window = w.for_window(lang);
+        assert!(!window.contains("switchboard"), "{lang:?}: {window}");
+        assert!(window.contains("kimi") && window.contains('\n'), "{lang:?}: {window}");
+    }
+    // Every `-in-window` message is a variant of one the CLI says, with the same arguments.
+    let en = messages("en");
+    for id in en.keys().filter(|id| id.ends_with("-in-window")) {
+        let base = id.trim_end_matches("-in-window");
+        assert!(en.contains_key(base), "{id} has no {base}");
+        assert!(en[id].is_subset(&en[base]), "{id} asks for more than {base}");
+    }
 }

@@ -42,7 +42,7 @@ impl Switchboard {
         let warnings = self.missing_key_warning(&spec, key.is_some());
         let written = self.add_all(vec![NewProvider { spec, model: model.clone(), key: key.map(secret::Key::new), context_window: inputs.context_window.filter(|n| *n > 0) }])?;
         let words = crate::locale::Words::new("op-added", crate::locale::Args::new().text("name", name).text("id", id).text("model", model));
-        Ok(Outcome { backup: written.backup, warnings, ..Outcome::said(words) })
+        Ok(Outcome { backup: written.backup, ..Outcome::said(words).warned(warnings) })
     }
 
     /// Adds every provider of `new` in one transaction (see the module comment).

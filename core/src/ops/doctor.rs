@@ -11,6 +11,7 @@ use crate::provider::builtin::{self, Breaks};
 use crate::provider::table;
 use crate::provider::table::{active_provider, read_entry};
 use crate::error::Error;
+use crate::locale::{Args, Language};
 use crate::ops::switchboard::Switchboard;
 
 /// The checks doctor makes before testing providers. Serialises to the `--json` names.
@@ -71,15 +72,22 @@ fn check(name: CheckName, status: StepStatus, message: impl Into<String>, hint: 
     Check { name, status, message: message.into(), hint: hint.into() }
 }
 
-pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
+/// The message `id` in `lang` (the `doctor-` messages of core.ftl).
+fn w(lang: Language, id: &str, args: Args) -> String {
+    crate::locale::text(lang, id, &args)
+}
+
+/// Checks Codex's home and tests every provider, its sentences in `lang` (the
+/// check names, statuses and diagnosis codes never change with it).
+pub async fn run(sb: &Switchboard, timeout: Duration, lang: Language) -> DoctorReport {
     let mut checks = Vec::new();
     let doc = match sb.config_file().load() {
         Ok(d) => {
-            checks.push(check(CheckName::Config, StepStatus::Ok, format!("{} loads", sb.config_file().path().display()), ""));
+            checks.push(check(CheckName::Config, StepStatus::Ok, w(lang, "doctor-config-ok", Args::new().text("path", sb.config_file().path().display())), ""));
             d
         }
         Err(e) => {
-            checks.push(check(CheckName::Config, StepStatus::Fail, e.to_string(), e.hint()));
+            checks.push(check(CheckName::Config, StepStatus::Fail, e.message(lang), e.hint_in(lang)));
             // The parse error may quote a line that holds a hand-written token.
             let mut r = Redactor::default();
             for t in hand_written_tokens(&read_head(sb.config_file().path())) {
@@ -89,51 +97,38 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
         }
     };
     let ids = doc.provider_ids().unwrap_or_default();
-    checks.extend(built_in_checks(&doc, &ids));
+    checks.extend(built_in_checks(&doc, &ids, lang));
+    let none = Args::new;
     if doc.has_top_level("profile") {
-        checks.push(check(
-            CheckName::LegacyProfile,
-            StepStatus::Fail,
-            "config.toml has a top-level `profile = ...`, which current Codex treats as an error.",
-            "Delete that line; use `codex -p NAME` with a NAME.config.toml file instead.",
-        ));
+        checks.push(check(CheckName::LegacyProfile, StepStatus::Fail, w(lang, "doctor-profile-key", none()), w(lang, "doctor-profile-key-hint", none())));
     } else if doc.has_top_level("profiles") {
-        checks.push(check(
-            CheckName::LegacyProfile,
-            StepStatus::Warn,
-            "config.toml has legacy [profiles.*] tables, which current Codex ignores.",
-            "Move each into its own $CODEX_HOME/NAME.config.toml and run `codex -p NAME`.",
-        ));
+        checks.push(check(CheckName::LegacyProfile, StepStatus::Warn, w(lang, "doctor-profiles", none()), w(lang, "doctor-profiles-hint", none())));
     } else {
-        checks.push(check(CheckName::LegacyProfile, StepStatus::Ok, "no legacy profile settings", ""));
+        checks.push(check(CheckName::LegacyProfile, StepStatus::Ok, w(lang, "doctor-profiles-none", none()), ""));
     }
     let active = active_provider(&doc).unwrap_or_else(|_| "openai".into());
     if table::is_built_in(&active) || ids.contains(&active) {
-        checks.push(check(CheckName::ActiveProvider, StepStatus::Ok, format!("the active provider `{active}` is defined"), ""));
+        checks.push(check(CheckName::ActiveProvider, StepStatus::Ok, w(lang, "doctor-active-ok", Args::new().text("id", &active)), ""));
     } else {
         checks.push(check(
             CheckName::ActiveProvider,
             StepStatus::Fail,
-            format!("model_provider is `{active}`, but there is no [model_providers.{active}] table: Codex will not start."),
-            "Pick an existing provider with `switchboard use <id>`.",
+            w(lang, "doctor-active-missing", Args::new().text("id", &active)),
+            w(lang, "doctor-active-missing-hint", none()),
         ));
     }
     let above = crate::codex::managed::overrides(&crate::codex::managed::root(), &doc);
     if above.is_empty() {
-        checks.push(check(CheckName::ManagedLayers, StepStatus::Ok, "no organisation layer sets the provider or model", ""));
+        checks.push(check(CheckName::ManagedLayers, StepStatus::Ok, w(lang, "doctor-managed-none", none()), ""));
     }
     for o in above {
-        checks.push(check(
-            CheckName::ManagedLayers,
-            StepStatus::Warn,
-            o.message,
-            format!("Ask whoever manages this machine to change {}; Switchboard does not edit it.", o.file.display()),
-        ));
+        let hint = w(lang, "doctor-managed-hint", Args::new().text("file", o.file.display()));
+        checks.push(check(CheckName::ManagedLayers, StepStatus::Warn, o.words.in_language(lang), hint));
     }
 
-    checks.extend(key_checks(&crate::adopt::plaintext::scan(sb.home())));
-    checks.extend(bridge_checks(&doc, &ids));
-    checks.extend(catalog_check(sb, &doc));
+    checks.extend(key_checks(&crate::adopt::plaintext::scan(sb.home()), lang));
+    checks.extend(bridge_checks(&doc, &ids, lang));
+    checks.extend(catalog_check(sb, &doc, lang));
 
     let mut set = tokio::task::JoinSet::new();
     let mut order = Vec::new();
@@ -142,13 +137,12 @@ pub async fn run(sb: &Switchboard, timeout: Duration) -> DoctorReport {
             Ok(Some(e)) => e,
             Ok(None) => continue,
             Err(e) => {
-                checks.push(check(CheckName::ProviderTable, StepStatus::Fail, e.to_string(), e.hint()));
+                checks.push(check(CheckName::ProviderTable, StepStatus::Fail, e.message(lang), e.hint_in(lang)));
                 continue;
             }
         };
         let model = sb.model_for(&doc, id, &active);
-        // Doctor speaks English: its checks are not worded in other languages yet.
-        let opts = probe::Options { model, timeout, codex: None, progress: None, lang: crate::locale::Language::English };
+        let opts = probe::Options { model, timeout, codex: None, progress: None, lang };
         order.push(id.clone());
         set.spawn(async move { probe::test_redacting(&entry, &opts).await });
     }
@@ -177,7 +171,7 @@ impl DoctorReport {
 
 /// Tables with an id built into Codex that make it refuse to start: a reserved id
 /// at all, or keys the built-in provider does not take (`gcp` with a `name`).
-fn built_in_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> Vec<Check> {
+fn built_in_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String], lang: Language) -> Vec<Check> {
     let mut whole = Vec::new();
     let mut out = Vec::new();
     for id in ids {
@@ -188,12 +182,8 @@ fn built_in_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> 
             Some(Breaks::Whole) => whole.push(format!("[model_providers.{id}]")),
             Some(Breaks::Keys(bad)) => {
                 let bad = bad.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(", ");
-                out.push(check(
-                    CheckName::ReservedIds,
-                    StepStatus::Fail,
-                    format!("[model_providers.{id}] sets {bad}, which Codex's built-in `{id}` provider does not take, so Codex refuses to start with any provider."),
-                    format!("Delete {bad} from that table, or rename it (for example to {id}-custom) and update model_provider to match."),
-                ));
+                let args = || Args::new().text("id", id).text("keys", &bad);
+                out.push(check(CheckName::ReservedIds, StepStatus::Fail, w(lang, "doctor-builtin-keys", args()), w(lang, "doctor-builtin-keys-hint", args())));
             }
         }
     }
@@ -203,13 +193,13 @@ fn built_in_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> 
             check(
                 CheckName::ReservedIds,
                 StepStatus::Fail,
-                format!("{} uses an id built into Codex, so Codex refuses to load the whole file.", whole.join(", ")),
-                "Rename the table (for example to ollama-local) and update model_provider to match.",
+                w(lang, "doctor-builtin-id", Args::new().text("tables", whole.join(", "))),
+                w(lang, "doctor-builtin-id-hint", Args::new()),
             ),
         );
     }
     if out.is_empty() {
-        out.push(check(CheckName::ReservedIds, StepStatus::Ok, "no provider uses a reserved id", ""));
+        out.push(check(CheckName::ReservedIds, StepStatus::Ok, w(lang, "doctor-builtin-none", Args::new()), ""));
     }
     out
 }
@@ -217,7 +207,7 @@ fn built_in_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> 
 /// The bridge, for each port a bridged provider uses: running, stopped (Codex starts
 /// it when it needs it), an older build (replaced at its next start), or the port
 /// held by another program (then Codex cannot reach those providers).
-fn bridge_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> Vec<Check> {
+fn bridge_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String], lang: Language) -> Vec<Check> {
     use crate::bridge::lifecycle::{self, Found};
     let mut ports: Vec<(u16, Vec<String>)> = Vec::new();
     for id in ids {
@@ -234,27 +224,17 @@ fn bridge_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> Ve
     for (port, users) in ports {
         let users = users.iter().map(|u| format!("`{u}`")).collect::<Vec<_>>().join(", ");
         let found = lifecycle::token(port).map(|t| lifecycle::probe(port, &t));
+        let args = || Args::new().text("port", port).text("users", &users);
         out.push(match found {
-            Ok(Found::Bridge(h)) if h.exe == lifecycle::exe_id_of(&lifecycle::program()) => check(
-                CheckName::Bridge,
-                StepStatus::Ok,
-                format!("Switchboard's bridge runs on 127.0.0.1:{port} (pid {}), carrying {} stream(s), for {users}", h.pid, h.streams),
-                "",
-            ),
-            Ok(Found::Bridge(h)) => check(
-                CheckName::Bridge,
-                StepStatus::Ok,
-                format!("An older build of Switchboard's bridge runs on 127.0.0.1:{port} (version {}); Codex replaces it at its next start, for {users}", h.version),
-                "",
-            ),
-            Ok(Found::Nothing) => check(CheckName::Bridge, StepStatus::Ok, format!("Switchboard's bridge (127.0.0.1:{port}, for {users}) is not running; Codex starts it when it needs it"), ""),
-            Ok(Found::OtherToken | Found::Other) => check(
-                CheckName::Bridge,
-                StepStatus::Fail,
-                format!("Another program holds 127.0.0.1:{port}, where Switchboard's bridge runs for {users}: Codex cannot reach them."),
-                "Stop that program, or move the bridge: set SWITCHBOARD_BRIDGE_PORT and run `switchboard edit <id> --api chat` for each.",
-            ),
-            Err(p) => check(CheckName::Bridge, StepStatus::Fail, p.to_string(), "Check that $XDG_RUNTIME_DIR is yours and writable."),
+            Ok(Found::Bridge(h)) if h.exe == lifecycle::exe_id_of(&lifecycle::program()) => {
+                check(CheckName::Bridge, StepStatus::Ok, w(lang, "doctor-bridge-running", args().text("pid", h.pid).number("streams", h.streams as u32)), "")
+            }
+            Ok(Found::Bridge(h)) => check(CheckName::Bridge, StepStatus::Ok, w(lang, "doctor-bridge-older", args().text("version", &h.version)), ""),
+            Ok(Found::Nothing) => check(CheckName::Bridge, StepStatus::Ok, w(lang, "doctor-bridge-stopped", args()), ""),
+            Ok(Found::OtherToken | Found::Other) => {
+                check(CheckName::Bridge, StepStatus::Fail, w(lang, "doctor-bridge-taken", args()), w(lang, "doctor-bridge-taken-hint", Args::new()))
+            }
+            Err(p) => check(CheckName::Bridge, StepStatus::Fail, p.sentence_in(lang), w(lang, "doctor-bridge-state-hint", Args::new())),
         });
     }
     out
@@ -262,7 +242,7 @@ fn bridge_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String]) -> Ve
 
 /// The catalog file config.toml names, when it names one: Switchboard's must be
 /// there and readable (Codex will not start otherwise); another is the user's.
-fn catalog_check(sb: &Switchboard, doc: &crate::edit::config_doc::ConfigDoc) -> Option<Check> {
+fn catalog_check(sb: &Switchboard, doc: &crate::edit::config_doc::ConfigDoc, lang: Language) -> Option<Check> {
     use crate::catalog::{POINTER_KEY, store};
     if !doc.has_top_level(POINTER_KEY) {
         return None;
@@ -270,49 +250,40 @@ fn catalog_check(sb: &Switchboard, doc: &crate::edit::config_doc::ConfigDoc) -> 
     let named = doc.top_level_str(POINTER_KEY).ok().flatten();
     Some(match named.as_deref() {
         Some(store::FILE) if store::usable(sb.home()) => {
-            check(CheckName::ModelCatalog, StepStatus::Ok, format!("Codex reads its models from {} (its own list, and the models Switchboard describes)", store::FILE), "")
+            check(CheckName::ModelCatalog, StepStatus::Ok, w(lang, "doctor-catalog-ok", Args::new().text("file", store::FILE)), "")
         }
         Some(store::FILE) => check(
             CheckName::ModelCatalog,
             StepStatus::Fail,
-            format!("config.toml names {}, which is missing or unreadable: Codex will not start.", store::FILE),
-            "Run `switchboard use <provider>` again to write it, or `switchboard use openai`.",
+            w(lang, "doctor-catalog-missing", Args::new().text("file", store::FILE)),
+            w(lang, "doctor-catalog-missing-hint", Args::new()),
         ),
-        _ => check(CheckName::ModelCatalog, StepStatus::Ok, "config.toml names a model catalog of your own; Switchboard leaves it alone and describes no model to Codex", ""),
+        _ => check(CheckName::ModelCatalog, StepStatus::Ok, w(lang, "doctor-catalog-own", Args::new()), ""),
     })
 }
 
 /// Keys in plain text, and keys only in an environment variable: listed by
 /// provider and field, never with a value.
-fn key_checks(found: &[crate::adopt::plaintext::Finding]) -> [Check; 2] {
+fn key_checks(found: &[crate::adopt::plaintext::Finding], lang: Language) -> [Check; 2] {
     let list = |plain: bool| -> Vec<String> {
         found.iter().filter(|f| f.plain_text() == plain).map(|f| format!("{}: {} in {}", f.provider, f.field(), f.file)).collect()
     };
     let (plain, env) = (list(true), list(false));
     let plain_check = if plain.is_empty() {
-        check(CheckName::PlainTextKeys, StepStatus::Ok, "no key is stored in plain text", "")
+        check(CheckName::PlainTextKeys, StepStatus::Ok, w(lang, "doctor-plain-none", Args::new()), "")
     } else {
         let stuck = found.iter().any(|f| f.plain_text() && !f.movable);
         check(
             CheckName::PlainTextKeys,
             StepStatus::Warn,
-            format!("{} key{} stored in plain text: {}", plain.len(), if plain.len() == 1 { " is" } else { "s are" }, plain.join("; ")),
-            if stuck {
-                "Move them into the keychain with `switchboard secure --all` (headers other than Authorization and api-key stay: Codex sends a keychain key only as a bearer token)."
-            } else {
-                "Move them into the keychain with `switchboard secure --all`."
-            },
+            w(lang, "doctor-plain", Args::new().number("count", plain.len() as u32).text("list", plain.join("; "))),
+            w(lang, if stuck { "doctor-plain-stuck-hint" } else { "doctor-plain-hint" }, Args::new()),
         )
     };
     let env_check = if env.is_empty() {
-        check(CheckName::EnvOnlyKeys, StepStatus::Ok, "no key depends on a shell variable", "")
+        check(CheckName::EnvOnlyKeys, StepStatus::Ok, w(lang, "doctor-env-none", Args::new()), "")
     } else {
-        check(
-            CheckName::EnvOnlyKeys,
-            StepStatus::Warn,
-            format!("only in the environment, which Codex started from the dock, an IDE or the Codex app does not see: {}", env.join("; ")),
-            "From a shell where the variable is set, run `switchboard secure <id>` to keep the key in the keychain.",
-        )
+        check(CheckName::EnvOnlyKeys, StepStatus::Warn, w(lang, "doctor-env", Args::new().text("list", env.join("; "))), w(lang, "doctor-env-hint", Args::new()))
     };
     [plain_check, env_check]
 }

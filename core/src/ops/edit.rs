@@ -24,7 +24,7 @@ impl Switchboard {
             return Err(Error::BuiltIn(id.into()));
         }
         if inputs.id.as_deref().is_some_and(|new| new != id) {
-            return Err(Error::InvalidInput("An id cannot be changed; add a new provider and remove this one.".into()));
+            return Err(Error::input("reason-id-fixed", Args::new()));
         }
         let model = inputs.deployment.clone().or_else(|| inputs.model.clone());
         let key = key.map(secret::clean_key).transpose()?;
@@ -45,7 +45,7 @@ impl Switchboard {
             let mut spec = entry.to_spec();
             build::apply_edit(&mut spec, inputs)?;
             if key.is_some() && spec.auth != Auth::Keychain {
-                return Err(Error::invalid(Field::Key, "A key was given, but this provider does not use the keychain."));
+                return Err(Error::invalid(Field::Key, "reason-key-not-keychain", Args::new()));
             }
             // A form saved as it was opened changes nothing: not even the keys
             // Switchboard would add to a hand-written table.
@@ -128,21 +128,21 @@ impl Switchboard {
         })?;
         let spec = spec_seen.into_inner().unwrap_or(spec);
         let words = Words::new("op-updated", Args::new().text("id", id));
-        Ok(Outcome { backup: written.backup, warnings: self.missing_key_warning(&spec, key.is_some()), ..Outcome::said(words) })
+        Ok(Outcome { backup: written.backup, ..Outcome::said(words).warned(self.missing_key_warning(&spec, key.is_some())) })
     }
 
     /// The key to store, checked: only for keychain auth.
     pub(crate) fn key_for(&self, spec: &ProviderSpec, key: Option<&str>) -> Result<Option<String>> {
         match key {
             Some(k) if spec.auth == Auth::Keychain => Ok(Some(secret::clean_key(k)?)),
-            Some(_) => Err(Error::InvalidInput("A key was given, but this provider does not use the keychain.".into())),
+            Some(_) => Err(Error::input("reason-key-not-keychain", Args::new())),
             None => Ok(None),
         }
     }
 
-    pub(crate) fn missing_key_warning(&self, spec: &ProviderSpec, key_given: bool) -> Vec<String> {
+    pub(crate) fn missing_key_warning(&self, spec: &ProviderSpec, key_given: bool) -> Vec<Words> {
         if spec.auth == Auth::Keychain && !key_given && secret::has(&spec.id) == Some(false) {
-            vec![format!("No key is stored for `{}` yet: run `switchboard key set {}`.", spec.id, spec.id)]
+            vec![Words::new("op-warn-no-key", Args::new().text("id", &spec.id))]
         } else {
             Vec::new()
         }
@@ -161,7 +161,7 @@ impl Switchboard {
         }
         let inputs = Inputs { key: KeySource::Keychain, ..Default::default() };
         let out = self.edit(id, &inputs, Some(&key))?;
-        Ok(Outcome { backup: out.backup, warnings: out.warnings, ..Outcome::said(Words::new("op-key-stored-switched", Args::new().text("id", id))) })
+        Ok(Outcome { backup: out.backup, ..Outcome::said(Words::new("op-key-stored-switched", Args::new().text("id", id))).warned(out.warning_words) })
     }
 
     pub fn delete_key(&self, id: &str) -> Result<Outcome> {

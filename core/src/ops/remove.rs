@@ -63,7 +63,7 @@ impl Switchboard {
             // The keychain is asked only when the provider used it, or a key is known to be there.
             if keyed {
                 if let Err(e) = secret::delete(id) {
-                    warnings.push(format!("The provider is gone, but its key could not be deleted from the keychain: {e}"));
+                    warnings.push(Words::new("op-warn-key-not-deleted", Args::new().words("error", e.as_words())));
                     // The record stays: the next run retries the deletion.
                     return Ok((written, warnings));
                 }
@@ -79,6 +79,6 @@ impl Switchboard {
             0 => {}
             n => words = words.then(" ", "op-removed-sessions", Args::new().text("id", id).number("count", n as u32)),
         }
-        Ok(Outcome { backup: written.backup, warnings, ..Outcome::said(words) })
+        Ok(Outcome { backup: written.backup, ..Outcome::said(words).warned(warnings) })
     }
 }

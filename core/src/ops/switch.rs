@@ -23,7 +23,7 @@ impl Switchboard {
     pub fn use_provider(&self, id: &str, model: Option<&str>) -> Result<Outcome> {
         if let Some(m) = model {
             if m.trim().is_empty() || m.chars().any(char::is_control) {
-                return Err(Error::InvalidInput(format!("`{}` is not a usable model name.", m.escape_debug())));
+                return Err(Error::input("reason-model-name", Args::new().text("model", m.escape_debug())));
             }
         }
         let custom = !table::is_built_in(id);
@@ -117,8 +117,8 @@ impl Switchboard {
                 words = words.then("\n", "op-sessions-kept", Args::new().text("prev", prev));
             }
         }
-        let warnings = above.into_inner().into_iter().map(|o| o.message).collect();
-        Ok(Outcome { backup: written.backup, warnings, ..Outcome::said(words) })
+        let warnings = above.into_inner().into_iter().map(|o| o.words);
+        Ok(Outcome { backup: written.backup, ..Outcome::said(words).warned(warnings) })
     }
 }
 

@@ -19,6 +19,7 @@ use crate::probe::Report;
 use crate::provider::preset::{self, PresetId};
 use crate::provider::table::{Auth, AuthMode, ProviderEntry, active_provider, read_entry};
 use crate::provider::{builtin, profile, secret};
+use crate::locale::{Language, Words};
 
 #[derive(Clone)]
 pub struct Switchboard {
@@ -31,25 +32,48 @@ pub struct Switchboard {
 #[derive(Debug, Clone, Default, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Outcome {
-    /// In English (the CLI's words, and `--json`'s).
+    /// In English for `--json`; in the window's language when it reaches the window.
     pub message: String,
     pub backup: Option<String>,
+    /// In English for `--json`; in the window's language when they reach the window.
     pub warnings: Vec<String>,
     /// `message` as core decided it, for a surface that speaks another language.
     #[serde(skip)]
     #[cfg_attr(feature = "specta", specta(skip))]
-    pub words: crate::locale::Words,
+    pub words: Words,
+    /// `warnings` as core decided them.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub warning_words: Vec<Words>,
 }
 
 impl Outcome {
     /// An outcome whose message is `words` (in English here).
-    pub fn said(words: crate::locale::Words) -> Outcome {
-        Outcome { message: words.in_language(crate::locale::Language::English), words, ..Default::default() }
+    pub fn said(words: Words) -> Outcome {
+        Outcome { message: words.in_language(Language::English), words, ..Default::default() }
     }
 
-    /// The message in `lang` (as it is, where core kept no words for it).
-    pub fn message_in(&self, lang: crate::locale::Language) -> String {
-        if self.words.is_empty() { self.message.clone() } else { self.words.in_language(lang) }
+    /// The same outcome with `warnings` added (in English here).
+    pub fn warned(mut self, warnings: impl IntoIterator<Item = Words>) -> Outcome {
+        for w in warnings {
+            self.warnings.push(w.in_language(Language::English));
+            self.warning_words.push(w);
+        }
+        self
+    }
+
+    /// The message in `lang`, as the CLI says it.
+    pub fn message_in(&self, lang: Language) -> String {
+        self.words.in_language(lang)
+    }
+
+    /// The same outcome with its message and warnings as the window says them, in `lang`.
+    pub fn for_window(self, lang: Language) -> Outcome {
+        Outcome {
+            message: self.words.for_window(lang),
+            warnings: self.warning_words.iter().map(|w| w.for_window(lang)).collect(),
+            ..self
+        }
     }
 }
 

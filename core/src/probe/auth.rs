@@ -22,10 +22,10 @@ pub async fn resolve(entry: &ProviderEntry, deadline: tokio::time::Instant) -> (
         Auth::Keychain => {
             let id = entry.id.clone();
             match tokio::task::spawn_blocking(move || crate::provider::secret::get(&id)).await {
-                Err(_) => (AuthSeen::KeychainFailed { message: "The keychain could not be read.".into(), hint: String::new() }, None),
+                Err(_) => (AuthSeen::KeychainFailed(None), None),
                 Ok(Ok(Some(k))) => key(k.expose().to_owned()),
                 Ok(Ok(None)) => (AuthSeen::KeychainEmpty, None),
-                Ok(Err(e)) => (AuthSeen::KeychainFailed { message: e.to_string(), hint: e.hint() }, None),
+                Ok(Err(e)) => (AuthSeen::KeychainFailed(Some(super::observe::Failure(std::sync::Arc::new(e)))), None),
             }
         }
         Auth::Env { var } => match std::env::var(var) {

@@ -2,6 +2,8 @@
 
 use serde::Serialize;
 
+use crate::locale::{self, Args, Language};
+
 /// A diagnosis code. The strings are a contract: the UI and scripts rely on them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
@@ -74,16 +76,53 @@ impl std::fmt::Display for Diagnosis {
     }
 }
 
-/// A diagnosis with its sentence and its fix.
+/// A diagnosis with its sentence and its fix, worded for the CLI (`hint`) and
+/// for the window (`fix`, its buttons and fields where the CLI's names a command).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Verdict {
     pub diagnosis: Diagnosis,
     pub message: String,
     pub hint: String,
+    pub fix: String,
 }
 
-pub fn verdict(diagnosis: Diagnosis, message: impl Into<String>, hint: impl Into<String>) -> Verdict {
-    Verdict { diagnosis, message: message.into(), hint: hint.into() }
+/// A fix as each surface words it.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Hint {
+    pub cli: String,
+    pub window: String,
+}
+
+impl Hint {
+    /// The message `id` (a `-hint`) in `lang`; the window's is its `-fix` where there is one.
+    pub fn worded(lang: Language, id: &str, args: Args) -> Hint {
+        let fix = format!("{}-fix", id.trim_end_matches("-hint"));
+        let cli = locale::text(lang, id, &args);
+        let window = if id.ends_with("-hint") && locale::catalog::has(lang, &fix) { locale::text(lang, &fix, &args) } else { cli.clone() };
+        Hint { cli, window }
+    }
+
+    /// An error's fix: the CLI's hint and the window's.
+    pub fn of(e: &crate::error::Error, lang: Language) -> Hint {
+        Hint { cli: e.hint_in(lang), window: e.fix_in(lang) }
+    }
+}
+
+impl From<&str> for Hint {
+    fn from(s: &str) -> Hint {
+        Hint::from(s.to_owned())
+    }
+}
+
+impl From<String> for Hint {
+    fn from(s: String) -> Hint {
+        Hint { window: s.clone(), cli: s }
+    }
+}
+
+pub fn verdict(diagnosis: Diagnosis, message: impl Into<String>, hint: impl Into<Hint>) -> Verdict {
+    let hint = hint.into();
+    Verdict { diagnosis, message: message.into(), hint: hint.cli, fix: hint.window }
 }
 
 #[cfg(test)]

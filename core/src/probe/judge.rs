@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use super::endpoint::Endpoint;
-use super::observe::{AuthSeen, ConnectSeen, ModelsSeen, Observations, RefusedHeader, ResponsesSeen, StreamEnd, TransportFailure};
-use super::diagnosis::{Diagnosis, Verdict, verdict};
+use super::observe::{AuthSeen, BridgeDown, ConnectSeen, ModelsSeen, Observations, RefusedHeader, ResponsesSeen, StreamEnd, TransportFailure};
+use super::diagnosis::{Diagnosis, Hint, Verdict, verdict};
 use super::report::{Step, StepName, StepStatus};
 use super::shape;
 use crate::locale::{self, Args, Language};
@@ -16,6 +16,11 @@ use crate::provider::table::{Auth, ProviderEntry};
 /// The message `id` of `locales/*/core.ftl` in `lang`.
 fn w(lang: Language, id: &str, args: Args) -> String {
     locale::text(lang, id, &args)
+}
+
+/// The fix `id` (a `-hint` message) in `lang`, as the CLI and the window word it.
+fn h(lang: Language, id: &str, args: Args) -> Hint {
+    Hint::worded(lang, id, args)
 }
 
 fn no_args() -> Args {
@@ -93,12 +98,12 @@ impl Judge<'_> {
             Need::Auth => verdict(
                 Diagnosis::Timeout,
                 w(lang, "test-timeout-key", Args::new().text("secs", secs)),
-                w(lang, "test-timeout-key-hint", no_args()),
+                h(lang, "test-timeout-key-hint", no_args()),
             ),
             _ => verdict(
                 Diagnosis::Timeout,
                 w(lang, "test-timeout-host", Args::new().text("host", &host).text("secs", secs)),
-                w(lang, "test-timeout-host-hint", no_args()),
+                h(lang, "test-timeout-host-hint", no_args()),
             ),
         };
         match need {
@@ -169,11 +174,16 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
         let Some(bridge) = &obs.bridge else { return j.pending(Need::Bridge, Some(&ep)) };
         match &bridge.seen {
             Ok(port) => j.ok(StepName::Connect, StepStatus::Ok, w(lang, "test-bridge-ok", Args::new().text("reached", &reached).text("port", port)), connect.ms + bridge.ms),
-            Err(why) => {
+            Err(down) => {
+                let why = match down {
+                    BridgeDown::Url => w(lang, "test-bridge-url", no_args()),
+                    BridgeDown::Problem(p) => p.sentence_in(lang),
+                    BridgeDown::Lost(e) => e.clone(),
+                };
                 let v = verdict(
                     Diagnosis::Unreachable,
-                    w(lang, "test-bridge-down", Args::new().text("why", why.trim_start_matches("switchboard: "))),
-                    w(lang, "test-bridge-down-hint", no_args()),
+                    w(lang, "test-bridge-down", Args::new().text("why", why)),
+                    h(lang, "test-bridge-down-hint", no_args()),
                 );
                 return j.fail(StepName::Connect, connect.ms + bridge.ms, v);
             }
@@ -213,7 +223,7 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
             let v = verdict(
                 Diagnosis::UnexpectedResponse,
                 w(lang, "test-codex-failed", Args::new().text("line", line)),
-                w(lang, "test-codex-failed-hint", no_args()),
+                h(lang, "test-codex-failed-hint", no_args()),
             );
             j.steps.push(Step::new(StepName::Codex, StepStatus::Fail, line.clone(), codex.ms));
             return Judgement { steps: j.steps, outcome: Outcome::Done(v) };
@@ -243,50 +253,51 @@ fn auth_verdict(entry: &ProviderEntry, seen: &AuthSeen, lang: Language) -> Optio
         AuthSeen::KeychainEmpty => verdict(
             Diagnosis::MissingKey,
             w(lang, "test-keychain-empty", Args::new().text("id", id)),
-            w(lang, "test-keychain-empty-hint", Args::new().text("id", id)),
+            h(lang, "test-keychain-empty-hint", Args::new().text("id", id)),
         ),
-        AuthSeen::KeychainFailed { message, hint } => verdict(Diagnosis::MissingKey, message, hint),
+        AuthSeen::KeychainFailed(Some(e)) => verdict(Diagnosis::MissingKey, e.0.message(lang), Hint::of(&e.0, lang)),
+        AuthSeen::KeychainFailed(None) => verdict(Diagnosis::MissingKey, w(lang, "test-keychain-unreadable", no_args()), String::new()),
         AuthSeen::EnvUnset { var } => verdict(
             Diagnosis::MissingKey,
             w(lang, "test-env-unset", Args::new().text("var", var).text("id", id)),
-            w(lang, "test-env-unset-hint", Args::new().text("var", var).text("id", id)),
+            h(lang, "test-env-unset-hint", Args::new().text("var", var).text("id", id)),
         ),
         AuthSeen::CommandTimedOut { shown, waited_ms } => verdict(
             Diagnosis::TokenCommandFailed,
             w(lang, "test-command-timeout", Args::new().text("command", shown).text("secs", format!("{:.1}", *waited_ms as f32 / 1000.0))),
-            w(lang, "test-command-timeout-hint", no_args()),
+            h(lang, "test-command-timeout-hint", no_args()),
         ),
         AuthSeen::CommandNotStarted { command, error } => verdict(
             Diagnosis::TokenCommandFailed,
             w(lang, "test-command-not-started", Args::new().text("command", command).text("error", error)),
-            w(lang, "test-command-not-started-hint", no_args()),
+            h(lang, "test-command-not-started-hint", no_args()),
         ),
         AuthSeen::CommandFailed { shown, status, line } => verdict(
             Diagnosis::TokenCommandFailed,
             w(lang, "test-command-failed", Args::new().text("command", shown).text("status", status).text("line", clip(line))),
-            w(lang, "test-command-failed-hint", no_args()),
+            h(lang, "test-command-failed-hint", no_args()),
         ),
         AuthSeen::CommandPrintedNothing { shown } => verdict(
             Diagnosis::TokenCommandFailed,
             w(lang, "test-command-silent", Args::new().text("command", shown)),
-            w(lang, "test-command-silent-hint", no_args()),
+            h(lang, "test-command-silent-hint", no_args()),
         ),
     })
 }
 
 fn headers_verdict(entry: &ProviderEntry, refused: &[RefusedHeader], lang: Language) -> Option<Verdict> {
-    let h = refused.first()?;
-    let args = || Args::new().text("name", &h.name).text("id", &entry.id);
-    let (message, hint) = match (&h.env_var, h.bad_name) {
+    let bad = refused.first()?;
+    let args = || Args::new().text("name", &bad.name).text("id", &entry.id);
+    let (message, hint) = match (&bad.env_var, bad.bad_name) {
         (var, true) => {
             let table = if var.is_some() { "env_http_headers" } else { "http_headers" };
-            (w(lang, "test-header-bad-name", Args::new().text("name", &h.name).text("table", table)), w(lang, "test-header-bad-name-hint", Args::new().text("id", &entry.id)))
+            (w(lang, "test-header-bad-name", Args::new().text("name", &bad.name).text("table", table)), h(lang, "test-header-bad-name-hint", Args::new().text("id", &entry.id)))
         }
         (Some(var), false) => (
             w(lang, "test-header-env-control", args().text("var", var)),
-            w(lang, "test-header-env-control-hint", Args::new().text("name", &h.name).text("var", var)),
+            h(lang, "test-header-env-control-hint", Args::new().text("name", &bad.name).text("var", var)),
         ),
-        (None, false) => (w(lang, "test-header-control", Args::new().text("name", &h.name)), w(lang, "test-header-control-hint", Args::new().text("name", &h.name))),
+        (None, false) => (w(lang, "test-header-control", Args::new().text("name", &bad.name)), h(lang, "test-header-control-hint", Args::new().text("name", &bad.name))),
     };
     Some(verdict(Diagnosis::InvalidConfig, message, hint))
 }
@@ -296,13 +307,13 @@ fn connect_verdict(ep: &Endpoint, seen: &ConnectSeen, lang: Language) -> Result<
     let hp = || Args::new().text("host", &host).text("port", port);
     match seen {
         ConnectSeen::Reached { addr } => Ok(w(lang, "test-reached", Args::new().text("host", ep.host()).text("addr", addr))),
-        ConnectSeen::NoAddress => Err(verdict(Diagnosis::Dns, w(lang, "test-dns", Args::new().text("host", &host)), w(lang, "test-dns-hint", no_args()))),
+        ConnectSeen::NoAddress => Err(verdict(Diagnosis::Dns, w(lang, "test-dns", Args::new().text("host", &host)), h(lang, "test-dns-hint", no_args()))),
         ConnectSeen::Failed { .. } if port == 11434 && ep.is_local() => {
-            Err(verdict(Diagnosis::Unreachable, w(lang, "test-ollama-down", hp()), w(lang, "test-ollama-down-hint", no_args())))
+            Err(verdict(Diagnosis::Unreachable, w(lang, "test-ollama-down", hp()), h(lang, "test-ollama-down-hint", no_args())))
         }
-        ConnectSeen::Failed { refused: true } => Err(verdict(Diagnosis::Unreachable, w(lang, "test-refused", hp()), w(lang, "test-refused-hint", no_args()))),
+        ConnectSeen::Failed { refused: true } => Err(verdict(Diagnosis::Unreachable, w(lang, "test-refused", hp()), h(lang, "test-refused-hint", no_args()))),
         ConnectSeen::Failed { refused: false } => {
-            Err(verdict(Diagnosis::Unreachable, w(lang, "test-unreachable", hp()), w(lang, "test-network-hint", no_args())))
+            Err(verdict(Diagnosis::Unreachable, w(lang, "test-unreachable", hp()), h(lang, "test-network-hint", no_args())))
         }
     }
 }
@@ -342,7 +353,7 @@ fn responses_verdict(f: &Facts, ep: &Endpoint, seen: &ResponsesSeen, models_ok: 
             } else {
                 w(lang, "test-redirect", Args::new().text("status", status).text("url", &suggested))
             };
-            fail(verdict(Diagnosis::WrongBaseUrl, message, w(lang, "test-redirect-hint", Args::new().text("id", &entry.id).text("url", &suggested))))
+            fail(verdict(Diagnosis::WrongBaseUrl, message, h(lang, "test-redirect-hint", Args::new().text("id", &entry.id).text("url", &suggested))))
         }
         // Behind the bridge, a 404 is the provider's: its Chat Completions path is elsewhere.
         ResponsesSeen::Status { status: 404 | 405, html: false, body } if entry.api == Api::Chat && !mentions_model(body) => fail(wrong_base_url_404(entry, ep, lang)),
@@ -363,7 +374,7 @@ fn responses_verdict(f: &Facts, ep: &Endpoint, seen: &ResponsesSeen, models_ok: 
         ResponsesSeen::Html => fail(wrong_base_url_html(entry, ep, lang)),
         ResponsesSeen::NotStream { body } if body.trim_start().starts_with('<') => fail(wrong_base_url_html(entry, ep, lang)),
         ResponsesSeen::NotStream { .. } => {
-            fail(verdict(Diagnosis::UnexpectedResponse, w(lang, "test-not-stream", no_args()), w(lang, "test-not-stream-hint", no_args())))
+            fail(verdict(Diagnosis::UnexpectedResponse, w(lang, "test-not-stream", no_args()), h(lang, "test-not-stream-hint", no_args())))
         }
         ResponsesSeen::Stream { created, end } => stream_verdict(*created, end, f, listed),
     }
@@ -381,18 +392,18 @@ fn stream_verdict(created: bool, end: &StreamEnd, f: &Facts, listed: &[String]) 
             Answer::Fail(verdict(
                 Diagnosis::ProviderError,
                 w(lang, "test-stream-failed", Args::new().text("message", said)),
-                w(lang, "test-stream-failed-hint", no_args()),
+                h(lang, "test-stream-failed-hint", no_args()),
             ))
         }
         StreamEnd::Capped => Answer::Fail(verdict(
             Diagnosis::UnexpectedResponse,
             w(lang, "test-stream-capped", Args::new().text("mb", super::http::STREAM_CAP >> 20)),
-            w(lang, "test-other-protocol-hint", no_args()),
+            h(lang, "test-other-protocol-hint", no_args()),
         )),
         StreamEnd::Closed | StreamEnd::Broken(_) if created => Answer::Ok(w(lang, "test-streamed-partly", no_args())),
         StreamEnd::Broken(e) => Answer::Fail(unexpected(e, lang)),
         StreamEnd::Closed => {
-            Answer::Fail(verdict(Diagnosis::UnexpectedResponse, w(lang, "test-no-events", no_args()), w(lang, "test-other-protocol-hint", no_args())))
+            Answer::Fail(verdict(Diagnosis::UnexpectedResponse, w(lang, "test-no-events", no_args()), h(lang, "test-other-protocol-hint", no_args())))
         }
     }
 }
@@ -415,13 +426,13 @@ fn status_verdict(status: u16, body: &str, f: &Facts, listed: &[String]) -> Verd
         401 | 403 => verdict(
             Diagnosis::Unauthorized,
             with_said("test-unauthorized", "test-unauthorized-said"),
-            w(lang, "test-unauthorized-hint", Args::new().text("id", id)),
+            h(lang, "test-unauthorized-hint", Args::new().text("id", id)),
         ),
-        429 => verdict(Diagnosis::RateLimited, w(lang, "test-rate-limited", no_args()), w(lang, "test-rate-limited-hint", no_args())),
+        429 => verdict(Diagnosis::RateLimited, w(lang, "test-rate-limited", no_args()), h(lang, "test-rate-limited-hint", no_args())),
         500..=599 => verdict(
             Diagnosis::ProviderError,
             w(lang, "test-server-error", Args::new().text("status", status)),
-            w(lang, "test-server-error-hint", no_args()),
+            h(lang, "test-server-error-hint", no_args()),
         ),
         400 | 422 if api_version => verdict(
             Diagnosis::AzureApiVersion,
@@ -429,9 +440,9 @@ fn status_verdict(status: u16, body: &str, f: &Facts, listed: &[String]) -> Verd
                 Some(v) => w(lang, "test-api-version-named", Args::new().text("version", v)),
                 None => w(lang, "test-api-version", no_args()),
             },
-            w(lang, "test-api-version-hint", Args::new().text("id", id)),
+            h(lang, "test-api-version-hint", Args::new().text("id", id)),
         ),
-        _ => verdict(Diagnosis::UnexpectedResponse, with_said("test-status", "test-status-said"), w(lang, "test-status-hint", no_args())),
+        _ => verdict(Diagnosis::UnexpectedResponse, with_said("test-status", "test-status-said"), h(lang, "test-status-hint", no_args())),
     }
 }
 
@@ -443,14 +454,14 @@ fn model_not_found(model: &str, models: &[String], lang: Language) -> Verdict {
         let list = format!("{}{}", shown.join(", "), if models.len() > 8 { ", …" } else { "" });
         w(lang, "test-model-unknown-offers", Args::new().text("model", model).text("models", list))
     };
-    verdict(Diagnosis::ModelNotFound, message, w(lang, "test-model-unknown-hint", no_args()))
+    verdict(Diagnosis::ModelNotFound, message, h(lang, "test-model-unknown-hint", no_args()))
 }
 
 fn no_responses_api(entry: &ProviderEntry, status: u16, chat_answers: bool, lang: Language) -> Verdict {
     let hint = if chat_answers {
-        w(lang, "test-chat-only-bridge-hint", Args::new().text("id", &entry.id))
+        h(lang, "test-chat-only-bridge-hint", Args::new().text("id", &entry.id))
     } else {
-        w(lang, "test-chat-only-hint", no_args())
+        h(lang, "test-chat-only-hint", no_args())
     };
     let name = entry.name.as_deref().unwrap_or(&entry.id);
     verdict(Diagnosis::NoResponsesApi, w(lang, "test-chat-only", Args::new().text("name", name).text("status", status)), hint)
@@ -467,17 +478,17 @@ fn wrong_base_url_html(entry: &ProviderEntry, ep: &Endpoint, lang: Language) -> 
     let hint = match documented_base(entry, ep) {
         Some(url) => {
             let name = Endpoint::parse(url).map(|e| e.display_name()).unwrap_or_else(|| url.to_owned());
-            w(lang, "test-web-page-known-hint", Args::new().text("name", name).text("url", url))
+            h(lang, "test-web-page-known-hint", Args::new().text("name", name).text("url", url))
         }
-        None => w(lang, "test-web-page-hint", no_args()),
+        None => h(lang, "test-web-page-hint", no_args()),
     };
     verdict(Diagnosis::WrongBaseUrl, w(lang, "test-web-page", no_args()), hint)
 }
 
 fn wrong_base_url_404(entry: &ProviderEntry, ep: &Endpoint, lang: Language) -> Verdict {
     let hint = match documented_base(entry, ep) {
-        Some(url) => w(lang, "test-use-url-hint", Args::new().text("url", url)),
-        None => w(lang, "test-path-hint", no_args()),
+        Some(url) => h(lang, "test-use-url-hint", Args::new().text("url", url)),
+        None => h(lang, "test-path-hint", no_args()),
     };
     verdict(Diagnosis::WrongBaseUrl, w(lang, "test-nothing-here", Args::new().text("url", ep.as_str())), hint)
 }
@@ -486,22 +497,22 @@ fn transport_verdict(t: &TransportFailure, ep: &Endpoint, lang: Language) -> Opt
     let lower = t.chain.to_lowercase();
     let host = || Args::new().text("host", ep.host());
     if t.timeout {
-        return Some(verdict(Diagnosis::Timeout, w(lang, "test-stopped", host()), w(lang, "test-stopped-hint", no_args())));
+        return Some(verdict(Diagnosis::Timeout, w(lang, "test-stopped", host()), h(lang, "test-stopped-hint", no_args())));
     }
     let tls = ["certificate", "tls", "handshake", "ssl", "invalidcontenttype", "corrupt message"];
     if tls.iter().any(|x| lower.contains(x)) {
         let plain = ["corrupt", "invalidcontenttype", "wrong version"].iter().any(|x| lower.contains(x));
         let hint = if ep.is_https() && plain { "test-tls-plain-hint" } else { "test-tls-hint" };
-        return Some(verdict(Diagnosis::Tls, w(lang, "test-tls", host()), w(lang, hint, no_args())));
+        return Some(verdict(Diagnosis::Tls, w(lang, "test-tls", host()), h(lang, hint, no_args())));
     }
     if t.connect {
-        return Some(verdict(Diagnosis::Unreachable, w(lang, "test-connect-failed", host()), w(lang, "test-network-hint", no_args())));
+        return Some(verdict(Diagnosis::Unreachable, w(lang, "test-connect-failed", host()), h(lang, "test-network-hint", no_args())));
     }
     None
 }
 
 fn unexpected(detail: &str, lang: Language) -> Verdict {
-    verdict(Diagnosis::UnexpectedResponse, w(lang, "test-request-failed", Args::new().text("detail", clip(detail))), w(lang, "test-request-failed-hint", no_args()))
+    verdict(Diagnosis::UnexpectedResponse, w(lang, "test-request-failed", Args::new().text("detail", clip(detail))), h(lang, "test-request-failed-hint", no_args()))
 }
 
 /// The provider's own error message in a JSON error body.

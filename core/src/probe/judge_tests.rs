@@ -44,7 +44,7 @@ fn cases() -> Vec<(&'static str, EntryFix, ObsFix, Diagnosis, Option<StepName>, 
         (
             "keychain error",
             |_| {},
-            |o| o.auth = at(1, AuthSeen::KeychainFailed { message: "locked".into(), hint: "unlock".into() }),
+            |o| o.auth = at(1, AuthSeen::KeychainFailed(Some(crate::probe::observe::Failure(std::sync::Arc::new(crate::error::Error::Keychain(crate::locale::Words::new("reason-keychain-locked", Args::new().text("detail", "x")))))))),
             Diagnosis::MissingKey,
             Some(StepName::Config),
             "locked",
@@ -277,10 +277,30 @@ fn every_diagnosis_from_its_observations() {
         assert_eq!(v.diagnosis, want, "{name}: {v:?}");
         assert!(v.message.contains(words), "{name}: {:?} lacks {words:?}", v.message);
         assert_eq!(v.hint.is_empty(), want == Diagnosis::Ok, "{name}: every failure has a fix");
+        assert_eq!(v.fix.is_empty(), v.hint.is_empty(), "{name}: the window has a fix where the CLI has one");
+        assert!(!v.fix.contains("switchboard ") && !v.fix.contains(" --"), "{name}: the window's fix names no command: {}", v.fix);
         let fails: Vec<StepName> = j.steps.iter().filter(|s| s.status == StepStatus::Fail).map(|s| s.name).collect();
         assert_eq!(fails, failing.into_iter().collect::<Vec<_>>(), "{name}: {:?}", j.steps);
         if let Some(step) = j.steps.iter().find(|s| s.status == StepStatus::Fail) {
             assert_eq!(step.message, v.message, "{name}: the failing step says the same as the verdict");
+        }
+    }
+}
+
+/// The window's fix is in the window's language and names its buttons, in each language.
+#[test]
+fn the_windows_fix_names_no_command_in_any_language() {
+    use crate::locale::Language;
+    for lang in [Language::SimplifiedChinese, Language::TraditionalChinese, Language::Japanese] {
+        for (name, fix_entry, fix_obs, want, _, _) in cases() {
+            let mut e = entry();
+            fix_entry(&mut e);
+            let mut obs = good();
+            fix_obs(&mut obs);
+            let f = Facts { entry: &e, model: "m1", limit: Duration::from_secs(2), with_codex: false, lang };
+            let Outcome::Done(v) = judge(&f, &obs).outcome else { panic!("{name}") };
+            assert_eq!(v.diagnosis, want, "{lang:?} {name}");
+            assert!(!v.fix.contains("switchboard "), "{lang:?} {name}: {}", v.fix);
         }
     }
 }

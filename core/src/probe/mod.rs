@@ -101,6 +101,7 @@ mod tests {
             diagnosis: Diagnosis::Unauthorized,
             message: "bad key sk-SECRET-123".into(),
             hint: "Bearer sk-SECRET-123".into(),
+            fix: "paste sk-SECRET-123".into(),
             steps: vec![Step::new(StepName::Responses, StepStatus::Fail, "echo sk-SECRET-123", 3)],
             models: vec!["sk-SECRET-123".into()],
             ttfb_ms: Some(3),

@@ -21,7 +21,7 @@ pub struct Observations {
     pub refused_headers: Vec<RefusedHeader>,
     pub connect: Option<Timed<ConnectSeen>>,
     /// For a bridged provider: Switchboard's bridge answers (`Err`: why it cannot run).
-    pub bridge: Option<Timed<Result<u16, String>>>,
+    pub bridge: Option<Timed<Result<u16, BridgeDown>>>,
     /// `GET /models`; its `ms` counts from the start of the exchange.
     pub models: Option<Timed<ModelsSeen>>,
     /// `POST /responses`; its `ms` counts from the start of the exchange.
@@ -47,12 +47,33 @@ pub enum AuthSeen {
     /// A key was found (kept apart from the facts, for the request and the redaction).
     Key,
     KeychainEmpty,
-    KeychainFailed { message: String, hint: String },
+    /// The keychain refused (`None`: the look-up itself was lost).
+    KeychainFailed(Option<Failure>),
     EnvUnset { var: String },
     CommandTimedOut { shown: String, waited_ms: u64 },
     CommandNotStarted { command: String, error: String },
     CommandFailed { shown: String, status: String, line: String },
     CommandPrintedNothing { shown: String },
+}
+
+/// Why the bridge could not be reached for the Test.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BridgeDown {
+    /// The provider's base URL cannot go through it.
+    Url,
+    Problem(crate::bridge::lifecycle::Problem),
+    /// The look-up itself was lost.
+    Lost(String),
+}
+
+/// An error seen while observing, worded only when judged (in the report's language).
+#[derive(Debug, Clone)]
+pub struct Failure(pub std::sync::Arc<crate::error::Error>);
+
+impl PartialEq for Failure {
+    fn eq(&self, other: &Failure) -> bool {
+        std::sync::Arc::ptr_eq(&self.0, &other.0) || (self.0.code() == other.0.code() && self.0.to_string() == other.0.to_string())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

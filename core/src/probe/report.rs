@@ -81,7 +81,11 @@ pub struct Report {
     pub ok: bool,
     pub diagnosis: Diagnosis,
     pub message: String,
+    /// The fix, as the CLI words it (its commands and flags).
     pub hint: String,
+    /// The fix as the window words it (its buttons and fields), where that differs.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub fix: String,
     pub steps: Vec<Step>,
     pub models: Vec<String>,
     /// Time to the first byte of the `/responses` answer, when there was one.
@@ -105,6 +109,7 @@ impl Report {
             provider: r.text(&self.provider),
             message: r.text(&self.message),
             hint: r.text(&self.hint),
+            fix: r.text(&self.fix),
             steps: self.steps.iter().map(|s| s.redacted(r)).collect(),
             models: self.models.iter().map(|m| r.text(m)).collect(),
             facts: self.facts.map(|f| f.redacted(r)),

@@ -10,7 +10,7 @@ use tokio::time::timeout_at;
 use super::endpoint::Endpoint;
 use super::diagnosis::{Diagnosis, Verdict};
 use super::judge::{Facts, Need, Outcome, judge};
-use super::observe::{AuthSeen, ModelsSeen, Observations, timed};
+use super::observe::{AuthSeen, BridgeDown, ModelsSeen, Observations, timed};
 use super::options::Options;
 use super::redact::Redactor;
 use super::model_facts::ModelFacts;
@@ -48,7 +48,7 @@ pub async fn test(entry: &ProviderEntry, opts: &Options) -> (Report, Redactor) {
             Outcome::Done(v) => break (j.steps, v),
             Outcome::Need(n) if last == Some(n) => {
                 // An observer that records nothing must not make the test spin.
-                let v = Verdict { diagnosis: Diagnosis::UnexpectedResponse, message: format!("Switchboard could not observe {n:?}."), hint: "Please report this.".into() };
+                let v = super::diagnosis::verdict(Diagnosis::UnexpectedResponse, format!("Switchboard could not observe {n:?}."), "Please report this.".to_owned());
                 break (j.steps, v);
             }
             Outcome::Need(n) => n,
@@ -78,7 +78,7 @@ async fn model_facts(entry: &ProviderEntry, opts: &Options, obs: &super::observe
     let name = entry.name.as_deref().unwrap_or(&entry.id);
     let mut facts = ModelFacts {
         window: obs.listed_window,
-        window_from: if obs.listed_window.is_some() { format!("{name}'s model list") } else { String::new() },
+        window_from: if obs.listed_window.is_some() { name.to_string() } else { String::new() },
         custom_tools: None,
         // A deployment's own model (Azure), when the answer names another than the one asked for.
         // Only a model name's characters: anything else is not kept.
@@ -138,11 +138,11 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
                             cx.bridge = Some((bep, http::headers(entry, Some(&composite)).0));
                             Ok(port)
                         }
-                        None => Err("the provider's base URL cannot go through the bridge".to_owned()),
+                        None => Err(BridgeDown::Url),
                     }
                 }
-                Ok(Err(problem)) => Err(problem.to_string()),
-                Err(e) => Err(e.to_string()),
+                Ok(Err(problem)) => Err(BridgeDown::Problem(problem)),
+                Err(e) => Err(BridgeDown::Lost(e.to_string())),
             };
             obs.bridge = timed(ms(t), seen);
         }
@@ -214,6 +214,7 @@ fn finish(entry: &ProviderEntry, opts: &Options, mut steps: Vec<Step>, v: Verdic
         ok: v.diagnosis == Diagnosis::Ok,
         diagnosis: v.diagnosis,
         message: v.message,
+        fix: if v.fix != v.hint { v.fix } else { String::new() },
         hint: v.hint,
         steps,
         models,

@@ -2,7 +2,7 @@
 //! base URL. Pure: an entry in, the parsed endpoint or a verdict out.
 
 use super::endpoint::{Endpoint, path_of};
-use super::diagnosis::{Diagnosis, Verdict, verdict};
+use super::diagnosis::{Diagnosis, Hint, Verdict, verdict};
 use crate::locale::{self, Args, Language};
 use crate::provider::table::{self, ProviderEntry};
 
@@ -10,25 +10,26 @@ use crate::provider::table::{self, ProviderEntry};
 pub fn check(entry: &ProviderEntry, lang: Language) -> Result<Endpoint, Verdict> {
     let id = &entry.id;
     let w = |key: &str, args: Args| locale::text(lang, key, &args);
+    let h = |key: &str, args: Args| Hint::worded(lang, key, args);
     let with_id = || Args::new().text("id", id);
     if let Err(e) = table::validate_id(id) {
-        return Err(verdict(Diagnosis::InvalidConfig, e.message(lang), e.hint_in(lang)));
+        return Err(verdict(Diagnosis::InvalidConfig, e.message(lang), Hint::of(&e, lang)));
     }
     if let Some(v) = entry.wire_api.as_deref().filter(|v| *v != "responses") {
-        return Err(verdict(Diagnosis::InvalidConfig, w("test-wire-api", Args::new().text("value", v)), w("test-wire-api-hint", Args::new())));
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-wire-api", Args::new().text("value", v)), h("test-wire-api-hint", Args::new())));
     }
     if entry.auth_conflict {
-        return Err(verdict(Diagnosis::InvalidConfig, w("test-auth-conflict", Args::new()), w("test-auth-conflict-hint", with_id())));
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-auth-conflict", Args::new()), h("test-auth-conflict-hint", with_id())));
     }
     let base = entry.base_url.clone().unwrap_or_default();
     if base.is_empty() {
-        return Err(verdict(Diagnosis::InvalidConfig, w("test-no-base-url", Args::new()), w("test-no-base-url-hint", with_id())));
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-no-base-url", Args::new()), h("test-no-base-url-hint", with_id())));
     }
-    if let Err(e) = table::validate_url("base URL", &base) {
-        return Err(verdict(Diagnosis::InvalidConfig, e.message(lang), e.hint_in(lang)));
+    if let Err(e) = table::validate_url("url-base-url", &base) {
+        return Err(verdict(Diagnosis::InvalidConfig, e.message(lang), Hint::of(&e, lang)));
     }
     let Some(ep) = Endpoint::parse(&base) else {
-        return Err(verdict(Diagnosis::InvalidConfig, w("test-unparsable-url", Args::new().text("url", &base)), w("test-unparsable-url-hint", with_id())));
+        return Err(verdict(Diagnosis::InvalidConfig, w("test-unparsable-url", Args::new().text("url", &base)), h("test-unparsable-url-hint", with_id())));
     };
     let path = ep.path().to_owned();
     for tail in ["/responses", "/chat/completions", "/completions"] {
@@ -38,7 +39,7 @@ pub fn check(entry: &ProviderEntry, lang: Language) -> Result<Endpoint, Verdict>
             return Err(verdict(
                 Diagnosis::WrongBaseUrl,
                 w("test-url-tail", Args::new().text("tail", tail)),
-                w("test-url-tail-hint", with_id().text("url", fixed)),
+                h("test-url-tail-hint", with_id().text("url", fixed)),
             ));
         }
     }
@@ -48,13 +49,13 @@ pub fn check(entry: &ProviderEntry, lang: Language) -> Result<Endpoint, Verdict>
             return Err(verdict(
                 Diagnosis::WrongBaseUrl,
                 w("test-url-path", Args::new().text("host", ep.host()).text("path", &want)),
-                w("test-url-path-hint", with_id().text("url", expected)),
+                h("test-url-path-hint", with_id().text("url", expected)),
             ));
         }
     }
     if ep.host().contains(".openai.azure.") && !path.starts_with("/openai") {
         let fixed = format!("{}/openai/v1", ep.origin());
-        return Err(verdict(Diagnosis::WrongBaseUrl, w("test-azure-path", Args::new()), w("test-use-url-hint", Args::new().text("url", &fixed))));
+        return Err(verdict(Diagnosis::WrongBaseUrl, w("test-azure-path", Args::new()), h("test-use-url-hint", Args::new().text("url", &fixed))));
     }
     Ok(ep)
 }

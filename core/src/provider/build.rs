@@ -6,6 +6,7 @@ use super::api::Api;
 use super::field::Field;
 use super::preset::{KeyNeed, PRESETS, Preset};
 use super::table::{Auth, ProviderSpec, StringMap};
+use crate::locale::Args;
 use crate::error::{Error, Result};
 
 /// How the key will be provided, as chosen on the command line or in the UI.
@@ -68,7 +69,7 @@ pub fn validate_context_window(n: u64) -> Result<()> {
 /// A context window as the user writes it: `262144`, `262,144`, `128k` (128,000),
 /// `1M`; empty, `0` or `auto` is 0 (let Switchboard find it). 1,000 to 100,000,000 tokens.
 pub fn parse_context_window(text: &str) -> Result<u64> {
-    let bad = || Error::invalid(Field::ContextWindow, format!("“{}” is not a context window: give a number of tokens such as 128000, 128k or 1M (empty: let Switchboard find it).", text.trim()));
+    let bad = || Error::invalid(Field::ContextWindow, "reason-context-window", Args::new().text("text", text.trim()));
     let t: String = text.trim().chars().filter(|c| !matches!(c, ',' | '_' | ' ')).collect();
     if t.is_empty() || t.eq_ignore_ascii_case("auto") {
         return Ok(0);
@@ -82,7 +83,7 @@ pub fn parse_context_window(text: &str) -> Result<u64> {
     if n == 0 || (1_000..=100_000_000).contains(&n) {
         Ok(n)
     } else {
-        Err(Error::invalid(Field::ContextWindow, "A context window is from 1,000 to 100,000,000 tokens."))
+        Err(Error::invalid(Field::ContextWindow, "reason-context-window-range", Args::new()))
     }
 }
 
@@ -215,16 +216,13 @@ pub fn validate_resource(resource: &str) -> Result<()> {
     if ok {
         Ok(())
     } else {
-        Err(Error::invalid(
-            Field::Resource,
-            format!("`{resource}` is not an Azure resource name (letters, digits and hyphens, as in https://<resource>.openai.azure.com)."),
-        ))
+        Err(Error::invalid(Field::Resource, "reason-azure-resource", Args::new().text("resource", resource)))
     }
 }
 
 pub fn validate_model(model: &str) -> Result<()> {
     if model.trim().is_empty() || model.chars().any(|c| c.is_control()) || model.trim() != model {
-        return Err(Error::invalid(Field::Model, format!("`{}` is not a usable model name.", model.escape_debug())));
+        return Err(Error::invalid(Field::Model, "reason-model-name", Args::new().text("model", model.escape_debug())));
     }
     Ok(())
 }

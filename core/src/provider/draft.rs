@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::locale::Args;
 use crate::error::Error;
 use crate::provider::field::{Field, FieldError, Place};
 use crate::provider::build::{self, Inputs, KeySource};
@@ -102,7 +103,7 @@ pub fn parse_pairs(field: Field, text: &str) -> Result<Vec<(String, String)>, Er
             None => ("", ""),
         };
         if k.is_empty() || k.contains(char::is_whitespace) {
-            return Err(Error::invalid(field, format!("“{line}” is not Name=value.")));
+            return Err(Error::invalid(field, "reason-not-name-value", Args::new().text("line", line)));
         }
         out.push((k.to_owned(), v.to_owned()));
     }
@@ -163,7 +164,7 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
     }
     let url = draft.base_url.trim();
     if !url.is_empty() {
-        if let Err(e) = crate::provider::table::validate_url("base URL", url) {
+        if let Err(e) = crate::provider::table::validate_url("url-base-url", url) {
             c.push(e);
         }
     } else if adding && preset.needs(Field::BaseUrl) {
@@ -189,7 +190,11 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
                 c.missing(preset, field);
             }
         } else if let Err(e) = build::validate_model(value) {
-            c.push(Error::invalid(field, e.to_string()));
+            c.push(match e {
+                // The same reason, about the field the form shows (the deployment's, for Azure).
+                Error::InvalidField { reason, .. } => Error::InvalidField { field, reason },
+                other => other,
+            });
         }
     }
     if let Err(e) = build::parse_context_window(&draft.context_window) {
@@ -209,7 +214,7 @@ pub fn check(preset: &'static Preset, current: Option<&ProviderSpec>, draft: &Dr
             if draft.env_var.trim().is_empty() {
                 c.missing(preset, Field::EnvVar);
             } else {
-                c.push(Error::invalid(Field::EnvVar, format!("`{}` is not an environment variable name.", draft.env_var.trim())));
+                c.push(Error::invalid(Field::EnvVar, "reason-env-var-name", Args::new().text("var", draft.env_var.trim())));
             }
         }
         Some(KeyMode::Command) if draft.token_command.trim().is_empty() => c.missing(preset, Field::TokenCommand),
@@ -332,7 +337,7 @@ mod tests {
 
     #[test]
     fn an_unspliceable_edit_names_no_file_as_a_provider() {
-        let e = Error::Unspliceable("the provider table");
+        let e = Error::Unspliceable("part-provider-table");
         assert!(!e.to_string().contains("provider `config.toml`"), "{e}");
         assert_eq!(e.code(), "unsupported_layout");
     }

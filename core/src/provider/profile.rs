@@ -78,7 +78,7 @@ pub fn remove(home: &Path, id: &str) -> Result<bool> {
     let remembered = REMEMBERED.replace("{id}", id);
     match fs::read_to_string(&p) {
         Ok(text) if text.starts_with(&header) || text.starts_with(&remembered) => {
-            fs::remove_file(&p).map_err(Error::io("remove", &p))?;
+            fs::remove_file(&p).map_err(Error::io("io-remove", &p))?;
             Ok(true)
         }
         _ => Ok(false),

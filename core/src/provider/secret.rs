@@ -2,6 +2,7 @@
 //! Secret Service on Linux) through `keyring` v4. One service name for the app,
 //! the provider id as the account. There is no file fallback, on purpose.
 
+use crate::locale::{Args, Words};
 use crate::error::{Error, Result};
 
 /// The keychain service name every Switchboard key is stored under.
@@ -36,10 +37,7 @@ pub fn clean_key(raw: &str) -> Result<String> {
         return Err(Error::EmptyKey);
     }
     if key.chars().any(|c| c.is_control()) {
-        return Err(Error::invalid(
-            crate::provider::field::Field::Key,
-            "The key contains a line break or control character; paste only the key.",
-        ));
+        return Err(Error::invalid(crate::provider::field::Field::Key, "reason-key-control", Args::new()));
     }
     Ok(key.to_owned())
 }
@@ -103,11 +101,11 @@ fn map_err(e: keyring::Error) -> Error {
             if text.contains("ServiceUnknown") || text.contains("not provided by any") || text.contains("D-Bus") || text.contains("dbus") {
                 Error::NoSecretService
             } else {
-                Error::Keychain(first_line(&text))
+                Error::Keychain(Words::new("reason-detail", Args::new().text("detail", first_line(&text))))
             }
         }
-        keyring::Error::NoStorageAccess(inner) => Error::Keychain(format!("it is locked or access was denied ({})", first_line(&inner.to_string()))),
-        other => Error::Keychain(first_line(&other.to_string())),
+        keyring::Error::NoStorageAccess(inner) => Error::Keychain(Words::new("reason-keychain-locked", Args::new().text("detail", first_line(&inner.to_string())))),
+        other => Error::Keychain(Words::new("reason-detail", Args::new().text("detail", first_line(&other.to_string())))),
     }
 }
 

@@ -9,6 +9,7 @@ use toml_edit::{Array, InlineTable, Item, TableLike, Value};
 
 use crate::edit::config_doc::ConfigDoc;
 use crate::edit::toml::{Want, type_name};
+use crate::locale::Args;
 use crate::error::{Error, Result};
 use crate::provider::field::Field;
 use super::api::Api;
@@ -34,6 +35,7 @@ pub fn validate_id(id: &str) -> Result<()> {
 }
 
 /// A URL must be absolute http(s) with a host, and no spaces or control characters.
+/// `what` is a message id naming the URL (`url-base-url`).
 pub fn validate_url(what: &'static str, url: &str) -> Result<()> {
     let bad = |reason| Err(Error::InvalidUrl { what, url: url.into(), reason });
     let rest = if let Some(r) = url.strip_prefix("https://") {
@@ -41,27 +43,27 @@ pub fn validate_url(what: &'static str, url: &str) -> Result<()> {
     } else if let Some(r) = url.strip_prefix("http://") {
         r
     } else {
-        return bad("it must start with http:// or https://");
+        return bad("url-scheme");
     };
     if url.chars().any(|c| c.is_whitespace() || c.is_control()) {
-        return bad("it contains spaces or control characters");
+        return bad("url-spaces");
     }
     let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
     let host = authority.rsplit('@').next().unwrap_or("");
     if authority.contains('@') {
-        return bad("it must not contain a user name or password");
+        return bad("url-userinfo");
     }
     let host_only = if host.starts_with('[') { host.split(']').next().unwrap_or("") } else { host.split(':').next().unwrap_or("") };
     if host_only.trim_start_matches('[').is_empty() {
-        return bad("it has no host name");
+        return bad("url-no-host");
     }
     if let Some(port) = host.strip_prefix(host_only).and_then(|p| p.strip_prefix(']').or(Some(p))).and_then(|p| p.strip_prefix(':')) {
         if port.parse::<u16>().is_err() {
-            return bad("its port is not a number from 0 to 65535");
+            return bad("url-port");
         }
     }
     if rest.contains('#') {
-        return bad("it must not contain a #fragment");
+        return bad("url-fragment");
     }
     Ok(())
 }
@@ -91,60 +93,57 @@ impl ProviderSpec {
     pub fn validate(&self) -> Result<()> {
         validate_id(&self.id)?;
         if self.name.trim().is_empty() {
-            return Err(Error::invalid(Field::Name, "The provider name is empty."));
+            return Err(Error::invalid(Field::Name, "reason-name-empty", Args::new()));
         }
         if self.name.chars().any(char::is_control) {
-            return Err(Error::invalid(Field::Name, "The provider name contains a line break or control character."));
+            return Err(Error::invalid(Field::Name, "reason-name-control", Args::new()));
         }
         if self.name.chars().count() > MAX_NAME_LEN {
-            return Err(Error::invalid(Field::Name, format!("The provider name is longer than {MAX_NAME_LEN} characters.")));
+            return Err(Error::invalid(Field::Name, "reason-name-long", Args::new().number("max", MAX_NAME_LEN as u32)));
         }
-        validate_url("base URL", &self.base_url)?;
+        validate_url("url-base-url", &self.base_url)?;
         if self.api == Api::Chat {
             if self.auth == Auth::FileToken {
-                return Err(Error::invalid(Field::Key, "A provider through the bridge takes its key from the keychain, a variable or a command, not from config.toml."));
+                return Err(Error::invalid(Field::Key, "reason-bridge-key-in-file", Args::new()));
             }
             if crate::bridge::route::upstream_of(&self.base_url).is_some() {
-                return Err(Error::invalid(Field::BaseUrl, "The base URL is the bridge's own address; give the provider's."));
+                return Err(Error::invalid(Field::BaseUrl, "reason-bridge-own-url", Args::new()));
             }
             if crate::bridge::route::bridge_url(self.port(), &self.base_url).is_none() {
-                return Err(Error::invalid(Field::BaseUrl, "This base URL cannot go through the bridge (it holds a query or a fragment)."));
+                return Err(Error::invalid(Field::BaseUrl, "reason-bridge-url-query", Args::new()));
             }
         }
-        for (what, field, map) in [("header", Field::Headers, &self.http_headers), ("env header", Field::EnvHeaders, &self.env_http_headers)] {
+        for (field, map) in [(Field::Headers, &self.http_headers), (Field::EnvHeaders, &self.env_http_headers)] {
             for k in map.keys() {
                 if !is_http_token(k) {
-                    return Err(Error::invalid(
-                        field,
-                        format!("`{}` is not a valid {what} name (letters, digits and !#$%&'*+-.^_`|~ only).", k.escape_debug()),
-                    ));
+                    return Err(Error::invalid(field, "reason-header-name", Args::new().text("name", k.escape_debug())));
                 }
             }
         }
         for (k, v) in &self.env_http_headers {
             if !is_env_name(v) {
-                return Err(Error::invalid(Field::EnvHeaders, format!("`{v}` (for header {k}) is not an environment variable name.")));
+                return Err(Error::invalid(Field::EnvHeaders, "reason-env-header-var", Args::new().text("var", v).text("header", k)));
             }
         }
         for v in self.http_headers.values() {
             if v.chars().any(|c| c.is_control()) {
-                return Err(Error::invalid(Field::Headers, "A header value contains a line break or control character."));
+                return Err(Error::invalid(Field::Headers, "reason-header-control", Args::new()));
             }
         }
         for (k, v) in &self.query_params {
             if k.is_empty() {
-                return Err(Error::invalid(Field::Query, "A query parameter has an empty name."));
+                return Err(Error::invalid(Field::Query, "reason-query-empty-name", Args::new()));
             }
             if k.chars().chain(v.chars()).any(|c| c.is_control()) {
-                return Err(Error::invalid(Field::Query, "A query parameter contains a line break or control character."));
+                return Err(Error::invalid(Field::Query, "reason-query-control", Args::new()));
             }
         }
         match &self.auth {
             Auth::Env { var } if !is_env_name(var) => {
-                Err(Error::invalid(Field::EnvVar, format!("`{var}` is not an environment variable name.")))
+                Err(Error::invalid(Field::EnvVar, "reason-env-var-name", Args::new().text("var", var)))
             }
             Auth::Command { command, .. } if command.trim().is_empty() => {
-                Err(Error::invalid(Field::TokenCommand, "The token command is empty."))
+                Err(Error::invalid(Field::TokenCommand, "reason-token-command-empty", Args::new()))
             }
             _ => Ok(()),
         }
@@ -322,7 +321,7 @@ impl ProviderEntry {
                 Some(item) => item
                     .as_str()
                     .map(|s| Some(s.to_owned()))
-                    .ok_or(Error::WrongType { key: p, found: type_name(item), expected: "a string" }),
+                    .ok_or(Error::WrongType { key: p, found: type_name(item), expected: "type-string" }),
             }
         };
         let int = |t: &dyn TableLike, k: &str, p: String| -> Result<Option<u64>> {
@@ -330,7 +329,7 @@ impl ProviderEntry {
                 None => Ok(None),
                 Some(item) => match item.as_integer() {
                     Some(n) if n >= 0 => Ok(Some(n as u64)),
-                    _ => Err(Error::WrongType { key: p, found: type_name(item), expected: "a positive integer" }),
+                    _ => Err(Error::WrongType { key: p, found: type_name(item), expected: "type-positive-integer" }),
                 },
             }
         };
@@ -341,7 +340,7 @@ impl ProviderEntry {
                     let tl = item.as_table_like().ok_or(Error::WrongType {
                         key: path(k),
                         found: type_name(item),
-                        expected: "a table of strings",
+                        expected: "type-table-of-strings",
                     })?;
                     tl.iter()
                         .map(|(name, v)| match v.as_str() {
@@ -349,7 +348,7 @@ impl ProviderEntry {
                             None => Err(Error::WrongType {
                                 key: format!("{}.{name}", path(k)),
                                 found: type_name(v),
-                                expected: "a string",
+                                expected: "type-string",
                             }),
                         })
                         .collect()
@@ -363,7 +362,7 @@ impl ProviderEntry {
                 let at = item.as_table_like().ok_or(Error::WrongType {
                     key: path("auth"),
                     found: type_name(item),
-                    expected: "a table",
+                    expected: "type-table",
                 })?;
                 let command = string(at, "command", path("auth.command"))?.unwrap_or_default();
                 let args = match at.get("args") {
@@ -373,8 +372,8 @@ impl ProviderEntry {
                         .map(|v| {
                             v.as_str().map(str::to_owned).ok_or(Error::WrongType {
                                 key: path("auth.args"),
-                                found: v.type_name(),
-                                expected: "an array of strings",
+                                found: type_name(&Item::Value(v.clone())),
+                                expected: "type-array-of-strings",
                             })
                         })
                         .collect::<Result<_>>()?,
@@ -382,7 +381,7 @@ impl ProviderEntry {
                         return Err(Error::WrongType {
                             key: path("auth.args"),
                             found: type_name(other),
-                            expected: "an array of strings",
+                            expected: "type-array-of-strings",
                         });
                     }
                 };
@@ -515,7 +514,7 @@ mod tests {
     #[test]
     fn urls() {
         for ok in ["https://openrouter.ai/api/v1", "http://127.0.0.1:8080/v1", "http://[::1]:9/v1", "https://h/v1?x=1"] {
-            assert!(validate_url("base URL", ok).is_ok(), "{ok}");
+            assert!(validate_url("url-base-url", ok).is_ok(), "{ok}");
         }
         for bad in [
             "ftp://x/v1",
@@ -528,7 +527,7 @@ mod tests {
             "https://h/v1#x",
             "",
         ] {
-            assert!(matches!(validate_url("base URL", bad), Err(Error::InvalidUrl { .. })), "{bad}");
+            assert!(matches!(validate_url("url-base-url", bad), Err(Error::InvalidUrl { .. })), "{bad}");
         }
     }
 }

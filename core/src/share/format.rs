@@ -11,6 +11,7 @@ use serde::Serialize;
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Table, Value};
 
 use crate::error::{Error, Result};
+use crate::locale::{Args, Words};
 use crate::provider::api::Api;
 use crate::provider::preset::PresetId;
 use crate::provider::table::StringMap;
@@ -99,7 +100,10 @@ pub struct Share {
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct Read {
     pub share: Share,
-    pub warnings: Vec<String>,
+    /// What was ignored, one sentence each.
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub warnings: Vec<Words>,
 }
 
 /// Field names that hold a secret: a share carrying one is refused.
@@ -278,24 +282,25 @@ enum Raw {
 
 type RawProvider = Vec<(String, Raw)>;
 
-fn bad(reason: impl Into<String>) -> Error {
-    Error::BadShare(reason.into())
+/// The share is refused for the reason `id` (a `reason-share-*` message) says.
+fn bad(id: &'static str, args: Args) -> Error {
+    Error::BadShare(Words::new(id, args))
 }
 
 /// Reads a link or a file's text: a link starts with `switchboard:`.
 pub fn read(text: &str) -> Result<Read> {
     let t = text.trim();
     if t.len() > MAX_BYTES {
-        return Err(bad("it is larger than any share Switchboard makes"));
+        return Err(bad("reason-share-too-large", Args::new()));
     }
     if t.get(..SCHEME.len() + 1).is_some_and(|s| s.eq_ignore_ascii_case(&format!("{SCHEME}:"))) { read_link(t) } else { read_toml(t) }
 }
 
 /// Reads `switchboard://import?...`.
 pub fn read_link(link: &str) -> Result<Read> {
-    let url = url::Url::parse(link.trim()).map_err(|_| bad("the link is not a valid URL"))?;
+    let url = url::Url::parse(link.trim()).map_err(|_| bad("reason-share-link-not-url", Args::new()))?;
     if url.scheme() != SCHEME || url.host_str() != Some("import") {
-        return Err(bad(format!("the link does not start with {SCHEME}://import")));
+        return Err(bad("reason-share-link-scheme", Args::new().text("scheme", SCHEME)));
     }
     let mut version = None;
     let mut warnings = Vec::new();
@@ -306,14 +311,14 @@ pub fn read_link(link: &str) -> Result<Read> {
             return Err(Error::ShareHasKey(k));
         }
         if k == "v" {
-            version = Some(v.parse::<u64>().map_err(|_| bad("its version `v` is not a number"))?);
+            version = Some(v.parse::<u64>().map_err(|_| bad("reason-share-link-version", Args::new()))?);
             continue;
         }
         if k == "id" {
             providers.push(Vec::new());
         }
         let Some(p) = providers.last_mut() else {
-            warnings.push(format!("Ignored `{k}`: it comes before any provider's `id`."));
+            warnings.push(Words::new("share-ignored-before-id", Args::new().text("key", &k)));
             continue;
         };
         let (map, sub) = match k.split_once('.') {
@@ -346,7 +351,7 @@ fn push_map(p: &mut RawProvider, map: &str, k: &str, v: String) {
 
 fn check_version(version: Option<u64>) -> Result<()> {
     match version {
-        None => Err(bad("it has no format version")),
+        None => Err(bad("reason-share-no-version", Args::new())),
         Some(VERSION) => Ok(()),
         Some(v) => Err(Error::ShareVersion(v)),
     }
@@ -357,7 +362,7 @@ pub fn read_toml(text: &str) -> Result<Read> {
     // A parse error never quotes the text: a broken line may hold a pasted key.
     let doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| {
         let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1)).unwrap_or(1);
-        bad(format!("it is neither a {SCHEME}:// link nor a valid share file (TOML error on line {line})"))
+        bad("reason-share-not-toml", Args::new().text("scheme", SCHEME).number("line", line as u32))
     })?;
     let mut warnings = Vec::new();
     let mut version = None;
@@ -367,14 +372,14 @@ pub fn read_toml(text: &str) -> Result<Read> {
             return Err(Error::ShareHasKey(k.into()));
         }
         match k {
-            "version" => version = Some(item.as_integer().filter(|n| *n >= 0).ok_or_else(|| bad("`version` is not a number"))? as u64),
+            "version" => version = Some(item.as_integer().filter(|n| *n >= 0).ok_or_else(|| bad("reason-share-version", Args::new()))? as u64),
             "provider" => {
-                let tables = item.as_array_of_tables().ok_or_else(|| bad("`provider` is not a list of [[provider]] tables"))?;
+                let tables = item.as_array_of_tables().ok_or_else(|| bad("reason-share-provider-list", Args::new()))?;
                 for t in tables.iter() {
                     providers.push(raw_table(t)?);
                 }
             }
-            other => warnings.push(format!("Ignored `{other}`: this version of Switchboard does not know it.")),
+            other => warnings.push(Words::new("share-ignored", Args::new().text("key", other))),
         }
     }
     check_version(version)?;
@@ -390,7 +395,7 @@ fn raw_table(t: &Table) -> Result<RawProvider> {
         let raw = match item.as_value() {
             Some(Value::String(s)) => Raw::Str(s.value().clone()),
             Some(Value::Integer(n)) => Raw::Int(*n.value()),
-            Some(Value::Array(a)) => Raw::List(a.iter().map(|v| v.as_str().map(str::to_owned).ok_or_else(|| bad(format!("`{k}` holds something other than text")))).collect::<Result<_>>()?),
+            Some(Value::Array(a)) => Raw::List(a.iter().map(|v| v.as_str().map(str::to_owned).ok_or_else(|| bad("reason-share-list-not-text", Args::new().text("key", k)))).collect::<Result<_>>()?),
             Some(Value::InlineTable(it)) => Raw::Map(map_pairs(k, it.iter().map(|(a, b)| (a, Some(b))))?),
             _ => match item.as_table_like() {
                 Some(tl) => Raw::Map(map_pairs(k, tl.iter().map(|(a, b)| (a, b.as_value())))?),
@@ -405,78 +410,78 @@ fn raw_table(t: &Table) -> Result<RawProvider> {
 fn map_pairs<'a>(k: &str, it: impl Iterator<Item = (&'a str, Option<&'a Value>)>) -> Result<Vec<(String, String)>> {
     it.map(|(a, b)| match b.and_then(Value::as_str) {
         Some(s) => Ok((a.to_owned(), s.to_owned())),
-        None => Err(bad(format!("`{k}.{a}` is not text"))),
+        None => Err(bad("reason-share-map-not-text", Args::new().text("key", format!("{k}.{a}")))),
     })
     .collect()
 }
 
-fn finish(raws: Vec<RawProvider>, mut warnings: Vec<String>) -> Result<Read> {
+fn finish(raws: Vec<RawProvider>, mut warnings: Vec<Words>) -> Result<Read> {
     if raws.is_empty() {
-        return Err(bad("it describes no provider"));
+        return Err(bad("reason-share-empty", Args::new()));
     }
     if raws.len() > MAX_PROVIDERS {
-        return Err(bad(format!("it describes more than {MAX_PROVIDERS} providers")));
+        return Err(bad("reason-share-too-many", Args::new().number("max", MAX_PROVIDERS as u32)));
     }
     let mut providers = Vec::new();
     for raw in raws {
         let p = provider(raw, &mut warnings)?;
         if providers.iter().any(|q: &SharedProvider| q.id == p.id) {
-            return Err(bad(format!("it describes `{}` twice", p.id)));
+            return Err(bad("reason-share-twice", Args::new().text("id", &p.id)));
         }
         providers.push(p);
     }
     Ok(Read { share: Share::new(providers), warnings })
 }
 
-fn provider(raw: RawProvider, warnings: &mut Vec<String>) -> Result<SharedProvider> {
+fn provider(raw: RawProvider, warnings: &mut Vec<Words>) -> Result<SharedProvider> {
     let mut f: std::collections::BTreeMap<String, Raw> = std::collections::BTreeMap::new();
     for (k, v) in raw {
         if f.contains_key(&k) {
-            return Err(bad(format!("a provider gives `{k}` twice")));
+            return Err(bad("reason-share-key-twice", Args::new().text("key", k)));
         }
         f.insert(k, v);
     }
     let id = match f.get("id") {
         Some(Raw::Str(s)) if !s.is_empty() => s.clone(),
-        _ => return Err(bad("a provider has no `id`")),
+        _ => return Err(bad("reason-share-no-id", Args::new())),
     };
     let mut take_str = |k: &str| -> Result<Option<String>> {
         match f.remove(k) {
             None => Ok(None),
             Some(Raw::Str(s)) => Ok(Some(s)),
-            Some(_) => Err(bad(format!("`{k}` of `{id}` is not text"))),
+            Some(_) => Err(bad("reason-share-field-not-text", Args::new().text("key", k).text("id", &id))),
         }
     };
     take_str("id")?;
-    let preset = take_str("preset")?.ok_or_else(|| bad(format!("`{id}` has no `preset`")))?;
+    let preset = take_str("preset")?.ok_or_else(|| bad("reason-share-no-preset", Args::new().text("id", &id)))?;
     let preset = crate::provider::preset::PRESETS
         .iter()
         .find(|p| p.preset == preset.as_str())
         .map(|p| p.preset)
-        .ok_or_else(|| bad(format!("`{id}` names the preset `{}`, which this Switchboard does not have", preset.escape_debug())))?;
+        .ok_or_else(|| bad("reason-share-unknown-preset", Args::new().text("id", &id).text("preset", preset.escape_debug())))?;
     let name = take_str("name")?.unwrap_or_else(|| id.clone());
     let base_url = take_str("base_url")?;
     let resource = take_str("resource")?;
     let api_version = take_str("api_version")?;
     let deployment = take_str("deployment")?;
-    let model = take_str("model")?.or(deployment).ok_or_else(|| bad(format!("`{id}` has no `model`")))?;
-    let auth_word = take_str("auth")?.ok_or_else(|| bad(format!("`{id}` does not say how it gets its key (`auth`)")))?;
+    let model = take_str("model")?.or(deployment).ok_or_else(|| bad("reason-share-no-model", Args::new().text("id", &id)))?;
+    let auth_word = take_str("auth")?.ok_or_else(|| bad("reason-share-no-auth", Args::new().text("id", &id)))?;
     let env_key = take_str("env_key")?;
     let command = take_str("command")?;
     let api = match take_str("api")?.as_deref() {
         None => Api::Responses,
-        Some(s) => Api::parse(s).ok_or_else(|| bad(format!("`{id}` has api = \"{}\"; expected responses or chat", s.escape_debug())))?,
+        Some(s) => Api::parse(s).ok_or_else(|| bad("reason-share-bad-api", Args::new().text("id", &id).text("value", s.escape_debug())))?,
     };
     let refresh = match f.remove("refresh_interval_ms") {
         None => None,
         Some(Raw::Int(n)) if n >= 0 => Some(n as u64),
-        Some(Raw::Str(s)) => Some(s.parse::<u64>().map_err(|_| bad(format!("`refresh_interval_ms` of `{id}` is not a number")))?),
-        Some(_) => return Err(bad(format!("`refresh_interval_ms` of `{id}` is not a number"))),
+        Some(Raw::Str(s)) => Some(s.parse::<u64>().map_err(|_| bad("reason-share-refresh", Args::new().text("id", &id)))?),
+        Some(_) => return Err(bad("reason-share-refresh", Args::new().text("id", &id))),
     };
     let args = match f.remove("args") {
         None => Vec::new(),
         Some(Raw::List(l)) => l,
-        Some(_) => return Err(bad(format!("`args` of `{id}` is not a list of text"))),
+        Some(_) => return Err(bad("reason-share-args", Args::new().text("id", &id))),
     };
     let mut map = |k: &str| -> Result<StringMap> {
         match f.remove(k) {
@@ -485,12 +490,12 @@ fn provider(raw: RawProvider, warnings: &mut Vec<String>) -> Result<SharedProvid
                 let mut out = StringMap::new();
                 for (a, b) in m {
                     if out.insert(a.clone(), b).is_some() {
-                        return Err(bad(format!("`{k}.{a}` of `{id}` is given twice")));
+                        return Err(bad("reason-share-map-twice", Args::new().text("key", format!("{k}.{a}")).text("id", &id)));
                     }
                 }
                 Ok(out)
             }
-            Some(_) => Err(bad(format!("`{k}` of `{id}` is not a table of text"))),
+            Some(_) => Err(bad("reason-share-not-map", Args::new().text("key", k).text("id", &id))),
         }
     };
     let query = map("query")?;
@@ -506,20 +511,19 @@ fn provider(raw: RawProvider, warnings: &mut Vec<String>) -> Result<SharedProvid
     let auth = match auth_word.as_str() {
         "keychain" => SharedAuth::Keychain,
         "none" => SharedAuth::None,
-        "env" => SharedAuth::Env { var: env_key.clone().ok_or_else(|| bad(format!("`{id}` uses auth = \"env\" but names no `env_key`")))? },
+        "env" => SharedAuth::Env { var: env_key.clone().ok_or_else(|| bad("reason-share-env-no-var", Args::new().text("id", &id)))? },
         "command" => SharedAuth::Command {
-            command: command.clone().ok_or_else(|| bad(format!("`{id}` uses auth = \"command\" but names no `command`")))?,
+            command: command.clone().ok_or_else(|| bad("reason-share-command-missing", Args::new().text("id", &id)))?,
             args,
             refresh_interval_ms: refresh,
         },
-        other => return Err(bad(format!("`{id}` has auth = \"{}\"; expected keychain, env, command or none", other.escape_debug()))),
+        other => return Err(bad("reason-share-bad-auth", Args::new().text("id", &id).text("value", other.escape_debug()))),
     };
     for (k, v) in f {
-        let what = match v {
-            Raw::Other(t) => format!(" ({t})"),
-            _ => String::new(),
-        };
-        warnings.push(format!("Ignored `{k}`{what} of `{id}`: this version of Switchboard does not know it."));
+        warnings.push(match v {
+            Raw::Other(t) => Words::new("share-ignored-field-typed", Args::new().text("key", k).text("type", t).text("id", &id)),
+            _ => Words::new("share-ignored-field", Args::new().text("key", k).text("id", &id)),
+        });
     }
     Ok(SharedProvider { id, preset, name, base_url, resource, api_version, model, auth, api, query, headers, env_headers })
 }

@@ -18,6 +18,7 @@ use crate::share::format::{Share, SharedAuth, SharedProvider, is_credential_head
 use crate::ops::switchboard::{Outcome, Switchboard};
 use crate::provider::table::{active_provider, read_entry};
 use crate::provider::{profile, secret};
+use crate::locale::{Args, Language, Words};
 
 /// A share made from the user's providers, and what was left out of it.
 #[derive(Debug, Clone, Serialize)]
@@ -39,16 +40,16 @@ pub fn source_text(source: &str) -> Result<String> {
         return Ok(s.to_owned());
     }
     let path = std::path::PathBuf::from(s.strip_prefix("file://").unwrap_or(s));
-    let meta = std::fs::metadata(&path).map_err(Error::io("read", &path))?;
+    let meta = std::fs::metadata(&path).map_err(Error::io("io-read", &path))?;
     if meta.len() > MAX_BYTES as u64 {
-        return Err(Error::BadShare(format!("{} is larger than any share file", path.display())));
+        return Err(Error::BadShare(Words::new("reason-share-file-too-large", Args::new().text("path", path.display()))));
     }
     std::fs::read_to_string(&path)
-        .map_err(|_| Error::BadShare(format!("{} is not text (expected a {SCHEME}:// link or a *{FILE_SUFFIX} file)", path.display())))
+        .map_err(|_| Error::BadShare(Words::new("reason-share-file-not-text", Args::new().text("path", path.display()).text("scheme", SCHEME).text("suffix", FILE_SUFFIX))))
 }
 
-/// Describes providers `ids` for a share, without their keys.
-pub fn share(sb: &Switchboard, ids: &[String]) -> Result<Made> {
+/// Describes providers `ids` for a share, without their keys; what was left out is said in `lang`.
+pub fn share(sb: &Switchboard, ids: &[String], lang: Language) -> Result<Made> {
     let doc = sb.config_file().load()?;
     let active = active_provider(&doc)?;
     let mut providers = Vec::new();
@@ -60,6 +61,7 @@ pub fn share(sb: &Switchboard, ids: &[String]) -> Result<Made> {
         providers.push(describe(&entry.to_spec(), model, &mut omitted));
     }
     let share = Share::new(providers);
+    let omitted = omitted.iter().map(|w| w.in_language(lang)).collect();
     Ok(Made { link: share.to_link(), file: share.to_toml(), share, omitted })
 }
 
@@ -68,7 +70,7 @@ pub fn all_ids(sb: &Switchboard) -> Result<Vec<String>> {
     sb.config_file().load()?.provider_ids()
 }
 
-fn describe(spec: &ProviderSpec, model: String, omitted: &mut Vec<String>) -> SharedProvider {
+fn describe(spec: &ProviderSpec, model: String, omitted: &mut Vec<Words>) -> SharedProvider {
     let id = &spec.id;
     let preset = preset::detect_id(&spec.base_url);
     let mut query = spec.query_params.clone();
@@ -87,14 +89,14 @@ fn describe(spec: &ProviderSpec, model: String, omitted: &mut Vec<String>) -> Sh
     headers.retain(|h, v| {
         let keep = !is_credential_header(h, v);
         if !keep {
-            omitted.push(format!("The header `{h}` of `{id}` looks like a credential, so it was left out."));
+            omitted.push(Words::new("share-omitted-header", Args::new().text("header", h).text("id", id)));
         }
         keep
     });
     let auth = match &spec.auth {
         Auth::Keychain => SharedAuth::Keychain,
         Auth::FileToken => {
-            omitted.push(format!("`{id}` keeps its key in config.toml; the share asks the recipient for their own key instead."));
+            omitted.push(Words::new("share-omitted-file-key", Args::new().text("id", id)));
             SharedAuth::Keychain
         }
         Auth::Env { var } => SharedAuth::Env { var: var.clone() },
@@ -102,7 +104,7 @@ fn describe(spec: &ProviderSpec, model: String, omitted: &mut Vec<String>) -> Sh
         Auth::Command { command, args, refresh_interval_ms, .. } => {
             let mut args = args.clone();
             if args.iter().any(|a| looks_secret(a)) {
-                omitted.push(format!("An argument of `{id}`'s token command looks like a credential, so the arguments were left out."));
+                omitted.push(Words::new("share-omitted-args", Args::new().text("id", id)));
                 args.clear();
             }
             SharedAuth::Command { command: command.clone(), args, refresh_interval_ms: *refresh_interval_ms }
@@ -166,15 +168,14 @@ pub enum Caution {
 }
 
 impl Caution {
-    /// One sentence for the CLI.
-    pub fn sentence(&self) -> String {
-        match self {
-            Caution::PlainHttp { host } => {
-                format!("{host} is reached over plain http://, so the key would cross the network unencrypted.")
-            }
-            Caution::UnusualHost { host, usual } => format!("{host} is not the usual host for this preset ({usual})."),
-            Caution::RunsCommand { command_line } => format!("Codex would run this command to get a token: {command_line}"),
-        }
+    /// One sentence for the CLI, in `lang` (the window words the typed caution itself).
+    pub fn sentence_in(&self, lang: Language) -> String {
+        let (id, args) = match self {
+            Caution::PlainHttp { host } => ("share-caution-plain-http", Args::new().text("host", host)),
+            Caution::UnusualHost { host, usual } => ("share-caution-unusual-host", Args::new().text("host", host).text("usual", usual)),
+            Caution::RunsCommand { command_line } => ("share-caution-runs-command", Args::new().text("command", command_line)),
+        };
+        crate::locale::text(lang, id, &args)
     }
 }
 
@@ -212,8 +213,9 @@ pub struct Preview {
     pub warnings: Vec<String>,
 }
 
-/// Reads a share (link or file text) and says what importing each provider would do.
-pub fn preview(sb: &Switchboard, text: &str) -> Result<Preview> {
+/// Reads a share (link or file text) and says what importing each provider would
+/// do, its sentences in `lang`.
+pub fn preview(sb: &Switchboard, text: &str, lang: Language) -> Result<Preview> {
     let read = crate::share::format::read(text)?;
     let doc = sb.config_file().load()?;
     let providers = read
@@ -224,7 +226,7 @@ pub fn preview(sb: &Switchboard, text: &str) -> Result<Preview> {
             let built = build(&p, &p.id);
             let (base_url, problem) = match &built {
                 Ok((_, spec, _)) => (spec.base_url.clone(), None),
-                Err(e) => (p.base_url.clone().unwrap_or_default(), Some(e.to_string())),
+                Err(e) => (p.base_url.clone().unwrap_or_default(), Some(e.message(lang))),
             };
             let clash = match &built {
                 Ok((_, spec, model)) => clash(sb, &doc, spec, model).unwrap_or(Clash::Free),
@@ -235,7 +237,7 @@ pub fn preview(sb: &Switchboard, text: &str) -> Result<Preview> {
             Reviewed { provider: p, base_url, host, cautions, clash, problem }
         })
         .collect();
-    Ok(Preview { providers, warnings: read.warnings })
+    Ok(Preview { providers, warnings: read.warnings.iter().map(|w| w.in_language(lang)).collect() })
 }
 
 fn host_of(url: &str) -> String {
@@ -328,7 +330,7 @@ impl std::fmt::Debug for Choice {
 pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcome> {
     let read = crate::share::format::read(text)?;
     if choices.is_empty() {
-        return Err(Error::InvalidInput("No provider was chosen to import.".into()));
+        return Err(Error::input("reason-nothing-chosen", Args::new()));
     }
     let doc = sb.config_file().load()?;
     let mut plan = Vec::new();
@@ -338,7 +340,7 @@ pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcom
             .providers
             .iter()
             .find(|p| p.id == c.id)
-            .ok_or_else(|| Error::InvalidInput(format!("The share has no provider `{}`.", c.id)))?;
+            .ok_or_else(|| Error::input("reason-share-no-provider", Args::new().text("id", &c.id)))?;
         if let (Some(command_line), false) = (p.auth.command_line(), c.allow_command) {
             return Err(Error::ShareRunsCommand { id: p.id.clone(), command: command_line });
         }
@@ -348,7 +350,7 @@ pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcom
         }
         let key = c.key.as_deref().map(secret::clean_key).transpose()?;
         if key.is_some() && p.auth != SharedAuth::Keychain {
-            return Err(Error::InvalidInput(format!("A key was given for `{}`, but it does not use the keychain.", p.id)));
+            return Err(Error::input("reason-share-key-not-keychain", Args::new().text("id", &p.id)));
         }
         let (_, spec, model) = build(p, &id)?;
         let clash = clash(sb, &doc, &spec, &model)?;
@@ -357,8 +359,9 @@ pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcom
         }
         plan.push((id, spec, model, key, clash == Clash::Same));
     }
-    let mut lines = Vec::new();
-    let mut out = Outcome { warnings: read.warnings.clone(), ..Default::default() };
+    let mut lines: Vec<Words> = Vec::new();
+    let mut warnings = read.warnings.clone();
+    let mut backup = None;
     let mut new = Vec::new();
     let mut same = Vec::new();
     for (id, spec, model, key, is_same) in plan {
@@ -366,20 +369,20 @@ pub fn import(sb: &Switchboard, text: &str, choices: &[Choice]) -> Result<Outcom
             same.push((id, key));
             continue;
         }
-        lines.push(format!("Added {} as `{id}` with model {model}.", spec.name));
-        out.warnings.extend(sb.missing_key_warning(&spec, key.is_some()));
+        lines.push(Words::new("op-imported", Args::new().text("name", &spec.name).text("id", &id).text("model", &model)));
+        warnings.extend(sb.missing_key_warning(&spec, key.is_some()));
         new.push(NewProvider { spec, model, key: key.map(secret::Key::new), context_window: None });
     }
     if !new.is_empty() {
-        out.backup = sb.add_all(new)?.backup;
+        backup = sb.add_all(new)?.backup;
     }
     // Already here exactly like this: at most a key to store, and nothing in config.toml.
     for (id, key) in same {
         match key {
-            Some(k) => lines.push(sb.set_key(&id, &k)?.message),
-            None => lines.push(format!("`{id}` is already set up exactly like this; nothing changed.")),
+            Some(k) => lines.push(sb.set_key(&id, &k)?.words),
+            None => lines.push(Words::new("op-import-same", Args::new().text("id", &id))),
         }
     }
-    out.message = lines.join("\n");
-    Ok(out)
+    let said = lines.into_iter().reduce(|all, line| all.and("\n", line)).unwrap_or_default();
+    Ok(Outcome { backup, ..Outcome::said(said).warned(warnings) })
 }

@@ -121,7 +121,7 @@ export type Candidate = {
 	status: Status,
 	/**  For `duplicate`: the existing provider with the same base URL and model. */
 	duplicate_of: string | null,
-	/**  For `unusable`: core's sentence (never quotes a key). */
+	/**  For `unusable`: core's sentence (never quotes a key): in English for `--json`, in the window's language in the window. */
 	problem: string | null,
 };
 
@@ -238,6 +238,7 @@ export type Imported = {
 	/**  The Switchboard ids added. */
 	added: string[],
 	backup: string | null,
+	/**  In English for `--json`; in the window's language when it reaches the window. */
 	message: string,
 };
 
@@ -321,9 +322,10 @@ export type ModelFacts = {
 
 /**  What an operation did, in words for the user. */
 export type Outcome = {
-	/**  In English (the CLI's words, and `--json`'s). */
+	/**  In English for `--json`; in the window's language when it reaches the window. */
 	message: string,
 	backup: string | null,
+	/**  In English for `--json`; in the window's language when they reach the window. */
 	warnings: string[],
 };
 
@@ -335,7 +337,7 @@ export type Override = {
 	key: string,
 	/**  The value it sets, when it is a string. */
 	value: string | null,
-	/**  One sentence for the user. */
+	/**  One sentence for the user: in English for `--json`, in the window's language in the window. */
 	message: string,
 };
 
@@ -444,7 +446,10 @@ export type Report = {
 	ok: boolean,
 	diagnosis: Diagnosis,
 	message: string,
+	/**  The fix, as the CLI words it (its commands and flags). */
 	hint: string,
+	/**  The fix as the window words it (its buttons and fields), where that differs. */
+	fix?: string,
 	steps: Step[],
 	models: string[],
 	/**  Time to the first byte of the `/responses` answer, when there was one. */
@@ -484,6 +489,7 @@ export type Secured = {
 	removed: string[],
 	/**  config.toml's backup taken before the change. */
 	backup: string | null,
+	/**  In English for `--json`; in the window's language when it reaches the window. */
 	message: string,
 };
 

@@ -116,7 +116,7 @@ fn a_refusal_takes_no_lock_and_creates_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let f = TomlFile::config(tmp.path());
     fs::write(f.path(), "model = \"m1\"\n").unwrap();
-    let e = f.update(|_| Err(Error::InvalidInput("no".into()))).unwrap_err();
+    let e = f.update(|_| Err(Error::input("reason-detail", crate::locale::Args::new().text("detail", "no")))).unwrap_err();
     assert_eq!(e.code(), "invalid_input");
     let names: Vec<_> = fs::read_dir(tmp.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(names, vec![std::ffi::OsString::from("config.toml")], "no lock, no backups folder");
