@@ -149,6 +149,7 @@ reason-bridge-key-in-file = A provider through the bridge takes its key from the
 reason-bridge-own-url = The base URL is the bridge's own address; give the provider's.
 reason-bridge-url-query = This base URL cannot go through the bridge (it holds a query or a fragment).
 reason-header-name = `{ $name }` is not a valid header name (letters, digits and !#$%&'*+-.^_`|~ only).
+reason-env-header-name = `{ $name }` is not a valid env header name (letters, digits and !#$%&'*+-.^_`|~ only).
 reason-header-control = A header value contains a line break or control character.
 reason-query-empty-name = A query parameter has an empty name.
 reason-query-control = A query parameter contains a line break or control character.

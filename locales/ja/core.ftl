@@ -144,6 +144,7 @@ reason-bridge-key-in-file = ブリッジを経由するプロバイダーは、�
 reason-bridge-own-url = ベース URL がブリッジ自体のアドレスになっています。プロバイダーのアドレスを指定してください。
 reason-bridge-url-query = このベース URL はブリッジを経由できません（クエリまたはフラグメントが含まれています）。
 reason-header-name = `{ $name }` はヘッダー名として無効です（使用できるのは英字、数字、!#$%&'*+-.^_`|~ だけです）。
+reason-env-header-name = `{ $name }` は「環境変数から取得するヘッダー」の名前として無効です（使用できるのは英字、数字、!#$%&'*+-.^_`|~ だけです）。
 reason-header-control = ヘッダーの値に改行または制御文字が含まれています。
 reason-query-empty-name = 名前が空のクエリパラメーターがあります。
 reason-query-control = クエリパラメーターに改行または制御文字が含まれています。

@@ -143,6 +143,7 @@ reason-bridge-key-in-file = 通过 Switchboard 桥接访问的提供商只能从
 reason-bridge-own-url = 这个 API 地址是桥接自己的地址；请填写提供商的地址。
 reason-bridge-url-query = 这个 API 地址无法通过桥接访问（其中包含查询参数或 # 片段）。
 reason-header-name = `{ $name }` 不是有效的请求头名称（只能包含字母、数字和 !#$%&'*+-.^_`|~）。
+reason-env-header-name = `{ $name }` 不是有效的“来自变量的请求头”名称（只能包含字母、数字和 !#$%&'*+-.^_`|~）。
 reason-header-control = 某个请求头的值中包含换行符或控制字符。
 reason-query-empty-name = 某个查询参数的名称为空。
 reason-query-control = 某个查询参数中包含换行符或控制字符。

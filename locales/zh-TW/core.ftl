@@ -143,6 +143,7 @@ reason-bridge-key-in-file = 透過橋接連線的供應商，金鑰必須來自�
 reason-bridge-own-url = 這個 API 位址是橋接本身的位址；請輸入供應商的位址。
 reason-bridge-url-query = 這個 API 位址無法透過橋接使用（其中含有查詢字串或 # 片段）。
 reason-header-name = `{ $name }` 不是有效的標頭名稱（只能包含英文字母、數字和 !#$%&'*+-.^_`|~）。
+reason-env-header-name = `{ $name }` 不是有效的「來自變數的標頭」名稱（只能包含英文字母、數字和 !#$%&'*+-.^_`|~）。
 reason-header-control = 標頭值中含有換行或控制字元。
 reason-query-empty-name = 有個查詢參數的名稱是空的。
 reason-query-control = 查詢參數中含有換行或控制字元。

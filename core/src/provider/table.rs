@@ -113,10 +113,10 @@ impl ProviderSpec {
                 return Err(Error::invalid(Field::BaseUrl, "reason-bridge-url-query", Args::new()));
             }
         }
-        for (field, map) in [(Field::Headers, &self.http_headers), (Field::EnvHeaders, &self.env_http_headers)] {
+        for (field, reason, map) in [(Field::Headers, "reason-header-name", &self.http_headers), (Field::EnvHeaders, "reason-env-header-name", &self.env_http_headers)] {
             for k in map.keys() {
                 if !is_http_token(k) {
-                    return Err(Error::invalid(field, "reason-header-name", Args::new().text("name", k.escape_debug())));
+                    return Err(Error::invalid(field, reason, Args::new().text("name", k.escape_debug())));
                 }
             }
         }
