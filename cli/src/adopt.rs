@@ -17,7 +17,7 @@ pub fn secure(sb: &Switchboard, ids: Vec<String>, all: bool, json: bool) -> Resu
     let targets = match (all, ids.is_empty()) {
         (true, true) => Targets::All,
         (false, false) => Targets::Ids(ids),
-        _ => return Err(Error::input("reason-secure-which", switchboard_core::locale::Args::new())),
+        _ => return Err(Error::input("reason-secure-which", Args::new())),
     };
     let done = sb.secure(&targets, &|var| std::env::var(var).ok())?;
     if json {

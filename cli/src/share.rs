@@ -84,7 +84,9 @@ pub fn share(sb: &Switchboard, a: ShareArgs) -> Result<(), Exit> {
 
 pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
     let text = import::source_text(&a.source)?;
-    let preview = import::preview(sb, &text, if a.json { Language::English } else { cli_language() })?;
+    // One language for all it prints: English with --json (stderr included, as before), else LANG's.
+    let lang = if a.json { Language::English } else { cli_language() };
+    let preview = import::preview(sb, &text, lang)?;
     let many = preview.providers.len() > 1;
     if many && a.id.is_some() {
         return Err(Error::input("reason-one-id-many", Params::new()).into());
@@ -101,8 +103,8 @@ pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
             eprintln!("{}", say("cli-import-provider", args));
             for c in &r.cautions {
                 let c = match c {
-                    Caution::RunsCommand { .. } if !a.allow_command => format!("{} {}", c.sentence_in(cli_language()), say("cli-needs-allow-command", Params::new())),
-                    _ => c.sentence_in(cli_language()),
+                    Caution::RunsCommand { .. } if !a.allow_command => format!("{} {}", c.sentence_in(lang), say("cli-needs-allow-command", Params::new())),
+                    _ => c.sentence_in(lang),
                 };
                 eprintln!("  warning: {}", shown(&c));
             }
@@ -133,12 +135,12 @@ pub fn import(sb: &Switchboard, a: ImportArgs) -> Result<(), Exit> {
         let imported = preview.providers.iter().filter(|r| r.clash != Clash::Same || key.is_some()).map(|r| r.provider.id.as_str()).collect();
         print_json(&Out { imported, preview: &preview, outcome: &out });
     } else {
-        println!("{}", out.message_in(cli_language()));
+        println!("{}", out.message_in(lang));
         if let Some(b) = &out.backup {
             println!("{}", say("cli-backup-taken", Params::new().text("name", b)));
         }
     }
-    for w in out.warning_words.iter().map(|w| w.in_language(cli_language())) {
+    for w in out.warning_words.iter().map(|w| w.in_language(lang)) {
         if !preview.warnings.contains(&w) {
             eprintln!("warning: {w}");
         }

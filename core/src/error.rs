@@ -58,7 +58,7 @@ pub enum Error {
     EnvUnset { id: String, var: String },
     CcSwitchMissing(PathBuf),
     CcSwitchVersion { path: PathBuf, version: i64, min: i64, max: i64 },
-    CcSwitchRead { path: PathBuf, reason: String },
+    CcSwitchRead { path: PathBuf, reason: Words },
     /// `action` is a message id (`io-*`).
     Io { action: &'static str, path: PathBuf, source: std::io::Error },
 }
@@ -85,8 +85,7 @@ impl Error {
     pub fn fix_in(&self, lang: Language) -> String {
         let (id, args) = self.words();
         let id = id.trim_end_matches("-one");
-        let fix = format!("{id}-fix");
-        if locale::catalog::has(lang, &fix) { locale::text(lang, &fix, &args) } else { locale::text(lang, &format!("{id}-hint"), &args) }
+        locale::catalog::text_preferring(lang, &format!("{id}-fix"), &format!("{id}-hint"), &args)
     }
 
     /// The sentence as core decided it, to be worded in any language later.
@@ -146,7 +145,7 @@ impl Error {
             Error::CcSwitchVersion { path: p, version, min, max } => {
                 ("error-cc-switch-version", a.text("path", path(p)).text("version", version).text("min", min).text("max", max))
             }
-            Error::CcSwitchRead { path: p, reason } => ("error-cc-switch-read", a.text("path", path(p)).text("reason", reason)),
+            Error::CcSwitchRead { path: p, reason } => ("error-cc-switch-read", a.text("path", path(p)).words("reason", reason.clone())),
             Error::Io { action, path: p, source } => ("error-io", a.message("action", action).text("path", path(p)).text("reason", source)),
         }
     }

@@ -135,6 +135,9 @@ reason-cc-official = it is an official entry or a sign-in CC Switch manages, wit
 reason-cc-not-responses = CC Switch converts it from another API; Codex needs the Responses API.
 reason-cc-unusable = its settings cannot be used.
 reason-cc-unreadable = Its settings in CC Switch could not be read: { $why }.
+reason-cc-settings-not-json = its settings are not JSON
+reason-cc-config-not-toml = its Codex config is not valid TOML
+reason-cc-no-table = it has no providers table with id, app_type, name and settings_config
 reason-not-name-value = “{ $line }” is not Name=value.
 reason-env-var-name = `{ $var }` is not an environment variable name.
 reason-env-header-var = `{ $var }` (for header { $header }) is not an environment variable name.

@@ -130,6 +130,9 @@ reason-cc-official = 公式のエントリ、または CC Switch が管理する
 reason-cc-not-responses = CC Switch が別の API から変換しているプロバイダーです。Codex には Responses API が必要です。
 reason-cc-unusable = 設定を使用できません。
 reason-cc-unreadable = CC Switch にある設定を読み取れませんでした：{ $why }。
+reason-cc-settings-not-json = 設定が JSON ではありません
+reason-cc-config-not-toml = Codex の設定が有効な TOML ではありません
+reason-cc-no-table = id、app_type、name、settings_config を持つ providers テーブルがありません
 reason-not-name-value = 「{ $line }」は Name=value の形式ではありません。
 reason-env-var-name = `{ $var }` は環境変数名として使用できません。
 reason-env-header-var = `{ $var }`（ヘッダー { $header } 用）は環境変数名として使用できません。

@@ -129,6 +129,9 @@ reason-cc-official = 它是官方条目，或是由 CC Switch 管理的登录方
 reason-cc-not-responses = 它要靠 CC Switch 从其他 API 转换；Codex 需要 Responses API。
 reason-cc-unusable = 它的设置无法使用。
 reason-cc-unreadable = 无法读取它在 CC Switch 中的设置：{ $why }。
+reason-cc-settings-not-json = 其设置不是 JSON
+reason-cc-config-not-toml = 其 Codex 配置不是有效的 TOML
+reason-cc-no-table = 其中没有包含 id、app_type、name 和 settings_config 的 providers 表
 reason-not-name-value = “{ $line }”不符合“名称=值”的格式。
 reason-env-var-name = `{ $var }` 不是有效的环境变量名。
 reason-env-header-var = `{ $var }`（用于请求头 { $header }）不是有效的环境变量名。

@@ -129,6 +129,9 @@ reason-cc-official = 它是官方項目，或是由 CC Switch 管理的登入，
 reason-cc-not-responses = CC Switch 是從其他 API 轉換這個供應商的；Codex 需要 Responses API。
 reason-cc-unusable = 它的設定無法使用。
 reason-cc-unreadable = 無法讀取它在 CC Switch 中的設定：{ $why }。
+reason-cc-settings-not-json = 其設定不是 JSON
+reason-cc-config-not-toml = 其 Codex 設定不是有效的 TOML
+reason-cc-no-table = 其中沒有包含 id、app_type、name 和 settings_config 的 providers 資料表
 reason-not-name-value = 「{ $line }」不是 Name=value 格式。
 reason-env-var-name = `{ $var }` 不是有效的環境變數名稱。
 reason-env-header-var = `{ $var }`（用於標頭 { $header }）不是有效的環境變數名稱。

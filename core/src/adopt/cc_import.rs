@@ -162,7 +162,7 @@ impl Switchboard {
             });
             if let Some(why) = &row.unreadable {
                 c.status = Status::Unusable;
-                c.problem_words = Some(Words::new("reason-cc-unreadable", Args::new().text("why", why)));
+                c.problem_words = Some(Words::new("reason-cc-unreadable", Args::new().message("why", why)));
             } else if row.base_url.is_none() || row.sign_in {
                 c.status = Status::Official;
             } else if row.api_format.as_deref().is_some_and(|f| f != "openai_responses") || row.wire_api.as_deref().is_some_and(|w| w != "responses") {

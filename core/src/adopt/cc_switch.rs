@@ -24,6 +24,7 @@ use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::locale::{Args, Words};
 use crate::provider::secret::Key;
 
 /// The `user_version`s this reader knows: CC Switch 3.8.0 (1) to 3.20.0 (17).
@@ -48,8 +49,8 @@ pub struct Row {
     /// `meta.providerType` is a sign-in CC Switch manages (`codex_oauth`, `xai_oauth`, `github_copilot`).
     pub sign_in: bool,
     pub key: Option<Key>,
-    /// Why `settings_config` could not be decoded, if it could not.
-    pub unreadable: Option<String>,
+    /// Why `settings_config` could not be decoded, if it could not (a `reason-cc-*` message id).
+    pub unreadable: Option<&'static str>,
 }
 
 /// What the database is, and its Codex providers.
@@ -66,7 +67,7 @@ pub fn read(path: &Path) -> Result<Database> {
     if !path.is_file() {
         return Err(Error::CcSwitchMissing(path.to_owned()));
     }
-    let bad = |e: rusqlite::Error| Error::CcSwitchRead { path: path.to_owned(), reason: first_line(&e.to_string()) };
+    let bad = |e: rusqlite::Error| Error::CcSwitchRead { path: path.to_owned(), reason: Words::new("reason-detail", Args::new().text("detail", first_line(&e.to_string()))) };
     let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(bad)?;
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(bad)?;
     if !(MIN_VERSION..=MAX_VERSION).contains(&version) {
@@ -78,7 +79,7 @@ pub fn read(path: &Path) -> Result<Database> {
         .map_err(bad)?;
     let has = |c: &str| columns.iter().any(|x| x == c);
     if !["id", "app_type", "name", "settings_config"].iter().all(|c| has(c)) {
-        return Err(Error::CcSwitchRead { path: path.to_owned(), reason: "it has no providers table with id, app_type, name and settings_config".into() });
+        return Err(Error::CcSwitchRead { path: path.to_owned(), reason: Words::new("reason-cc-no-table", Args::new()) });
     }
     let meta = if has("meta") { "meta" } else { "NULL" };
     let order = if has("sort_index") { "sort_index IS NULL, sort_index, rowid" } else { "rowid" };
@@ -104,13 +105,13 @@ pub fn decode(source_id: String, name: String, settings: &str, meta: Option<&str
     row.api_format = meta_str("apiFormat");
     row.sign_in = meta_str("providerType").is_some_and(|t| t.ends_with("_oauth") || t == "github_copilot");
     let Ok(json) = serde_json::from_str::<serde_json::Value>(settings) else {
-        row.unreadable = Some("its settings are not JSON".into());
+        row.unreadable = Some("reason-cc-settings-not-json");
         return row;
     };
     let from_auth = json.pointer("/auth/OPENAI_API_KEY").and_then(|v| v.as_str()).map(str::trim).filter(|k| !k.is_empty());
     let toml_text = json.get("config").and_then(|v| v.as_str()).unwrap_or("");
     let Ok(doc) = toml_text.parse::<toml_edit::DocumentMut>() else {
-        row.unreadable = Some("its Codex config is not valid TOML".into());
+        row.unreadable = Some("reason-cc-config-not-toml");
         row.key = from_auth.map(|k| Key::new(k.to_owned()));
         return row;
     };

@@ -105,10 +105,7 @@ impl Words {
     pub fn for_window(&self, lang: Language) -> String {
         self.0
             .iter()
-            .map(|(sep, id, args)| {
-                let own = format!("{id}-in-window");
-                format!("{sep}{}", if has(lang, &own) { text(lang, &own, args) } else { text(lang, id, args) })
-            })
+            .map(|(sep, id, args)| format!("{sep}{}", text_preferring(lang, &format!("{id}-in-window"), id, args)))
             .collect()
     }
 
@@ -142,6 +139,13 @@ fn bundle(lang: Language) -> &'static FluentBundle<FluentResource> {
 /// Whether `lang`'s catalog (or English's) has the message `id`.
 pub fn has(lang: Language, id: &str) -> bool {
     bundle(lang).has_message(id) || bundle(Language::English).has_message(id)
+}
+
+/// The message `preferred` in `lang` where `lang`'s catalog (or English's) has it,
+/// else `fallback`: a surface's own variant of a message (the window's `-fix` of a
+/// `-hint`, an `-in-window` of a notice) or the message itself.
+pub fn text_preferring(lang: Language, preferred: &str, fallback: &str, args: &Args) -> String {
+    text(lang, if has(lang, preferred) { preferred } else { fallback }, args)
 }
 
 /// The message `id` in `lang`, with `args`.

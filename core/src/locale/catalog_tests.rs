@@ -189,9 +189,11 @@ fn the_parts_of_an_error_are_in_its_language() {
             Error::Keychain(Words::new("reason-keychain-locked", Args::new().text("detail", "x"))),
             Error::UnsupportedLayout { id: "p".into(), form: "layout-dotted-keys" },
             Error::Unspliceable("part-provider-table"),
+            Error::CcSwitchRead { path: PathBuf::from("/tmp/cc.db"), reason: Words::new("reason-cc-no-table", Args::new()) },
+            Error::input("reason-cc-unreadable", Args::new().message("why", "reason-cc-settings-not-json")),
         ]
     };
-    let english = ["must start", "is empty", "not a context window", "has no provider", "a folder", "an integer", "Could not", "describes no", "empty", "locked", "dotted", "provider table"];
+    let english = ["must start", "is empty", "not a context window", "has no provider", "a folder", "an integer", "Could not", "describes no", "empty", "locked", "dotted", "provider table", "has no providers table", "not JSON"];
     assert_eq!(errors().len(), english.len());
     for (e, part) in errors().iter().zip(english) {
         let en = e.message(Language::English);

@@ -96,10 +96,11 @@ pub struct Hint {
 impl Hint {
     /// The message `id` (a `-hint`) in `lang`; the window's is its `-fix` where there is one.
     pub fn worded(lang: Language, id: &str, args: Args) -> Hint {
-        let fix = format!("{}-fix", id.trim_end_matches("-hint"));
-        let cli = locale::text(lang, id, &args);
-        let window = if id.ends_with("-hint") && locale::catalog::has(lang, &fix) { locale::text(lang, &fix, &args) } else { cli.clone() };
-        Hint { cli, window }
+        let window = match id.strip_suffix("-hint") {
+            Some(base) => locale::catalog::text_preferring(lang, &format!("{base}-fix"), id, &args),
+            None => locale::text(lang, id, &args),
+        };
+        Hint { cli: locale::text(lang, id, &args), window }
     }
 
     /// An error's fix: the CLI's hint and the window's.
