@@ -45,7 +45,8 @@ fn codex_runs_a_shell_command_and_an_apply_patch_through_the_bridge_with_nothing
     add.ok();
     home.sb(&["use", &id], None).ok();
     let text = home.config_text();
-    assert!(text.contains(&format!("base_url = \"http://127.0.0.1:{port}/http/127.0.0.1:{}/v1\"", chat.port)), "{text}");
+    // The bridge URL names the preset the user chose: the bridge speaks to it as Kimi requires.
+    assert!(text.contains(&format!("base_url = \"http://127.0.0.1:{port}/kimi/http/127.0.0.1:{}/v1\"", chat.port)), "{text}");
     assert!(text.contains(&format!("args = [\"token\", \"{id}\", \"--bridge\", \"{port}\"]")), "{text}");
     assert!(!text.contains(key));
     let listed: Value = serde_json::from_str(&home.sb(&["list", "--json"], None).stdout).unwrap();
@@ -66,7 +67,10 @@ fn codex_runs_a_shell_command_and_an_apply_patch_through_the_bridge_with_nothing
 
     // What went upstream: the provider's key as Bearer; Codex's own metadata stayed home;
     // apply_patch was offered as a function; the reasoning came back on its message.
-    let reqs = chat.requests();
+    // (Adding asked first which API it serves: after /responses gave 404, one small chat request.)
+    let all = chat.requests();
+    assert_eq!(all[0]["messages"][0]["content"], "Reply with the single word OK.", "the add's question came first");
+    let reqs: Vec<Value> = all.into_iter().skip(1).collect();
     assert_eq!(reqs.len(), 3, "{reqs:?}");
     for s in chat.seen().iter().filter(|s| s.path().ends_with("/chat/completions")) {
         assert_eq!(s.header("authorization"), Some(format!("Bearer {key}").as_str()));
@@ -170,7 +174,7 @@ fn the_test_names_upstream_problems_through_the_bridge_and_offers_it() {
         let home = Home::new();
         let chat = ChatServer::start("/v1", script);
         let id = unique_id("probe");
-        sb(&home, &["add", "deepseek", "--id", &id, "--base-url", &chat.base_url(), "--key-stdin"], Some(key)).ok();
+        sb(&home, &["add", "deepseek", "--id", &id, "--base-url", &chat.base_url(), "--key-stdin", "--api", "chat"], Some(key)).ok();
         let out = sb(&home, &["test", &id, "--json"], None);
         let v: Value = serde_json::from_str(&out.stdout).unwrap_or_else(|_| panic!("{want}: {}", out.all()));
         assert_eq!(v["diagnosis"], want, "{v}");
@@ -184,7 +188,7 @@ fn the_test_names_upstream_problems_through_the_bridge_and_offers_it() {
     // A chat-only gateway set up to be reached directly: the fix is the bridge, in one command.
     let home = Home::new();
     let chat = ChatServer::start("/v1", Script::Burst { deltas: 3 });
-    sb(&home, &["add", "custom", "--id", "gw", "--base-url", &chat.base_url(), "--model", "m", "--no-key"], None).ok();
+    sb(&home, &["add", "custom", "--id", "gw", "--base-url", &chat.base_url(), "--model", "m", "--no-key", "--api", "responses"], None).ok();
     let v: Value = serde_json::from_str(&sb(&home, &["test", "gw", "--json"], None).stdout).unwrap();
     assert_eq!(v["diagnosis"], "no_responses_api", "{v}");
     assert!(v["hint"].as_str().unwrap().contains("switchboard edit gw --api chat"), "{v}");

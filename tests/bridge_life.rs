@@ -24,7 +24,8 @@ struct Setup {
 impl Setup {
     fn new(script: Script) -> Setup {
         let s = Setup { home: Home::new(), chat: ChatServer::start("/v1", script), port: free_port(), runtime: tempfile::tempdir().unwrap().keep(), work: tempfile::tempdir().unwrap() };
-        s.sb(&["add", "chat-gateway", "--id", "gw", "--base-url", &s.chat.base_url(), "--model", "gpt-5.5", "--no-key"]).ok();
+        // --api chat: the way is chosen, so adding asks the provider nothing.
+        s.sb(&["add", "chat-gateway", "--id", "gw", "--base-url", &s.chat.base_url(), "--model", "gpt-5.5", "--no-key", "--api", "chat"]).ok();
         s.sb(&["use", "gw"]).ok();
         s
     }

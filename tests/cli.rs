@@ -24,7 +24,10 @@ fn presets_lists_every_preset_with_defaults() {
     let names: Vec<&str> = v.as_array().unwrap().iter().map(|p| p["preset"].as_str().unwrap()).collect();
     assert_eq!(
         names,
-        ["azure", "vercel", "openrouter", "ollama", "kimi", "glm", "zai", "deepseek", "mistral", "chat-gateway", "custom"]
+        [
+            "azure", "vercel", "openrouter", "ollama", "lmstudio", "kimi", "kimi-coding", "glm", "glm-coding", "zai", "zai-coding", "deepseek", "qwen",
+            "qwen-intl", "ark", "minimax", "minimax-intl", "mimo", "hunyuan", "stepfun", "qianfan", "xai", "groq", "mistral", "chat-gateway", "custom"
+        ]
     );
     let ollama = &v[3];
     assert_eq!(ollama["default_id"], "ollama-local");

@@ -145,7 +145,8 @@ fn serve(port: u16) -> Result<(), Exit> {
         if let Some(secs) = std::env::var("SWITCHBOARD_BRIDGE_IDLE_SECS").ok().and_then(|s| s.parse::<u64>().ok()) {
             limits.idle_exit = Duration::from_secs(secs.max(1));
         }
-        let cfg = Config { port, token, exe_id: lifecycle::exe_id(), limits, caps: preset::chat_caps };
+        let learnt = std::sync::Arc::new(switchboard_core::bridge::learnt::Learnt::open(switchboard_core::bridge::learnt::default_path()));
+        let cfg = Config { port, token, exe_id: lifecycle::exe_id(), limits, dialect: preset::dialect_for, learnt };
         server::serve(listener, cfg).await.map_err(|e| {
             eprintln!("switchboard: the bridge stopped: {e}");
             Exit::Reported

@@ -328,6 +328,15 @@ fn print_report(r: &probe::Report) {
     if let Some(k) = &r.model_info {
         println!("  Codex: {}", k.summary);
     }
+    if let Some(p) = &r.path {
+        println!("  {}", say("cli-path", Params::new().text("why", &p.why)));
+        if let Some(o) = &p.offer {
+            println!("  {}", say("cli-path-offer", Params::new().text("why", &o.why).text("command", &o.command)));
+        }
+        for l in &p.learnt_words {
+            println!("  {}", say("cli-learnt", Params::new().text("lesson", l)));
+        }
+    }
     if !r.models.is_empty() {
         let shown: Vec<&str> = r.models.iter().take(10).map(String::as_str).collect();
         let list = format!("{}{}", shown.join(", "), if r.models.len() > 10 { ", …" } else { "" });
@@ -357,7 +366,22 @@ fn run(cli: Cli) -> Result<(), Exit> {
     let sb = Switchboard::new(home, helper_path());
     let outcome = match cli.command {
         Command::Token(_) | Command::Bridge { .. } | Command::Presets { .. } => unreachable!(),
-        Command::Add { preset, opts } => sb.add(&preset, &opts.inputs(), opts.key()?.as_deref())?,
+        Command::Add { preset, opts } => {
+            let key = opts.key()?;
+            let mut inputs = opts.inputs();
+            // Unless --api says which, the provider's own answers choose the way Codex reaches it.
+            let chosen = switchboard_core::provider::preset::find(&preset)
+                .ok()
+                .and_then(|p| runtime().block_on(switchboard_core::probe::choose::choose(p, &inputs, key.as_deref(), switchboard_core::probe::choose::LIMIT)));
+            if let Some(c) = &chosen {
+                c.apply(&mut inputs);
+            }
+            let outcome = sb.add(&preset, &inputs, key.as_deref())?;
+            match chosen {
+                Some(c) => outcome.also(c.words),
+                None => outcome,
+            }
+        }
         Command::Edit { provider, opts } => sb.edit(&provider, &opts.inputs(), opts.key()?.as_deref())?,
         Command::List { json } => {
             let listing = sb.list()?;

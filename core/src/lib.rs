@@ -14,6 +14,7 @@ pub mod edit;
 pub mod error;
 pub mod locale;
 pub mod ops;
+pub mod places;
 pub mod probe;
 pub mod provider;
 pub mod share;

@@ -66,6 +66,17 @@ impl Decoder {
         out
     }
 
+    /// The end of the stream: a last line, and an event no blank line closed, still count.
+    pub fn finish(&mut self) -> Option<Event> {
+        let line = std::mem::take(&mut self.line);
+        if !line.is_empty() {
+            if let Some(e) = self.line_done(&line) {
+                return Some(e);
+            }
+        }
+        self.dispatch()
+    }
+
     fn line_done(&mut self, bytes: &[u8]) -> Option<Event> {
         let text = String::from_utf8_lossy(bytes);
         let mut line: &str = &text;
@@ -137,6 +148,12 @@ mod tests {
         ];
         for (name, chunks, want) in cases {
             assert_eq!(decode(&chunks), want, "{name}");
+        }
+        // At the end of the stream, an event that no blank line closed still counts.
+        for (bytes, want) in [(&b"data: a\n\ndata: b\n"[..], Some(ev("message", "b"))), (b"data: c", Some(ev("message", "c"))), (b"data: a\n\n", None), (b": ping", None)] {
+            let mut d = Decoder::default();
+            d.push(bytes);
+            assert_eq!(d.finish(), want, "{bytes:?}");
         }
     }
 

@@ -123,7 +123,23 @@ fn inputs(d: &Draft) -> Result<switchboard_core::provider::build::Inputs, Error>
 #[tauri::command]
 #[specta::specta]
 pub async fn add(app: AppHandle, state: State<'_, AppState>, preset: PresetId, draft: Draft, key: Option<String>) -> Res<Outcome> {
-    change(&app, &state, move |sb| sb.add(preset.as_str(), &inputs(&draft)?, key.as_deref())).await
+    let mut given = inputs(&draft)?;
+    // Unless the form's bridge option was touched, the provider's own answers choose the way.
+    let chosen = match switchboard_core::provider::preset::get(preset) {
+        Some(p) => switchboard_core::probe::choose::choose(p, &given, key.as_deref(), switchboard_core::probe::choose::LIMIT).await,
+        None => None,
+    };
+    if let Some(c) = &chosen {
+        c.apply(&mut given);
+    }
+    change(&app, &state, move |sb| {
+        let out = sb.add(preset.as_str(), &given, key.as_deref())?;
+        Ok(match chosen {
+            Some(c) => out.also(c.words),
+            None => out,
+        })
+    })
+    .await
 }
 
 #[tauri::command]
@@ -132,12 +148,13 @@ pub async fn edit(app: AppHandle, state: State<'_, AppState>, id: String, draft:
     change(&app, &state, move |sb| sb.edit(&id, &inputs(&draft)?, key.as_deref())).await
 }
 
-/// Moves a provider onto Switchboard's bridge (`chat`) or off it (`responses`): the
-/// Test's fix for a provider that speaks only Chat Completions.
+/// Moves a provider onto Switchboard's bridge (`chat`) or off it (`responses`), at
+/// another base URL when the Test found the way there: the Test's fix or offer.
 #[tauri::command]
 #[specta::specta]
-pub async fn set_api(app: AppHandle, state: State<'_, AppState>, id: String, api: Api) -> Res<Outcome> {
-    change(&app, &state, move |sb| sb.edit(&id, &switchboard_core::provider::build::Inputs { api: Some(api), ..Default::default() }, None)).await
+pub async fn set_api(app: AppHandle, state: State<'_, AppState>, id: String, api: Api, base_url: Option<String>) -> Res<Outcome> {
+    let inputs = switchboard_core::provider::build::Inputs { api: Some(api), base_url, ..Default::default() };
+    change(&app, &state, move |sb| sb.edit(&id, &inputs, None)).await
 }
 
 #[tauri::command]

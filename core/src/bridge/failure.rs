@@ -49,15 +49,72 @@ pub fn from_status(status: u16, retry_after: Option<&str>, body: &str, host: &st
     }
 }
 
-/// The provider's own error message in a JSON body (or the body's first line).
+/// The provider's own error message in a JSON body (or the body's first line), in
+/// whichever shape it comes: `{"error": {"message"}}`, an array of those (Gemini), no
+/// `error` wrapper (SiliconFlow, Mistral's 401), a `detail` list (Mistral's 422),
+/// a message that is itself a list or an object (Mistral, 2025), or OpenRouter's
+/// wrapper with the upstream's own body in `metadata.raw`.
 pub fn provider_message(body: &str) -> Option<String> {
     if let Ok(v) = serde_json::from_str::<Value>(body) {
-        let e = v.get("error").unwrap_or(&v);
-        let said = e.get("message").and_then(Value::as_str).or(e.as_str()).or(v.get("message").and_then(Value::as_str)).or(v.get("msg").and_then(Value::as_str));
-        return said.map(|s| s.chars().take(300).collect());
+        return message_in(&v, 0).map(|s| s.chars().take(300).collect());
     }
     let line = body.lines().map(str::trim).find(|l| !l.is_empty())?;
     (!line.starts_with('<')).then(|| line.chars().take(300).collect())
+}
+
+fn message_in(v: &Value, depth: usize) -> Option<String> {
+    if depth > 4 {
+        return None;
+    }
+    match v {
+        Value::String(s) => Some(s.trim().to_owned()).filter(|s| !s.is_empty()),
+        Value::Array(items) => items.iter().find_map(|i| message_in(i, depth + 1)),
+        Value::Object(o) => {
+            if let Some(m) = o.get("error").filter(|e| !e.is_null()).and_then(|e| message_in(e, depth + 1)) {
+                return Some(m);
+            }
+            if let Some(m) = o.get("detail").and_then(details) {
+                return Some(m);
+            }
+            let said = match o.get("message").or_else(|| o.get("msg")) {
+                Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_owned(),
+                Some(inner @ (Value::Object(_) | Value::Array(_))) => details(inner).or_else(|| message_in(inner, depth + 1))?,
+                _ => return None,
+            };
+            // OpenRouter: the upstream's own words, and who said them.
+            let meta = o.get("metadata");
+            let raw = meta.and_then(|m| m.get("raw")).and_then(Value::as_str).and_then(|r| provider_message(r));
+            let who = meta.and_then(|m| m.get("provider_name")).and_then(Value::as_str);
+            Some(match (raw, who) {
+                (Some(r), Some(w)) => format!("{said} ({w}: {r})"),
+                (Some(r), None) => format!("{said} ({r})"),
+                _ => said,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// A validation `detail` list: `body.stream_options: Extra inputs are not permitted; ...`.
+fn details(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Value::Array(items) => {
+            let lines: Vec<String> = items
+                .iter()
+                .filter_map(|d| {
+                    let msg = d.get("msg").or_else(|| d.get("message")).and_then(Value::as_str)?;
+                    let loc: Vec<String> = d.get("loc").and_then(Value::as_array).into_iter().flatten().map(|p| p.as_str().map_or_else(|| p.to_string(), str::to_owned)).collect();
+                    let loc = loc.join(".");
+                    Some(if loc.is_empty() { msg.to_owned() } else { format!("{loc}: {msg}") })
+                })
+                .take(3)
+                .collect();
+            (!lines.is_empty()).then(|| lines.join("; "))
+        }
+        Value::Object(o) => o.get("detail").and_then(details),
+        _ => None,
+    }
 }
 
 /// A quota or balance that has run out (as OpenAI, DeepSeek, Moonshot and Zhipu say it).
@@ -123,6 +180,39 @@ mod tests {
         ];
         for (status, header, body, want) in cases {
             assert_eq!(from_status(status, header, body, h), want, "{status} {header:?} {body}");
+        }
+    }
+
+    #[test]
+    fn a_providers_message_in_each_of_its_shapes() {
+        // (the body as the provider sends it, the message Codex is shown)
+        let cases: &[(&str, Option<&str>)] = &[
+            (r#"{"error":{"message":"Invalid API key","type":"invalid_request_error"}}"#, Some("Invalid API key")),
+            // Gemini: an array (provider-quirks §8.3, §8.4).
+            (r#"[{"error":{"code":400,"message":"Function call is missing a thought_signature in functionCall parts.","status":"INVALID_ARGUMENT"}}]"#, Some("Function call is missing a thought_signature in functionCall parts.")),
+            // SiliconFlow: no `error` wrapper (§9); Mistral's 401 (§4.11).
+            (r#"{"code":20015,"message":"Value error, current model does not support parameter `enable_thinking.`","data":null}"#, Some("Value error, current model does not support parameter `enable_thinking.`")),
+            (r#"{"message":"Unauthorized","request_id":"abc"}"#, Some("Unauthorized")),
+            // Mistral's 422 as a bare detail list (2026), and the envelopes before it (§4.2).
+            (r#"{"detail":[{"type":"extra_forbidden","loc":["body","store"],"msg":"Extra inputs are not permitted","input":false},{"type":"extra_forbidden","loc":["body","max_completion_tokens"],"msg":"Extra inputs are not permitted","input":8192}]}"#, Some("body.store: Extra inputs are not permitted; body.max_completion_tokens: Extra inputs are not permitted")),
+            (r#"{"object":"error","message":{"detail":[{"type":"extra_forbidden","loc":["body","stream_options"],"msg":"Extra inputs are not permitted"}]},"type":"invalid_request_error","param":null,"code":null}"#, Some("body.stream_options: Extra inputs are not permitted")),
+            (r#"{"object":"Error","detail":[{"loc":["body","messages",2,"assistant","reasoning_content"],"msg":"Extra inputs are not permitted"}],"message":[],"type":"invalid_request_error","code":3001}"#, Some("body.messages.2.assistant.reasoning_content: Extra inputs are not permitted")),
+            (r#"{"object":"error","message":"Unexpected role 'user' after role 'tool'","type":"invalid_request_message_order","param":null,"code":"3230"}"#, Some("Unexpected role 'user' after role 'tool'")),
+            // GLM's 4-digit codes (§3.5).
+            (r#"{"error":{"code":"1214","message":"messages[4]:content和tool_calls 字段不能同时为空"}}"#, Some("messages[4]:content和tool_calls 字段不能同时为空")),
+            // OpenRouter: the upstream's body in metadata.raw (§7.3).
+            (r#"{"error":{"message":"Provider returned error","code":400,"metadata":{"raw":"{\"object\":\"error\",\"message\":\"Unexpected role 'tool' after role 'user'\"}","provider_name":"Mistral"}}}"#, Some("Provider returned error (Mistral: Unexpected role 'tool' after role 'user')")),
+            (r#"{"message":"Provider returned error","code":400,"metadata":{"raw":"upstream down"}}"#, Some("Provider returned error (upstream down)")),
+            // FastAPI's plain detail; vLLM's error object; a plain text body; HTML; nothing.
+            (r#"{"detail":"Not Found"}"#, Some("Not Found")),
+            (r#"{"error":{"message":"Unexpected role 'user' after role 'tool'","type":"BadRequestError","param":null,"code":400}}"#, Some("Unexpected role 'user' after role 'tool'")),
+            ("Access denied due to invalid subscription key.", Some("Access denied due to invalid subscription key.")),
+            ("<html><body>502</body></html>", None),
+            ("", None),
+            ("{}", None),
+        ];
+        for (body, want) in cases {
+            assert_eq!(provider_message(body).as_deref(), *want, "{body}");
         }
     }
 }

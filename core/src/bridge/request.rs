@@ -1,5 +1,6 @@
 //! Codex's `POST /responses` body in, a provider's `POST /chat/completions` body
-//! out. Pure: a JSON value in, a JSON value out, no I/O.
+//! out, in the provider's dialect (`dialect`). Pure: a JSON value in, a JSON value
+//! out, no I/O.
 //!
 //! - Messages keep their roles, developer becoming system (chat APIs know no
 //!   developer); text parts join into one string, images stay parts.
@@ -8,27 +9,25 @@
 //!   namespace's functions are listed on their own. Hosted tools (`web_search`,
 //!   `tool_search`) are left out: no chat API runs them.
 //! - The history's calls and outputs become assistant `tool_calls` and `tool`
-//!   messages; what one response said (its reasoning, text and calls) becomes one
+//!   messages, each call's result right after it (a missing one is said to be
+//!   missing); what one response said (its reasoning, text and calls) becomes one
 //!   assistant message.
-//! - Reasoning a provider sent (`reasoning_content`, which DeepSeek and Kimi want
-//!   back within a turn) returns on its assistant message, but only the bridge's
-//!   own reasoning items for this same provider: another provider's
-//!   `encrypted_content` is never sent anywhere.
+//! - What a provider needs back within a turn returns only to the upstream that
+//!   made it (the bridge's marker names it): its reasoning, in the dialect's field or
+//!   blocks; OpenRouter's `reasoning_details`; Gemini's thought signatures on their
+//!   calls (`carry`). Another provider's `encrypted_content` is never sent anywhere.
 //! - Fields a chat API would refuse (`store`, `include`, `text`,
-//!   `client_metadata`, `prompt_cache_key`) are left out.
+//!   `client_metadata`, `prompt_cache_key`) are left out; the optional ones the
+//!   bridge adds (`stream_options`, `parallel_tool_calls`, `reasoning_effort`) follow
+//!   the dialect, and `Sent` records them for the lessons a refusal teaches.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
-/// What the provider behind the bridge takes (from its preset).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Caps {
-    /// `reasoning_effort` (DeepSeek, Mistral); otherwise `reasoning.effort` is left out.
-    pub reasoning_effort: bool,
-    /// `stream_options.include_usage`, for the usage Codex shows.
-    pub stream_usage: bool,
-}
+use super::carry::Carry;
+use super::dialect::{BETWEEN_TOOL_AND_USER, Dialect, REASONING_PLACEHOLDER, ReasoningBack, short_tool_id};
+use super::lesson::Sent;
 
 /// How the stream turns the provider's calls back into Codex's.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -45,6 +44,8 @@ pub struct Chat {
     pub body: Value,
     pub tools: Tools,
     pub model: String,
+    /// What it carries that a provider may refuse.
+    pub sent: Sent,
 }
 
 /// Why a request cannot be translated.
@@ -81,46 +82,55 @@ pub fn reasoning_marker(upstream: &str) -> String {
 const INPUT_DESCRIPTION: &str = "The whole input for this tool, as plain text, exactly as the tool's format asks (for apply_patch: the patch, from *** Begin Patch to *** End Patch).";
 /// The longest freeform grammar quoted into a description.
 const MAX_GRAMMAR: usize = 6000;
+/// What a tool result says when Codex's history has none for a call.
+const NO_OUTPUT: &str = "(no output was recorded for this call)";
 
-pub fn translate(req: &Value, caps: Caps, upstream: &str) -> Result<Chat, Refusal> {
+pub fn translate(req: &Value, d: &Dialect, upstream: &str) -> Result<Chat, Refusal> {
     let obj = req.as_object().ok_or(Refusal::NotAnObject)?;
     if obj.get("previous_response_id").is_some_and(|v| !v.is_null()) {
         return Err(Refusal::PreviousResponseId);
     }
     let model = obj.get("model").and_then(Value::as_str).filter(|m| !m.is_empty()).ok_or(Refusal::NoModel)?.to_owned();
     let (tools, chat_tools) = tools(obj.get("tools"));
+    let mut sent = Sent { reasoning_on_calls: true, short_tool_ids: d.short_tool_ids, ..Sent::default() };
     let mut body = Map::new();
     body.insert("model".into(), json!(model));
     let mut messages = Vec::new();
     if let Some(instructions) = obj.get("instructions").and_then(Value::as_str).filter(|s| !s.is_empty()) {
         messages.push(json!({"role": "system", "content": instructions}));
     }
-    messages.extend(history(obj.get("input"), &reasoning_marker(upstream), &tools));
+    messages.extend(history(obj.get("input"), &reasoning_marker(upstream), &tools, d, &mut sent));
     body.insert("messages".into(), Value::Array(messages));
     body.insert("stream".into(), json!(true));
-    if caps.stream_usage {
+    if d.stream_usage {
         body.insert("stream_options".into(), json!({"include_usage": true}));
+        sent.stream_options = true;
     }
     if !chat_tools.is_empty() {
         body.insert("tools".into(), Value::Array(chat_tools));
         if let Some(choice) = obj.get("tool_choice").and_then(tool_choice) {
             body.insert("tool_choice".into(), choice);
         }
-        if let Some(p) = obj.get("parallel_tool_calls").and_then(Value::as_bool) {
-            body.insert("parallel_tool_calls".into(), json!(p));
+        if d.parallel_tool_calls {
+            if let Some(p) = obj.get("parallel_tool_calls").and_then(Value::as_bool) {
+                body.insert("parallel_tool_calls".into(), json!(p));
+                sent.parallel_tool_calls = true;
+            }
         }
     }
-    if caps.reasoning_effort {
-        if let Some(effort) = obj.get("reasoning").and_then(|r| r.get("effort")).and_then(Value::as_str) {
-            body.insert("reasoning_effort".into(), json!(effort));
-        }
+    if let Some(effort) = obj.get("reasoning").and_then(|r| r.get("effort")).and_then(Value::as_str).and_then(|e| d.effort_for(e)) {
+        body.insert("reasoning_effort".into(), json!(effort));
+        sent.reasoning_effort = true;
     }
     for (from, to) in [("max_output_tokens", "max_tokens"), ("temperature", "temperature"), ("top_p", "top_p")] {
         if let Some(v) = obj.get(from).filter(|v| !v.is_null()) {
             body.insert(to.into(), v.clone());
         }
     }
-    Ok(Chat { body: Value::Object(body), tools, model })
+    if !sent.tool_calls {
+        sent.reasoning_on_calls = false;
+    }
+    Ok(Chat { body: Value::Object(body), tools, model, sent })
 }
 
 /// Codex's tools as chat functions, and how to turn their calls back.
@@ -205,49 +215,87 @@ fn tool_choice(c: &Value) -> Option<Value> {
 struct Turn {
     text: String,
     reasoning: String,
-    calls: Vec<Value>,
+    /// Each call: its id as Codex knows it, and the chat `tool_calls` entry.
+    calls: Vec<(String, Value)>,
+    carry: Carry,
 }
 
 impl Turn {
-    fn flush(&mut self, out: &mut Vec<Value>, keep_reasoning: bool) {
-        if self.text.is_empty() && self.calls.is_empty() {
+    fn flush(&mut self, out: &mut Vec<Value>, d: &Dialect, sent: &mut Sent) {
+        let t = std::mem::take(self);
+        if t.text.is_empty() && t.calls.is_empty() {
             // Reasoning alone says nothing to a chat API.
-            *self = Turn::default();
             return;
         }
-        let t = std::mem::take(self);
+        let has_calls = !t.calls.is_empty();
+        let reasoning = match (t.reasoning.is_empty(), d.reasoning_on_calls && has_calls) {
+            (false, _) => Some(t.reasoning.as_str()),
+            (true, true) => Some(REASONING_PLACEHOLDER),
+            (true, false) => None,
+        };
         let mut m = Map::new();
         m.insert("role".into(), json!("assistant"));
-        m.insert("content".into(), if t.text.is_empty() { Value::Null } else { json!(t.text) });
-        if keep_reasoning && !t.reasoning.is_empty() {
-            m.insert("reasoning_content".into(), json!(t.reasoning));
+        // "" rather than null beside tool calls: some gateways refuse null.
+        m.insert("content".into(), json!(t.text));
+        match (d.reasoning_back, reasoning) {
+            (ReasoningBack::Field(field), Some(r)) => {
+                m.insert(field.into(), json!(r));
+                sent.reasoning_back = true;
+            }
+            (ReasoningBack::ThinkingBlocks, Some(r)) if !t.reasoning.is_empty() => {
+                let mut blocks = vec![json!({"type": "thinking", "thinking": [{"type": "text", "text": r}]})];
+                if !t.text.is_empty() {
+                    blocks.push(json!({"type": "text", "text": t.text}));
+                }
+                m.insert("content".into(), Value::Array(blocks));
+                sent.reasoning_back = true;
+            }
+            _ => {}
         }
-        if !t.calls.is_empty() {
-            m.insert("tool_calls".into(), Value::Array(t.calls));
+        if has_calls {
+            sent.tool_calls = true;
+            if reasoning.is_none() || d.reasoning_back == ReasoningBack::Never {
+                sent.reasoning_on_calls = false;
+            }
+        }
+        if !t.carry.details.is_empty() && d.reasoning_back != ReasoningBack::Never {
+            m.insert("reasoning_details".into(), Value::Array(t.carry.details.clone()));
+            sent.reasoning_back = true;
+        }
+        if has_calls {
+            let calls = t
+                .calls
+                .into_iter()
+                .map(|(id, mut call)| {
+                    if let Some(sig) = t.carry.signatures.get(&id) {
+                        call["extra_content"] = json!({"google": {"thought_signature": sig}});
+                    }
+                    call
+                })
+                .collect();
+            m.insert("tool_calls".into(), Value::Array(calls));
         }
         out.push(Value::Object(m));
     }
 }
 
 /// Codex's `input` items as chat messages.
-fn history(input: Option<&Value>, marker: &str, tools: &Tools) -> Vec<Value> {
+fn history(input: Option<&Value>, marker: &str, tools: &Tools, d: &Dialect, sent: &mut Sent) -> Vec<Value> {
     let items: Vec<&Value> = match input {
         Some(Value::Array(a)) => a.iter().collect(),
         Some(Value::String(s)) => return vec![json!({"role": "user", "content": s})],
         _ => Vec::new(),
     };
+    let id_of = |id: &str| if d.short_tool_ids { short_tool_id(id) } else { id.to_owned() };
     let mut out: Vec<Value> = Vec::new();
     let mut turn = Turn::default();
-    // Reasoning goes back on every assistant message it belongs to: DeepSeek and Kimi
-    // refuse a later request whose tool-calling messages lack it, and ignore it elsewhere.
-    let keep = true;
     for item in items {
         let kind = item.get("type").and_then(Value::as_str).unwrap_or(if item.get("role").is_some() { "message" } else { "" });
         match kind {
             "message" => match item_role(item) {
                 Some("assistant") => turn.text.push_str(&text_of(item.get("content"))),
                 Some(role) => {
-                    turn.flush(&mut out, keep);
+                    turn.flush(&mut out, d, sent);
                     let role = if role == "developer" { "system" } else { role };
                     let content = content_of(item.get("content"));
                     // Consecutive system messages (Codex sends two) become one.
@@ -266,11 +314,12 @@ fn history(input: Option<&Value>, marker: &str, tools: &Tools) -> Vec<Value> {
                 None => {}
             },
             "reasoning" => {
-                if item.get("encrypted_content").and_then(Value::as_str) == Some(marker) {
-                    let text = reasoning_text(item);
-                    if !text.is_empty() {
-                        turn.reasoning.push_str(&text);
-                    }
+                let enc = item.get("encrypted_content").and_then(Value::as_str).unwrap_or("");
+                if enc == marker {
+                    turn.reasoning.push_str(&reasoning_text(item));
+                } else if let Some(carry) = Carry::decode(enc, marker) {
+                    turn.reasoning.push_str(&reasoning_text(item));
+                    turn.carry.extend(carry);
                 }
             }
             "function_call" | "custom_tool_call" => {
@@ -283,20 +332,87 @@ fn history(input: Option<&Value>, marker: &str, tools: &Tools) -> Vec<Value> {
                 let arguments = if kind == "custom_tool_call" {
                     json!({"input": item.get("input").and_then(Value::as_str).unwrap_or("")}).to_string()
                 } else {
-                    item.get("arguments").and_then(Value::as_str).unwrap_or("{}").to_owned()
+                    json_arguments(item.get("arguments").and_then(Value::as_str).unwrap_or("{}"))
                 };
-                turn.calls.push(json!({"id": call_id, "type": "function", "function": {"name": name, "arguments": arguments}}));
+                let call = json!({"id": id_of(call_id), "type": "function", "function": {"name": name, "arguments": arguments}});
+                turn.calls.push((call_id.to_owned(), call));
             }
             "function_call_output" | "custom_tool_call_output" => {
-                turn.flush(&mut out, keep);
+                turn.flush(&mut out, d, sent);
                 let call_id = item.get("call_id").and_then(Value::as_str).unwrap_or("");
-                out.push(json!({"role": "tool", "tool_call_id": call_id, "content": output_text(item.get("output"))}));
+                out.push(json!({"role": "tool", "tool_call_id": id_of(call_id), "content": output_text(item.get("output"))}));
             }
             _ => {}
         }
     }
-    turn.flush(&mut out, keep);
+    turn.flush(&mut out, d, sent);
+    let out = pair_results(out);
+    between_tool_and_user(out, d, sent)
+}
+
+/// Each assistant message's tool calls followed at once by their results, in the
+/// calls' order (DeepSeek, Azure, Gemini and Mistral refuse anything else): a result
+/// further down moves up, a missing one is said to be missing, and a result no call
+/// asked for is dropped.
+fn pair_results(messages: Vec<Value>) -> Vec<Value> {
+    let mut rest: Vec<Option<Value>> = messages.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(rest.len());
+    let call_ids = |m: &Value| -> Vec<String> {
+        m.get("tool_calls").and_then(Value::as_array).into_iter().flatten().filter_map(|c| c.get("id").and_then(Value::as_str).map(str::to_owned)).collect()
+    };
+    for i in 0..rest.len() {
+        let Some(m) = rest[i].take() else { continue };
+        if m["role"] == "tool" {
+            // Not claimed by the assistant message before it: no call asked for it.
+            continue;
+        }
+        let ids = call_ids(&m);
+        out.push(m);
+        if ids.is_empty() {
+            continue;
+        }
+        // Results up to the next assistant message belong to these calls.
+        let end = (i + 1..rest.len()).find(|&j| rest[j].as_ref().is_some_and(|m| m["role"] == "assistant")).unwrap_or(rest.len());
+        for id in &ids {
+            let found = (i + 1..end).find(|&j| rest[j].as_ref().is_some_and(|m| m["role"] == "tool" && m["tool_call_id"] == id.as_str()));
+            match found {
+                Some(j) => out.push(rest[j].take().expect("found")),
+                None => out.push(json!({"role": "tool", "tool_call_id": id, "content": NO_OUTPUT})),
+            }
+        }
+    }
     out
+}
+
+/// A user or system message right after a tool result: an assistant word between
+/// them where the dialect needs one (Mistral), and `Sent` says when it was left out.
+fn between_tool_and_user(messages: Vec<Value>, d: &Dialect, sent: &mut Sent) -> Vec<Value> {
+    let mut out: Vec<Value> = Vec::with_capacity(messages.len());
+    for m in messages {
+        let after_tool = out.last().is_some_and(|last| last["role"] == "tool");
+        if after_tool && (m["role"] == "user" || m["role"] == "system") {
+            if d.assistant_after_tool {
+                out.push(json!({"role": "assistant", "content": BETWEEN_TOOL_AND_USER}));
+            } else {
+                sent.user_after_tool = true;
+            }
+        }
+        out.push(m);
+    }
+    out
+}
+
+/// A call's arguments as the provider takes them back: JSON text. A model that wrote
+/// something else had its call refused by Codex already; its words are kept, as JSON
+/// (MiniMax ends the session over invalid arguments in the history).
+fn json_arguments(arguments: &str) -> String {
+    if arguments.trim().is_empty() {
+        return "{}".to_owned();
+    }
+    match serde_json::from_str::<Value>(arguments) {
+        Ok(_) => arguments.to_owned(),
+        Err(_) => json!({"raw": arguments}).to_string(),
+    }
 }
 
 /// The name a namespaced function was listed under (see `tools`).

@@ -1,11 +1,13 @@
 //! Where a bridged request goes, and who may send one. Pure: no I/O.
 //!
 //! A bridged provider's `base_url` names the bridge and the provider behind it in
-//! one readable URL: `http://127.0.0.1:<port>/<scheme>/<host[:port]>/<path>`, so
-//! `http://127.0.0.1:15721/https/api.moonshot.ai/v1` sends Codex's
-//! `POST .../responses` to `POST https://api.moonshot.ai/v1/chat/completions`.
-//! Everything about the provider thus stays in its one table in config.toml, and
-//! backups, restore, share and remove need nothing of their own.
+//! one readable URL: `http://127.0.0.1:<port>/[<preset>/]<scheme>/<host[:port]>/<path>`,
+//! so `http://127.0.0.1:15721/kimi/https/api.moonshot.ai/v1` sends Codex's
+//! `POST .../responses` to `POST https://api.moonshot.ai/v1/chat/completions`, spoken
+//! as the Kimi preset says (`dialect`). Without a preset (an older table, a custom
+//! gateway) the provider's host picks the dialect. Everything about the provider
+//! thus stays in its one table in config.toml, and backups, restore, share and
+//! remove need nothing of their own.
 //!
 //! Codex authenticates with what the auth command printed: the bridge's own token
 //! (43 characters), then `:` and the provider's credential when it has one. The
@@ -21,8 +23,15 @@ pub fn port_from_env() -> u16 {
     std::env::var("SWITCHBOARD_BRIDGE_PORT").ok().and_then(|p| p.parse().ok()).filter(|p| *p > 0).unwrap_or(DEFAULT_PORT)
 }
 
-/// The bridge URL that stands for `upstream` (an absolute http(s) base URL).
-pub fn bridge_url(port: u16, upstream: &str) -> Option<String> {
+/// A preset's name as a bridge URL carries it: lower-case letters, digits and dashes,
+/// and never a scheme's name.
+pub fn is_preset_name(s: &str) -> bool {
+    (1..=32).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-') && s != "http" && s != "https"
+}
+
+/// The bridge URL that stands for `upstream` (an absolute http(s) base URL), spoken
+/// as `preset` says when one is named.
+pub fn bridge_url(port: u16, preset: Option<&str>, upstream: &str) -> Option<String> {
     let (scheme, rest) = upstream.split_once("://")?;
     if scheme != "http" && scheme != "https" {
         return None;
@@ -35,26 +44,51 @@ pub fn bridge_url(port: u16, upstream: &str) -> Option<String> {
     if authority.is_empty() || authority.contains(['@', '?', '#']) || path.contains(['?', '#']) {
         return None;
     }
-    Some(format!("http://127.0.0.1:{port}/{scheme}/{authority}{path}"))
+    let preset = match preset {
+        Some(p) if is_preset_name(p) => format!("{p}/"),
+        Some(_) => return None,
+        None => String::new(),
+    };
+    Some(format!("http://127.0.0.1:{port}/{preset}{scheme}/{authority}{path}"))
 }
 
-/// The upstream base URL and the bridge port of a bridge URL (what `bridge_url` made).
-pub fn upstream_of(base_url: &str) -> Option<(u16, String)> {
+/// A bridged provider, as its bridge URL names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bridged {
+    pub port: u16,
+    /// The preset the provider was made from, when the URL names one.
+    pub preset: Option<String>,
+    /// The provider's own base URL.
+    pub upstream: String,
+}
+
+/// What `bridge_url` made, read back.
+pub fn upstream_of(base_url: &str) -> Option<Bridged> {
     let rest = base_url.strip_prefix("http://127.0.0.1:")?;
     let (port, rest) = rest.split_once('/')?;
     let port: u16 = port.parse().ok()?;
+    let (preset, rest) = split_preset(rest)?;
     let (scheme, rest) = rest.split_once('/')?;
     if scheme != "http" && scheme != "https" || rest.is_empty() {
         return None;
     }
-    Some((port, format!("{scheme}://{}", rest.trim_end_matches('/'))))
+    Some(Bridged { port, preset, upstream: format!("{scheme}://{}", rest.trim_end_matches('/')) })
+}
+
+/// `<preset>/<scheme>/...` or `<scheme>/...`: the preset, if named, and the rest.
+fn split_preset(path: &str) -> Option<(Option<String>, &str)> {
+    let (first, rest) = path.split_once('/')?;
+    if first == "http" || first == "https" {
+        return Some((None, path));
+    }
+    is_preset_name(first).then(|| (Some(first.to_owned()), rest))
 }
 
 /// What a request to the bridge asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
-    /// `POST <upstream base>/responses`: translate to Chat Completions.
-    Responses { upstream: String },
+    /// `POST <upstream base>/responses`: translate to Chat Completions, as `preset` speaks.
+    Responses { upstream: String, preset: Option<String> },
     /// `GET <upstream base>/models`: the model metadata Codex merges over its own.
     Models { upstream: String },
     /// The bridge's own state, for the auth command and doctor.
@@ -71,6 +105,7 @@ pub fn target(method: &str, path: &str) -> Option<Target> {
         _ => {}
     }
     let rest = path.strip_prefix('/')?;
+    let (preset, rest) = split_preset(rest)?;
     let (scheme, rest) = rest.split_once('/')?;
     if scheme != "http" && scheme != "https" {
         return None;
@@ -81,7 +116,7 @@ pub fn target(method: &str, path: &str) -> Option<Target> {
         (!authority.is_empty() && !authority.contains(['@', '?', '#', ' '])).then(|| format!("{scheme}://{base}"))
     };
     match method {
-        "POST" => rest.strip_suffix("/responses").and_then(upstream_of).map(|upstream| Target::Responses { upstream }),
+        "POST" => rest.strip_suffix("/responses").and_then(upstream_of).map(|upstream| Target::Responses { upstream, preset }),
         "GET" => rest.strip_suffix("/models").and_then(upstream_of).map(|upstream| Target::Models { upstream }),
         _ => None,
     }
@@ -142,24 +177,37 @@ mod tests {
             ("https://open.bigmodel.cn/api/paas/v4", "http://127.0.0.1:15721/https/open.bigmodel.cn/api/paas/v4"),
         ];
         for (upstream, bridged) in cases {
-            assert_eq!(bridge_url(15721, upstream).as_deref(), Some(bridged), "{upstream}");
-            assert_eq!(upstream_of(bridged), Some((15721, upstream.trim_end_matches('/').to_owned())), "{bridged}");
+            assert_eq!(bridge_url(15721, None, upstream).as_deref(), Some(bridged), "{upstream}");
+            let want = Bridged { port: 15721, preset: None, upstream: upstream.trim_end_matches('/').to_owned() };
+            assert_eq!(upstream_of(bridged), Some(want), "{bridged}");
         }
+        // The preset the user chose travels in the URL, before the scheme.
+        let mistral = bridge_url(15721, Some("mistral"), "https://llm.corp.example/mistral/v1").unwrap();
+        assert_eq!(mistral, "http://127.0.0.1:15721/mistral/https/llm.corp.example/mistral/v1");
+        assert_eq!(upstream_of(&mistral), Some(Bridged { port: 15721, preset: Some("mistral".into()), upstream: "https://llm.corp.example/mistral/v1".into() }));
+        assert_eq!(bridge_url(15721, Some("kimi-coding"), "https://api.kimi.com/coding/v1").as_deref(), Some("http://127.0.0.1:15721/kimi-coding/https/api.kimi.com/coding/v1"));
         for bad in ["ftp://h/v1", "https://u:p@h/v1", "https://h/v1?x=1", "https://", "h/v1"] {
-            assert_eq!(bridge_url(15721, bad), None, "{bad}");
+            assert_eq!(bridge_url(15721, None, bad), None, "{bad}");
+        }
+        for bad_preset in ["https", "Mistral", "a/b", "", "x y"] {
+            assert_eq!(bridge_url(15721, Some(bad_preset), "https://h/v1"), None, "{bad_preset}");
         }
         assert_eq!(upstream_of("https://api.openai.com/v1"), None);
         assert_eq!(upstream_of("http://127.0.0.1:15721/v1"), None);
+        assert_eq!(upstream_of("http://127.0.0.1:15721/mistral/v1"), None);
+        assert_eq!(upstream_of("http://127.0.0.1:15721/Mistral/https/h/v1"), None);
     }
 
     #[test]
     fn a_request_path_is_read_as_a_target() {
-        let r = |u: &str| Some(Target::Responses { upstream: u.into() });
+        let r = |u: &str| Some(Target::Responses { upstream: u.into(), preset: None });
         let cases: &[(&str, &str, Option<Target>)] = &[
             ("POST", "/https/api.moonshot.ai/v1/responses", r("https://api.moonshot.ai/v1")),
             ("POST", "/http/127.0.0.1:4000/v1/responses", r("http://127.0.0.1:4000/v1")),
             ("POST", "/http/%5B::1%5D:4000/v1/responses", r("http://[::1]:4000/v1")),
             ("GET", "/https/api.moonshot.ai/v1/models", Some(Target::Models { upstream: "https://api.moonshot.ai/v1".into() })),
+            ("POST", "/mistral/https/llm.corp.example/v1/responses", Some(Target::Responses { upstream: "https://llm.corp.example/v1".into(), preset: Some("mistral".into()) })),
+            ("POST", "/Mistral/https/h/v1/responses", None),
             ("GET", "/_switchboard/health", Some(Target::Health)),
             ("POST", "/_switchboard/shutdown", Some(Target::Shutdown)),
             ("GET", "/https/api.moonshot.ai/v1/responses", None),

@@ -21,8 +21,10 @@ use hyper::{Request, Response, StatusCode};
 use serde_json::{Value, json};
 use tokio::sync::{Notify, Semaphore};
 
+use super::dialect::Dialect;
 use super::failure::{self, Answer};
-use super::request::{self, Caps};
+use super::learnt::Learnt;
+use super::request::{self, Chat};
 use super::route::{self, Target};
 use super::stream::{End, Event, Stream};
 use crate::probe::redact::Redactor;
@@ -63,8 +65,10 @@ pub struct Config {
     /// Which build of the program this is (see `lifecycle::exe_id`).
     pub exe_id: String,
     pub limits: Limits,
-    /// How the provider behind an upstream URL is spoken to.
-    pub caps: fn(&str) -> Caps,
+    /// How the provider behind an upstream URL is spoken to: the preset the URL names, else its host.
+    pub dialect: fn(Option<&str>, &str) -> Dialect,
+    /// What the bridge learnt of each provider, and where it keeps it.
+    pub learnt: Arc<Learnt>,
 }
 
 struct Shared {
@@ -184,7 +188,7 @@ async fn handle(shared: &Arc<Shared>, req: Request<Incoming>) -> Response<Body> 
             full(StatusCode::OK, json!({"stopping": true}))
         }
         Target::Models { .. } => error(StatusCode::NOT_FOUND, "This bridge keeps no model list."),
-        Target::Responses { upstream } => {
+        Target::Responses { upstream, preset } => {
             let query = req.uri().query().map(str::to_owned);
             let forwarded = forwarded_headers(req.headers());
             let Ok(permit) = shared.streams.clone().try_acquire_owned() else {
@@ -204,7 +208,8 @@ async fn handle(shared: &Arc<Shared>, req: Request<Incoming>) -> Response<Body> 
             if let Some(c) = &credential {
                 redactor.add(c);
             }
-            respond(shared.clone(), permit, upstream, query, forwarded, credential, parsed, redactor).await
+            let to = Upstream { url: upstream, preset, query, forwarded, credential };
+            respond(shared.clone(), permit, to, parsed, redactor).await
         }
     }
 }
@@ -225,63 +230,87 @@ fn forwarded_headers(h: &hyper::HeaderMap) -> Vec<(String, String)> {
         .collect()
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn respond(
-    shared: Arc<Shared>,
-    permit: tokio::sync::OwnedSemaphorePermit,
-    upstream: String,
+/// Where a request goes, and what goes with it.
+struct Upstream {
+    url: String,
+    preset: Option<String>,
     query: Option<String>,
     forwarded: Vec<(String, String)>,
     credential: Option<String>,
-    req: Value,
-    redactor: Redactor,
-) -> Response<Body> {
+}
+
+impl Upstream {
+    fn host(&self) -> String {
+        self.url.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or("").to_owned()
+    }
+
+    async fn send(&self, client: &reqwest::Client, chat: &Chat, deadline: tokio::time::Instant) -> Result<reqwest::Response, String> {
+        let mut url = format!("{}/chat/completions", self.url);
+        if let Some(q) = &self.query {
+            url.push('?');
+            url.push_str(q);
+        }
+        let mut rb = client.post(&url).header("accept", "text/event-stream").json(&chat.body);
+        for (k, v) in &self.forwarded {
+            rb = rb.header(k, v);
+        }
+        if let Some(c) = &self.credential {
+            rb = rb.bearer_auth(c);
+        }
+        match tokio::time::timeout_at(deadline, rb.send()).await {
+            Ok(Ok(r)) => Ok(r),
+            Ok(Err(e)) => Err(format!("Switchboard's bridge could not reach {}: {}", self.host(), chain(&e))),
+            Err(_) => Err(format!("{} did not answer in time.", self.host())),
+        }
+    }
+}
+
+async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePermit, to: Upstream, req: Value, redactor: Redactor) -> Response<Body> {
     let cfg = &shared.cfg;
-    let caps = (cfg.caps)(&upstream);
-    let chat = match request::translate(&req, caps, &upstream) {
+    let dialect = (cfg.dialect)(to.preset.as_deref(), &to.url);
+    let known = cfg.learnt.lessons(&to.url);
+    let chat = match request::translate(&req, &dialect.taught(&known), &to.url) {
         Ok(c) => c,
         Err(refusal) => return error(StatusCode::BAD_REQUEST, refusal.message()),
     };
-    drop(req);
-    let host = upstream.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or("").to_owned();
-    let mut url = format!("{upstream}/chat/completions");
-    if let Some(q) = &query {
-        url.push('?');
-        url.push_str(q);
-    }
-    let mut rb = shared.client.post(&url).header("accept", "text/event-stream").json(&chat.body);
-    for (k, v) in &forwarded {
-        rb = rb.header(k, v);
-    }
-    if let Some(c) = &credential {
-        rb = rb.bearer_auth(c);
-    }
+    let host = to.host();
     let id = format!("resp_{}", &route::new_token()[..16]);
     let created = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs());
-    let marker = request::reasoning_marker(&upstream);
-    let mut stream = Stream::new(&id, created, &chat.model, chat.tools, &marker);
+    let marker = request::reasoning_marker(&to.url);
+    let mut stream = Stream::new(&id, created, &chat.model, chat.tools.clone(), &marker);
     let deadline = tokio::time::Instant::now() + cfg.limits.deadline;
-    let sent = tokio::time::timeout_at(deadline, rb.send()).await;
-    let resp = match sent {
-        Ok(Ok(r)) => r,
-        Ok(Err(e)) => return failed_stream(&mut stream, &redactor.text(&format!("Switchboard's bridge could not reach {host}: {}", chain(&e)))),
-        Err(_) => return failed_stream(&mut stream, &format!("{host} did not answer in time.")),
+    let first = match to.send(&shared.client, &chat, deadline).await {
+        Ok(r) => r,
+        Err(why) => return failed_stream(&mut stream, &redactor.text(&why)),
     };
-    let status = resp.status().as_u16();
-    if !(200..300).contains(&status) {
-        let retry = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let body = capped_text(resp, 64 << 10).await;
-        return match failure::from_status(status, retry.as_deref(), &body, &host) {
-            Answer::Status { status, retry_after, message } => {
-                let mut r = error(StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY), &redactor.text(&message));
-                if let Some(s) = retry_after {
-                    r.headers_mut().insert("retry-after", s.to_string().parse().unwrap());
+    let answered = if matches!(first.status().as_u16(), 400 | 422) {
+        let refusal = Refused::read(first).await;
+        // A refusal of something the bridge chose to send: once more without it, and
+        // remembered for the provider when that gets through.
+        let lessons: Vec<_> = super::lesson::from_refusal(refusal.status, &refusal.body, &chat.sent).into_iter().filter(|l| !known.contains(l)).collect();
+        let taught: Vec<_> = known.iter().chain(&lessons).copied().collect();
+        let again = if lessons.is_empty() { None } else { request::translate(&req, &dialect.taught(&taught), &to.url).ok() };
+        match again {
+            Some(retry_chat) => match to.send(&shared.client, &retry_chat, deadline).await {
+                Ok(r) => {
+                    if !matches!(r.status().as_u16(), 400 | 422) {
+                        cfg.learnt.remember(&to.url, &lessons);
+                    }
+                    Ok(r)
                 }
-                r
-            }
-            Answer::Failed { message } => failed_stream(&mut stream, &redactor.text(&message)),
-        };
-    }
+                Err(why) => return failed_stream(&mut stream, &redactor.text(&why)),
+            },
+            None => Err(refusal),
+        }
+    } else {
+        Ok(first)
+    };
+    drop(req);
+    let resp = match answered {
+        Ok(r) if r.status().is_success() => r,
+        Ok(r) => return refused_answer(Refused::read(r).await, &host, &redactor, &mut stream),
+        Err(refusal) => return refused_answer(refusal, &host, &redactor, &mut stream),
+    };
     let is_stream = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|c| c.contains("text/event-stream"));
     // The response streams through a small channel: a slow reader slows the provider's
     // read, and a gone reader stops it.
@@ -311,6 +340,35 @@ async fn respond(
     r
 }
 
+/// A provider's answer that is not a 2xx: its status, `Retry-After` and (capped) body.
+struct Refused {
+    status: u16,
+    retry_after: Option<String>,
+    body: String,
+}
+
+impl Refused {
+    async fn read(resp: reqwest::Response) -> Refused {
+        let status = resp.status().as_u16();
+        let retry_after = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_owned);
+        Refused { status, retry_after, body: capped_text(resp, 64 << 10).await }
+    }
+}
+
+/// What Codex is told of a refusal (`failure`), redacted.
+fn refused_answer(r: Refused, host: &str, redactor: &Redactor, stream: &mut Stream) -> Response<Body> {
+    match failure::from_status(r.status, r.retry_after.as_deref(), &r.body, host) {
+        Answer::Status { status, retry_after, message } => {
+            let mut resp = error(StatusCode::from_u16(status).unwrap_or(StatusCode::BAD_GATEWAY), &redactor.text(&message));
+            if let Some(s) = retry_after {
+                resp.headers_mut().insert("retry-after", s.to_string().parse().unwrap());
+            }
+            resp
+        }
+        Answer::Failed { message } => failed_stream(stream, &redactor.text(&message)),
+    }
+}
+
 /// The provider's stream, chunk by chunk; returns the events that end the response.
 async fn pump(
     mut resp: reqwest::Response,
@@ -327,18 +385,22 @@ async fn pump(
             Err(_) => return stream.fail("The provider's answer took longer than Switchboard's bridge waits for one."),
             Ok(Err(_)) => return stream.fail(&format!("The provider sent nothing for {} seconds.", idle.as_secs())),
             Ok(Ok(Err(e))) => return stream.finish(End::Broken(format!("The provider's stream broke off: {}", chain(&e)))),
-            Ok(Ok(Ok(None))) => return stream.finish(End::Broken("The provider's stream ended before it finished.".into())),
+            Ok(Ok(Ok(None))) => {
+                // A last event no blank line closed (some providers end so) still counts.
+                let mut events = Vec::new();
+                if let Some(ev) = decoder.finish() {
+                    events.extend(stream.data(&ev.data));
+                }
+                events.extend(stream.finish(End::Broken("The provider's stream ended before it finished.".into())));
+                return events;
+            }
             Ok(Ok(Ok(Some(c)))) => c,
         };
         let mut events = Vec::new();
         for ev in decoder.push(&chunk) {
-            let data = ev.data.trim();
-            if data == "[DONE]" {
-                events.extend(stream.finish(End::Done));
+            events.extend(stream.data(&ev.data));
+            if stream.is_over() {
                 break;
-            }
-            if let Ok(v) = serde_json::from_str::<Value>(data) {
-                events.extend(stream.chunk(&v));
             }
         }
         if decoder.overflowed() {

@@ -8,17 +8,27 @@
 //! and the usage, `response.incomplete` when the provider ran out of tokens, or
 //! `response.failed` with the provider's message when it broke off.
 //!
-//! Tool calls stream by `index`, so parallel calls interleave; each is closed when the
-//! provider finishes. A function that stands for a freeform tool (`apply_patch`)
-//! becomes a `custom_tool_call` with its `input` argument as the input.
-//! `reasoning_content` (DeepSeek, Kimi, GLM; `reasoning` on some gateways) becomes
-//! a reasoning item whose summary is the text and whose `encrypted_content` is the
-//! bridge's marker, so the next request can hand it back (see `request`).
+//! Tool calls stream by `index`, so parallel calls interleave; a provider that sends
+//! no index (Gemini) starts a call with a new id or name and continues the last one
+//! otherwise; arguments sent as an object are taken whole. Each call is closed when
+//! the provider finishes, whatever its `finish_reason` says. A function that stands
+//! for a freeform tool (`apply_patch`) becomes a `custom_tool_call` with its `input`
+//! argument as the input.
+//!
+//! Reasoning arrives under whichever name the provider uses (`reasoning_content`:
+//! DeepSeek, Kimi, GLM; `reasoning`: Ollama, vLLM, OpenRouter; Mistral's thinking
+//! blocks inside `content`; OpenRouter's `reasoning_details`) and becomes a reasoning
+//! item whose summary is the text and whose `encrypted_content` is the bridge's
+//! marker, so the next request can hand it back (see `request`). What else the
+//! provider needs back (`reasoning_details`, Gemini's thought signatures) goes in a
+//! last reasoning item of its own (`carry`). Usage is read wherever it sits: its own
+//! chunk, the finish chunk, or inside `choices[0]` (Kimi).
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
+use super::carry::Carry;
 use super::request::Tools;
 
 /// The most text one response may hold (its items together); past it the stream fails.
@@ -54,13 +64,17 @@ struct Open {
     text: String,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct Call {
     output: Option<usize>,
     id: String,
     call_id: String,
     name: String,
     arguments: String,
+    /// The arguments came as one JSON object, not as text fragments.
+    whole: bool,
+    /// Gemini's thought signature for this call.
+    signature: Option<String>,
 }
 
 #[derive(Debug)]
@@ -76,7 +90,15 @@ pub struct Stream {
     next_index: usize,
     reasoning: Option<Open>,
     message: Option<Open>,
+    /// The calls being streamed, by the order they began.
     calls: BTreeMap<u64, Call>,
+    /// The provider's `index` of each call, and the call it names now.
+    by_index: BTreeMap<u64, u64>,
+    next_call: u64,
+    last_call: Option<u64>,
+    /// A thought signature that came before its call.
+    pending_signature: Option<String>,
+    carry: Carry,
     usage: Option<Value>,
     finish: Option<String>,
     held: usize,
@@ -98,6 +120,11 @@ impl Stream {
             reasoning: None,
             message: None,
             calls: BTreeMap::new(),
+            by_index: BTreeMap::new(),
+            next_call: 0,
+            last_call: None,
+            pending_signature: None,
+            carry: Carry::default(),
             usage: None,
             finish: None,
             held: 0,
@@ -134,35 +161,93 @@ impl Stream {
         vec![self.event("response.created", obj([("response", r.clone())])), self.event("response.in_progress", obj([("response", r)]))]
     }
 
+    /// The events one `data:` field completes: `[DONE]` ends the response, JSON is a
+    /// chunk, anything else (a keep-alive, a stray line) is nothing.
+    pub fn data(&mut self, data: &str) -> Vec<Event> {
+        let data = data.trim();
+        if data == "[DONE]" {
+            return self.finish(End::Done);
+        }
+        match serde_json::from_str::<Value>(data) {
+            Ok(v) => self.chunk(&v),
+            Err(_) => Vec::new(),
+        }
+    }
+
     /// The events one chunk (a `data:` line's JSON) completes.
     pub fn chunk(&mut self, chunk: &Value) -> Vec<Event> {
         let mut out = Vec::new();
         if self.over {
             return out;
         }
+        // An error inside a 200 stream: `{"error": ...}` (OpenRouter), `{"object": "error", ...}` (vLLM).
         if let Some(err) = chunk.get("error").filter(|e| !e.is_null()) {
             let message = err.get("message").and_then(Value::as_str).or(err.as_str()).unwrap_or("the provider reported an error").to_owned();
             return self.fail(&message);
         }
-        if let Some(u) = chunk.get("usage").filter(|u| u.is_object()) {
-            self.usage = Some(u.clone());
+        if chunk.get("object").and_then(Value::as_str) == Some("error") {
+            let message = chunk.get("message").and_then(Value::as_str).unwrap_or("the provider reported an error").to_owned();
+            return self.fail(&message);
         }
-        let Some(choice) = chunk.get("choices").and_then(Value::as_array).and_then(|c| c.first()) else { return out };
-        let delta = choice.get("delta").or_else(|| choice.get("message")).cloned().unwrap_or(Value::Null);
-        let reasoning = delta.get("reasoning_content").or_else(|| delta.get("reasoning")).and_then(Value::as_str).filter(|s| !s.is_empty());
-        if let Some(r) = reasoning {
-            self.reasoning_delta(r, &mut out);
-        }
-        if let Some(text) = delta.get("content").and_then(Value::as_str).filter(|s| !s.is_empty()) {
-            self.text_delta(text, &mut out);
-        }
-        if let Some(calls) = delta.get("tool_calls").and_then(Value::as_array) {
-            for (pos, tc) in calls.iter().enumerate() {
-                self.call_delta(pos, tc, &mut out);
+        let choice = chunk.get("choices").and_then(Value::as_array).and_then(|c| c.first());
+        for u in [chunk.get("usage"), choice.and_then(|c| c.get("usage"))].into_iter().flatten() {
+            if u.is_object() {
+                self.usage = Some(u.clone());
             }
         }
-        if let Some(f) = choice.get("finish_reason").and_then(Value::as_str) {
-            self.finish = Some(f.to_owned());
+        let Some(choice) = choice else { return out };
+        let delta = choice.get("delta").or_else(|| choice.get("message")).cloned().unwrap_or(Value::Null);
+        let said = delta.get("reasoning_content").or_else(|| delta.get("reasoning")).and_then(Value::as_str).filter(|s| !s.is_empty());
+        if let Some(r) = said {
+            self.reasoning_delta(r, &mut out);
+        }
+        if let Some(details) = delta.get("reasoning_details").and_then(Value::as_array) {
+            for d in details {
+                self.carry.merge_detail(d);
+                // Shown from the details only when no plain text said it.
+                let text = d.get("text").or_else(|| d.get("summary")).and_then(Value::as_str).filter(|s| !s.is_empty());
+                if let (None, Some(t)) = (said, text) {
+                    self.reasoning_delta(t, &mut out);
+                }
+            }
+        }
+        match delta.get("content") {
+            Some(Value::String(text)) if !text.is_empty() => self.text_delta(text, &mut out),
+            // Mistral's reasoning models: a list of thinking and text blocks.
+            Some(Value::Array(blocks)) => {
+                for b in blocks {
+                    match b.get("type").and_then(Value::as_str) {
+                        Some("thinking") => {
+                            let thinking = b.get("thinking");
+                            let parts: Vec<&str> = match thinking {
+                                Some(Value::String(t)) => vec![t.as_str()],
+                                Some(Value::Array(a)) => a.iter().filter_map(|p| p.get("text").and_then(Value::as_str)).collect(),
+                                _ => Vec::new(),
+                            };
+                            for t in parts.into_iter().filter(|t| !t.is_empty()) {
+                                self.reasoning_delta(t, &mut out);
+                            }
+                        }
+                        _ => {
+                            if let Some(t) = b.get("text").and_then(Value::as_str).filter(|t| !t.is_empty()) {
+                                self.text_delta(t, &mut out);
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        if let Some(calls) = delta.get("tool_calls").and_then(Value::as_array) {
+            for tc in calls {
+                self.call_delta(tc, &mut out);
+            }
+        }
+        match choice.get("finish_reason").and_then(Value::as_str) {
+            // OpenRouter ends a stream that failed after tokens with `finish_reason: "error"`.
+            Some("error") => return self.fail("The provider ended its answer with an error."),
+            Some(f) => self.finish = Some(f.to_owned()),
+            None => {}
         }
         if self.held > MAX_TEXT {
             out.extend(self.fail(&format!("The provider's answer went past {} MB; Switchboard's bridge stopped reading it.", MAX_TEXT >> 20)));
@@ -226,20 +311,77 @@ impl Stream {
         self.finish_item(m.index, item, out);
     }
 
-    fn call_delta(&mut self, pos: usize, tc: &Value, out: &mut Vec<Event>) {
-        let key = tc.get("index").and_then(Value::as_u64).unwrap_or(pos as u64);
+    /// Which call a tool-call delta belongs to (see the module comment).
+    fn call_key(&mut self, tc: &Value) -> u64 {
+        let id = tc.get("id").and_then(Value::as_str).filter(|s| !s.is_empty());
+        let named = tc.pointer("/function/name").and_then(Value::as_str).is_some_and(|s| !s.is_empty());
+        let fresh = |s: &mut Self| {
+            let k = s.next_call;
+            s.next_call += 1;
+            k
+        };
+        let key = match tc.get("index").and_then(Value::as_u64) {
+            Some(i) => match self.by_index.get(&i).copied() {
+                // A new call under an index already used (every call at index 0): a new
+                // name and id after arguments that are complete.
+                Some(k) if named && self.calls.get(&k).is_some_and(|c| !c.name.is_empty() && id.is_some_and(|id| id != c.call_id) && complete(&c.arguments)) => {
+                    let k = fresh(self);
+                    self.by_index.insert(i, k);
+                    k
+                }
+                Some(k) => k,
+                None => {
+                    let k = fresh(self);
+                    self.by_index.insert(i, k);
+                    k
+                }
+            },
+            // No index (Gemini): a new id, or a name after a named call, starts a call.
+            None => match (id, self.last_call) {
+                (Some(id), Some(k)) if self.calls.get(&k).is_some_and(|c| c.call_id == id || c.call_id.is_empty()) => k,
+                (None, Some(k)) if !(named && self.calls.get(&k).is_some_and(|c| !c.name.is_empty())) => k,
+                _ => fresh(self),
+            },
+        };
+        self.last_call = Some(key);
+        key
+    }
+
+    fn call_delta(&mut self, tc: &Value, out: &mut Vec<Event>) {
+        let signature = tc.pointer("/extra_content/google/thought_signature").and_then(Value::as_str).map(str::to_owned);
         let f = tc.get("function");
+        // Only a signature (Gemini may send it alone): it belongs to the call it came with, or the next.
+        if f.is_none() && tc.get("id").is_none() {
+            match (signature, self.last_call.and_then(|k| self.calls.get_mut(&k))) {
+                (Some(sig), Some(call)) => call.signature = Some(sig),
+                (Some(sig), None) => self.pending_signature = Some(sig),
+                _ => {}
+            }
+            return;
+        }
+        let key = self.call_key(tc);
         let name = f.and_then(|f| f.get("name")).and_then(Value::as_str).unwrap_or("");
-        let args = f.and_then(|f| f.get("arguments")).and_then(Value::as_str).unwrap_or("");
+        let (args, whole) = match f.and_then(|f| f.get("arguments")) {
+            Some(Value::String(s)) => (s.clone(), false),
+            // Arguments as an object (LiteLLM's ollama_chat): the whole of them.
+            Some(v @ Value::Object(_)) => (v.to_string(), true),
+            _ => (String::new(), false),
+        };
         let call_id = tc.get("id").and_then(Value::as_str).unwrap_or("");
-        let call = self.calls.entry(key).or_insert_with(|| Call { output: None, id: String::new(), call_id: String::new(), name: String::new(), arguments: String::new() });
+        let pending = self.pending_signature.take();
+        let call = self.calls.entry(key).or_default();
         if call.call_id.is_empty() && !call_id.is_empty() {
             call.call_id = call_id.to_owned();
         }
         if call.name.is_empty() && !name.is_empty() {
             call.name = name.to_owned();
         }
-        call.arguments.push_str(args);
+        if let Some(sig) = signature.or(pending) {
+            call.signature = Some(sig);
+        }
+        let args = if call.whole { String::new() } else { args };
+        call.whole |= whole;
+        call.arguments.push_str(&args);
         self.held += args.len();
         // Announced once its name is known; its arguments so far go out with it.
         if self.calls[&key].output.is_none() && !self.calls[&key].name.is_empty() {
@@ -290,6 +432,9 @@ impl Stream {
         let calls = std::mem::take(&mut self.calls);
         for (_, call) in calls {
             let Some(index) = call.output else { continue };
+            if let Some(sig) = &call.signature {
+                self.carry.signatures.insert(call.call_id.clone(), sig.clone());
+            }
             let (kind, _) = self.kind_of(&call.name);
             let (arguments, done_kind) = if kind == "custom_tool_call" {
                 (freeform_input(&call.arguments), "response.custom_tool_call_input.done")
@@ -301,6 +446,18 @@ impl Stream {
             let item = self.call_item(kind, &call.id, &call.call_id, &call.name, &arguments, "completed");
             self.finish_item(index, item, out);
         }
+    }
+
+    /// What the provider needs back, in a last reasoning item of its own (`carry`).
+    fn close_carry(&mut self, out: &mut Vec<Event>) {
+        if self.carry.is_empty() {
+            return;
+        }
+        let index = self.next_index();
+        let id = format!("rs_{}_{index}", self.id);
+        let item = json!({"id": id, "type": "reasoning", "summary": [], "encrypted_content": self.carry.encode(&self.marker)});
+        out.push(self.event("response.output_item.added", obj([("output_index", json!(index)), ("item", json!({"id": id, "type": "reasoning", "summary": []}))])));
+        self.finish_item(index, item, out);
     }
 
     fn finish_item(&mut self, index: usize, item: Value, out: &mut Vec<Event>) {
@@ -327,6 +484,7 @@ impl Stream {
                 self.close_reasoning(&mut out);
                 self.close_message(&mut out);
                 self.close_calls(&mut out);
+                self.close_carry(&mut out);
                 self.over = true;
                 let mut r = self.response("completed");
                 r.insert("usage".into(), usage(self.usage.as_ref()));
@@ -352,6 +510,11 @@ impl Stream {
         r.insert("error".into(), json!({"code": "upstream_error", "message": message}));
         vec![self.event("response.failed", obj([("response", Value::Object(r))]))]
     }
+}
+
+/// Whether streamed arguments are a complete JSON value already.
+fn complete(arguments: &str) -> bool {
+    serde_json::from_str::<Value>(arguments).is_ok()
 }
 
 /// A freeform tool's input from the function arguments the provider wrote:

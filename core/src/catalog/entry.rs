@@ -40,6 +40,9 @@ pub struct Described<'a> {
     pub provider: &'a str,
     pub context_window: u64,
     pub apply_patch: bool,
+    /// Codex's hosted web search is taken there (seen with Codex's tools at the Test,
+    /// or dropped by the bridge); otherwise Codex is told not to send it.
+    pub web_search: bool,
     pub priority: i64,
 }
 
@@ -60,6 +63,12 @@ pub fn entry(template: &Value, d: &Described) -> Value {
     set(o, "default_verbosity", Value::Null);
     set(o, "default_reasoning_summary", json!("none"));
     set(o, "supports_search_tool", json!(false));
+    // No `web_search` tool in the request (Codex 0.171 leaves it out for `search_mcp`).
+    if d.web_search {
+        o.remove("web_search_provider");
+    } else {
+        set(o, "web_search_provider", json!("search_mcp"));
+    }
     set(o, "use_responses_lite", json!(false));
     set(o, "service_tiers", json!([]));
     set(o, "additional_speed_tiers", json!([]));
@@ -97,7 +106,7 @@ mod tests {
             "shell_type": "unified_exec", "service_tiers": [{"id": "priority"}], "upgrade": {"model": "gpt-6"}, "visibility": "list"});
         let models = vec![json!({"slug": "other", "visibility": "hide"}), t.clone()];
         assert_eq!(template(&models), Some(&t));
-        let d = Described { model: "kimi-k2.6", provider: "Kimi", context_window: 262_144, apply_patch: true, priority: 100 };
+        let d = Described { model: "kimi-k2.6", provider: "Kimi", context_window: 262_144, apply_patch: true, web_search: true, priority: 100 };
         let e = entry(&t, &d);
         assert_eq!(e["slug"], "kimi-k2.6");
         assert_eq!(e["context_window"], 262_144);
@@ -108,7 +117,8 @@ mod tests {
         assert_eq!(e["shell_type"], "unified_exec");
         assert_eq!(e["upgrade"], Value::Null);
         assert_eq!(e["service_tiers"], json!([]));
-        let e = entry(&t, &Described { apply_patch: false, ..d });
+        let e = entry(&t, &Described { apply_patch: false, web_search: false, ..d });
+        assert_eq!(e["web_search_provider"], "search_mcp", "no web search where it was not seen taken");
         assert_eq!(e["apply_patch_tool_type"], Value::Null, "no apply_patch: Codex sends no custom tool");
     }
 }

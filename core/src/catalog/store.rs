@@ -63,7 +63,8 @@ pub fn render(store: &Store, codex: &Bundled, active: Option<&str>) -> Option<Ve
         if !known.described || ours.iter().any(|e| e["slug"] == pm.model.as_str()) {
             continue;
         }
-        let d = Described { model: &pm.model, provider: &pm.name, context_window: known.context_window, apply_patch: known.apply_patch, priority: 0 };
+        // Web search where apply_patch is offered: the bridge drops it, and directly the Test saw Codex's whole tool set taken.
+        let d = Described { model: &pm.model, provider: &pm.name, context_window: known.context_window, apply_patch: known.apply_patch, web_search: known.apply_patch, priority: 0 };
         ours.push(entry::entry(template, &d));
     }
     let mut models: Vec<Value> = codex.models.iter().filter(|m| !ours.iter().any(|e| e["slug"] == m["slug"])).cloned().collect();

@@ -59,6 +59,7 @@ pub fn report(home: &Path, lang: Language) -> Report {
         offers_bridge: false,
         facts: None,
         model_info: None,
+        path: None,
     }
 }
 

@@ -17,12 +17,7 @@ const MAX_BYTES: u64 = 256 * 1024;
 
 /// The log file for this user.
 pub fn path() -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("XDG_STATE_HOME").filter(|d| !d.is_empty()) {
-        return Some(PathBuf::from(dir).join("switchboard/switchboard.log"));
-    }
-    let base = directories::BaseDirs::new()?;
-    let dir = if cfg!(target_os = "linux") { base.home_dir().join(".local/state") } else { base.data_local_dir().to_owned() };
-    Some(dir.join("switchboard/switchboard.log"))
+    crate::places::state_dir().map(|d| d.join("switchboard.log"))
 }
 
 /// Appends `<time> <process>[<pid>]: <text>` to the log, and writes it to stderr.

@@ -53,6 +53,13 @@ impl Outcome {
         Outcome { message: words.in_language(Language::English), words, ..Default::default() }
     }
 
+    /// The same outcome saying `more` after its message.
+    pub fn also(mut self, more: Words) -> Outcome {
+        self.words = std::mem::take(&mut self.words).and(" ", more);
+        self.message = self.words.in_language(Language::English);
+        self
+    }
+
     /// The same outcome with `warnings` added (in English here).
     pub fn warned(mut self, warnings: impl IntoIterator<Item = Words>) -> Outcome {
         for w in warnings {

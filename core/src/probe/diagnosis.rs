@@ -20,6 +20,8 @@ pub enum Diagnosis {
     Unauthorized,
     WrongBaseUrl,
     NoResponsesApi,
+    /// The Responses API answers, but refuses the tools Codex sends.
+    ToolsRefused,
     ModelNotFound,
     AzureApiVersion,
     RateLimited,
@@ -29,7 +31,7 @@ pub enum Diagnosis {
 
 impl Diagnosis {
     /// Every code, for tables that must cover them all.
-    pub const ALL: [Diagnosis; 16] = [
+    pub const ALL: [Diagnosis; 17] = [
         Diagnosis::Ok,
         Diagnosis::MissingKey,
         Diagnosis::TokenCommandFailed,
@@ -41,6 +43,7 @@ impl Diagnosis {
         Diagnosis::Unauthorized,
         Diagnosis::WrongBaseUrl,
         Diagnosis::NoResponsesApi,
+        Diagnosis::ToolsRefused,
         Diagnosis::ModelNotFound,
         Diagnosis::AzureApiVersion,
         Diagnosis::RateLimited,
@@ -61,6 +64,7 @@ impl Diagnosis {
             Diagnosis::Unauthorized => "unauthorized",
             Diagnosis::WrongBaseUrl => "wrong_base_url",
             Diagnosis::NoResponsesApi => "no_responses_api",
+            Diagnosis::ToolsRefused => "tools_refused",
             Diagnosis::ModelNotFound => "model_not_found",
             Diagnosis::AzureApiVersion => "azure_api_version",
             Diagnosis::RateLimited => "rate_limited",

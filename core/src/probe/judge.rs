@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use super::endpoint::Endpoint;
 use super::observe::{AuthSeen, BridgeDown, ConnectSeen, ModelsSeen, Observations, RefusedHeader, ResponsesSeen, StreamEnd, TransportFailure};
+use super::path::{Decision, PathSeen, ToolsSeen, decide};
 use super::diagnosis::{Diagnosis, Hint, Verdict, verdict};
 use super::report::{Step, StepName, StepStatus};
 use super::shape;
@@ -52,6 +53,8 @@ pub enum Need {
     Exchange,
     /// `POST /chat/completions`, to explain a 404 on `/responses`.
     ChatProbe,
+    /// The way Codex reaches it: `/responses` with Codex's own tools (see `path`).
+    Path,
     Codex,
 }
 
@@ -137,6 +140,7 @@ impl Judge<'_> {
                 let before = self.obs.responses.as_ref().map_or(0, |r| r.ms);
                 self.fail(StepName::Responses, before.max(ms), v)
             }
+            Need::Path => self.fail(StepName::Responses, ms, v),
             Need::Codex => self.fail(StepName::Codex, ms, v),
         }
     }
@@ -210,11 +214,25 @@ pub fn judge(f: &Facts, obs: &Observations) -> Judgement {
         }
     }
     j.ok(StepName::Models, if status == StepStatus::Fail { StepStatus::Warn } else { status }, message, models.ms);
-    match answer {
-        Answer::Ok(msg) => j.ok(StepName::Responses, StepStatus::Ok, msg, resp.ms),
+    let answered = match answer {
+        Answer::Ok(msg) => msg,
         Answer::Fail(v) => return j.fail(StepName::Responses, resp.ms, v),
         Answer::NeedChatProbe => return j.pending(Need::ChatProbe, Some(&ep)),
+    };
+
+    // 4b. The way Codex reaches it: whether the Responses API takes the tools Codex
+    // sends (a direct provider needs that; a bridged one may not need the bridge any more).
+    // Out of time here, the Test says nothing of it.
+    match (&obs.path, obs.timed_out_after_ms) {
+        (Some(path), _) => {
+            if let Some(v) = tools_verdict(f, &path.seen) {
+                return j.fail(StepName::Responses, resp.ms + path.ms, v);
+            }
+        }
+        (None, None) => return j.pending(Need::Path, Some(&ep)),
+        (None, Some(_)) => {}
     }
+    j.ok(StepName::Responses, StepStatus::Ok, answered, resp.ms);
 
     // 5. Optional: Codex's own verdict.
     if f.with_codex {
@@ -455,6 +473,30 @@ fn model_not_found(model: &str, models: &[String], lang: Language) -> Verdict {
         w(lang, "test-model-unknown-offers", Args::new().text("model", model).text("models", list))
     };
     verdict(Diagnosis::ModelNotFound, message, h(lang, "test-model-unknown-hint", no_args()))
+}
+
+/// A direct provider whose Responses API refuses the tools Codex sends: Codex would
+/// fail there at its first request, so the Test fails, with the bridge as the fix
+/// when Chat Completions answers.
+fn tools_verdict(f: &Facts, seen: &PathSeen) -> Option<Verdict> {
+    let entry = f.entry;
+    if entry.api != Api::Responses {
+        return None;
+    }
+    let lang = f.lang;
+    let name = entry.name.as_deref().unwrap_or(&entry.id);
+    let (status, message) = match (decide(seen), &seen.codex_tools) {
+        (Decision::BridgeToolsRefused { status, message, .. }, _) => (status, message),
+        (Decision::Unclear, Some(ToolsSeen::Refused { status, message })) if seen.functions != Some(ToolsSeen::Taken) => (*status, message.clone()),
+        _ => return None,
+    };
+    let said = if message.is_empty() { status.to_string() } else { format!("{status}: {}", clip(&message)) };
+    let hint = if seen.chat == Some(true) {
+        h(lang, "test-tools-refused-bridge-hint", Args::new().text("id", &entry.id))
+    } else {
+        h(lang, "test-tools-refused-hint", no_args())
+    };
+    Some(verdict(Diagnosis::ToolsRefused, w(lang, "test-tools-refused", Args::new().text("name", name).text("said", said)), hint))
 }
 
 fn no_responses_api(entry: &ProviderEntry, status: u16, chat_answers: bool, lang: Language) -> Verdict {

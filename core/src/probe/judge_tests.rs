@@ -20,8 +20,14 @@ fn good() -> Observations {
         models: at(3, ModelsSeen::Listed(vec!["m1".into(), "m2".into()])),
         responses: at(40, ResponsesSeen::Stream { created: true, end: StreamEnd::Completed }),
         ttfb_ms: Some(20),
+        path: at(30, PathSeen { codex_tools: Some(ToolsSeen::Taken), ..Default::default() }),
         ..Observations::default()
     }
+}
+
+fn refused_tools(chat: bool) -> PathSeen {
+    let no = ToolsSeen::Refused { status: 400, message: "tool type 'custom' is not supported".into() };
+    PathSeen { codex_tools: Some(no.clone()), functions: Some(no), chat: Some(chat), ..Default::default() }
 }
 
 fn status(code: u16, body: &str) -> ResponsesSeen {
@@ -261,6 +267,22 @@ fn cases() -> Vec<(&'static str, EntryFix, ObsFix, Diagnosis, Option<StepName>, 
             "went on past 4 MB",
         ),
         ("a teapot", |_| {}, |o| o.responses = at(2, status(418, "plain words")), Diagnosis::UnexpectedResponse, Some(StepName::Responses), "answered 418."),
+        // The Responses API answers, but refuses the tools Codex sends: Codex would fail there.
+        ("Codex's tools refused, chat answers", |_| {}, |o| o.path = at(9, refused_tools(true)), Diagnosis::ToolsRefused, Some(StepName::Responses), "refused the tools Codex sends (400: tool type 'custom' is not supported)"),
+        ("Codex's tools refused, no chat", |_| {}, |o| o.path = at(9, refused_tools(false)), Diagnosis::ToolsRefused, Some(StepName::Responses), "refused the tools Codex sends"),
+        // Only apply_patch refused and no chat: directly, without it (the catalog leaves it out).
+        (
+            "apply_patch refused, functions taken",
+            |_| {},
+            |o| o.path = at(9, PathSeen { functions: Some(ToolsSeen::Taken), ..refused_tools(false) }),
+            Diagnosis::Ok,
+            None,
+            "P answers the Responses API with m1",
+        ),
+        // A bridged provider is never failed for what its Responses API does.
+        ("bridged, its Responses API refuses", |e| e.api = Api::Chat, |o| { o.path = at(9, refused_tools(true)); o.bridge = at(1, Ok(15721)); }, Diagnosis::Ok, None, "through Switchboard's bridge"),
+        // Out of time on the path check: nothing is said of it.
+        ("no time for the path", |_| {}, |o| { o.path = None; o.timed_out_after_ms = Some(5); }, Diagnosis::Ok, None, "P answers the Responses API"),
     ]
 }
 
@@ -326,6 +348,7 @@ fn the_judge_asks_for_the_next_observation() {
         ("host reached", Observations { auth: good().auth, connect: good().connect, ..Default::default() }, false, Need::Exchange),
         ("only /models answered", Observations { responses: None, ..good() }, false, Need::Exchange),
         ("a bare 404", with_404, false, Need::ChatProbe),
+        ("the way not checked yet", Observations { path: None, ..good() }, false, Need::Path),
         ("Codex asked for", good(), true, Need::Codex),
     ];
     for (name, obs, with_codex, want) in cases {

@@ -17,6 +17,7 @@
 //! URLs go through [`endpoint`] (the `url` crate), in one place.
 
 mod auth;
+pub mod choose;
 mod codex;
 mod diagnosis;
 mod endpoint;
@@ -27,6 +28,7 @@ mod models;
 mod net;
 mod observe;
 mod options;
+pub mod path;
 pub mod redact;
 mod report;
 mod run;
@@ -39,7 +41,7 @@ pub use diagnosis::Diagnosis;
 pub use model_facts::ModelFacts;
 pub use options::{CodexRun, Options, Progress};
 pub use redact::Redactor;
-pub use report::{Report, Step, StepName, StepStatus};
+pub use report::{PathNote, PathOffer, Report, Step, StepName, StepStatus};
 
 use crate::provider::table::ProviderEntry;
 
@@ -108,6 +110,7 @@ mod tests {
             offers_bridge: false,
             facts: None,
             model_info: None,
+            path: None,
         }
         .redacted(&r);
         let json = serde_json::to_string(&report).unwrap();

@@ -34,6 +34,10 @@ pub struct Observations {
     pub served_model: Option<String>,
     /// Whether `POST /chat/completions` answers (asked only to explain a 404).
     pub chat_answers: Option<bool>,
+    /// The way Codex reaches it: what `/responses` did with Codex's own tools (`path`).
+    pub path: Option<Timed<PathSeen>>,
+    /// For a bridged provider: what the bridge learnt of it.
+    pub learnt: Vec<crate::bridge::dialect::Lesson>,
     /// `codex exec`: `Err` holds the line of its output that explains the failure.
     pub codex: Option<Timed<Result<(), String>>>,
     /// The test's time limit ran out this long after the running phase started.
@@ -138,4 +142,33 @@ pub enum StreamEnd {
     Capped,
     /// Reading failed midway.
     Broken(String),
+}
+
+/// What a provider's `/responses` did with a request.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ToolsSeen {
+    /// A 2xx stream that began answering (or completed) without failing.
+    Taken,
+    /// Refused: a 400 or 422, or a failure event before any output; the provider's words.
+    Refused { status: u16, message: String },
+    /// No Responses API there: a 404 or 405, or a web page.
+    Absent { status: u16 },
+    /// Nothing to go by: a refused key, a 429, a 5xx, no answer.
+    Unclear,
+}
+
+/// Everything the path check observed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PathSeen {
+    /// `/responses` with Codex's tools, at the provider's own base URL.
+    pub codex_tools: Option<ToolsSeen>,
+    /// With a function only (asked when Codex's tools were refused).
+    pub functions: Option<ToolsSeen>,
+    /// Whether `/chat/completions` answers there (asked when the direct way is not whole).
+    pub chat: Option<bool>,
+    /// The preset's Responses address, when it is not the provider's (Zhipu's `/api/v1`), and what it did.
+    pub other: Option<(String, ToolsSeen)>,
+    /// The preset's Chat Completions address, when it is not the provider's (Zhipu's
+    /// `/api/paas/v4` beside `/api/v1`), and whether it answers.
+    pub chat_other: Option<(String, bool)>,
 }

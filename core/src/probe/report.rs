@@ -100,6 +100,42 @@ pub struct Report {
     /// What Codex will know of the model there: its window and apply_patch.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model_info: Option<crate::catalog::known::Known>,
+    /// Which way Codex reaches the provider, why, and a better way when the Test found one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub path: Option<PathNote>,
+}
+
+/// Which way Codex reaches a provider: directly (`responses`) or through the bridge (`chat`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PathNote {
+    /// The way it is set up now.
+    pub api: crate::provider::api::Api,
+    /// Why that way, or what the Test saw of it, in the report's language.
+    pub why: String,
+    /// A better way the Test found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<PathOffer>,
+    /// What the bridge learnt of the provider from its refusals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learnt: Vec<crate::bridge::dialect::Lesson>,
+    /// The same, worded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub learnt_words: Vec<String>,
+}
+
+/// Another way to reach the provider, which the Test found better.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct PathOffer {
+    pub api: crate::provider::api::Api,
+    /// The base URL that way, when it is not the provider's own.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub base_url: Option<String>,
+    /// Why it is better, in the report's language.
+    pub why: String,
+    /// The CLI's command that takes it.
+    pub command: String,
 }
 
 impl Report {
@@ -113,6 +149,12 @@ impl Report {
             steps: self.steps.iter().map(|s| s.redacted(r)).collect(),
             models: self.models.iter().map(|m| r.text(m)).collect(),
             facts: self.facts.map(|f| f.redacted(r)),
+            path: self.path.map(|p| PathNote {
+                why: r.text(&p.why),
+                offer: p.offer.map(|o| PathOffer { why: r.text(&o.why), ..o }),
+                learnt_words: p.learnt_words.iter().map(|l| r.text(l)).collect(),
+                ..p
+            }),
             ..self
         }
     }

@@ -96,7 +96,10 @@ async fn model_facts(entry: &ProviderEntry, opts: &Options, obs: &super::observe
         }
     }
     if cx.bridge.is_none() {
-        facts.custom_tools = super::model_facts::takes_custom_tools(client, ep, entry, &cx.headers, &opts.model).await;
+        facts.custom_tools = match obs.path.as_ref().map(|p| super::path::decide(&p.seen)) {
+            Some(d) if d.custom_tools().is_some() => d.custom_tools(),
+            _ => super::model_facts::takes_custom_tools(client, ep, entry, &cx.headers, &opts.model).await,
+        };
     }
     facts
 }
@@ -131,7 +134,8 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
             let seen = match ensured {
                 Ok(Ok(token)) => {
                     cx.redactor.add(&token);
-                    let url = entry.base_url.as_deref().and_then(|u| crate::bridge::route::bridge_url(port, u));
+                    let preset = entry.preset.map(|p| p.as_str());
+                    let url = entry.base_url.as_deref().and_then(|u| crate::bridge::route::bridge_url(port, preset, u));
                     match url.as_deref().and_then(Endpoint::parse) {
                         Some(bep) => {
                             let composite = crate::bridge::route::composite(&token, cx.key.as_deref());
@@ -189,6 +193,20 @@ async fn observe(need: Need, entry: &ProviderEntry, opts: &Options, deadline: to
             };
             obs.chat_answers = Some(http::chat_completions_answers(client, ep, entry, &cx.headers).await);
         }
+        Need::Path => {
+            let (Some(ep), Some(Ok(client))) = (&cx.ep, &cx.client) else {
+                obs.path = timed(0, super::path::PathSeen::default());
+                return;
+            };
+            let other = super::path::other_responses_url(entry).and_then(|u| Endpoint::parse(&u));
+            let seen = super::path::observe_path(client, ep, entry, &cx.headers, &opts.model, other.as_ref(), None).await;
+            obs.path = timed(ms(t), seen);
+            if entry.api == crate::provider::api::Api::Chat {
+                if let (Some(file), Some(up)) = (crate::bridge::learnt::default_path(), entry.base_url.as_deref()) {
+                    obs.learnt = crate::bridge::learnt::lessons_for(&file, up.trim_end_matches('/'));
+                }
+            }
+        }
         Need::Codex => {
             let Some(run) = &opts.codex else { return };
             let seen = codex::run(run, entry, &opts.model, deadline).await;
@@ -219,9 +237,13 @@ fn finish(entry: &ProviderEntry, opts: &Options, mut steps: Vec<Step>, v: Verdic
         steps,
         models,
         ttfb_ms: obs.ttfb_ms,
-        offers_bridge: v.diagnosis == Diagnosis::NoResponsesApi && obs.chat_answers == Some(true),
+        offers_bridge: (v.diagnosis == Diagnosis::NoResponsesApi && obs.chat_answers == Some(true))
+            || (v.diagnosis == Diagnosis::ToolsRefused && obs.path.as_ref().is_some_and(|p| p.seen.chat == Some(true))),
         facts: None,
         model_info: None,
+        // Which way, once the provider answered (before that, the verdict says what is wrong).
+        path: (v.diagnosis == Diagnosis::Ok || v.diagnosis == Diagnosis::ToolsRefused)
+            .then(|| super::path::note(entry, obs.path.as_ref().map(|p| &p.seen), &obs.learnt, opts.lang)),
     }
 }
 

@@ -131,6 +131,7 @@ impl Preset {
             auth,
             api,
             bridge_port: (api == Api::Chat).then(crate::bridge::route::port_from_env),
+            preset: Some(self.preset),
             query_params: StringMap::new(),
             http_headers: StringMap::new(),
             env_http_headers: StringMap::new(),
@@ -141,6 +142,7 @@ impl Preset {
         }
         spec.query_params = query;
         apply_maps(&mut spec, inputs);
+        spec.settle_preset();
         spec.validate()?;
         Ok((spec, model))
     }
@@ -188,6 +190,7 @@ pub fn apply_edit(spec: &mut ProviderSpec, inputs: &Inputs) -> Result<Option<Str
     if let Some(m) = &model {
         validate_model(m)?;
     }
+    spec.settle_preset();
     spec.validate()?;
     Ok(model)
 }

@@ -314,6 +314,7 @@ mod tests {
             auth: Auth::Env { var: "K".into() },
             api: Api::Responses,
             bridge_port: None,
+            preset: None,
             query_params: Default::default(),
             http_headers: Default::default(),
             env_http_headers: Default::default(),

@@ -7,6 +7,8 @@ pub mod build;
 pub mod draft;
 pub mod field;
 pub mod preset;
+pub mod preset_row;
+pub mod presets;
 pub mod profile;
 pub mod secret;
 pub mod table;

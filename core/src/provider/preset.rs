@@ -1,296 +1,19 @@
 //! The presets: one data table. Adding a provider is adding a row.
 //! The row also draws the window's form (`fields`), gives the CLI's
-//! `presets` listing, and recognises a provider's host (`hosts`).
+//! `presets` listing, recognises a provider's host (`hosts`), says which API
+//! Codex reaches it in unless the provider's answers say otherwise (`api`, with the
+//! other API's address when it differs: `other_url`), and how the bridge speaks to
+//! it (`dialect`). Base URLs, models and key pages come from the vendors' own documents.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
-use super::api::Api;
-use crate::bridge::request::Caps;
+use crate::bridge::dialect::{self, Dialect};
 use crate::error::{Error, Result};
 use crate::locale::{self, Args, Language};
-use crate::provider::field::{Field, FormField, Place};
+use crate::provider::field::{Field, Place};
 
-/// Whether a preset needs a key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum KeyNeed {
-    Required,
-    Optional,
-    None,
-}
-
-/// A preset's id, as typed in `switchboard add <preset>`. `BuiltIn` marks a
-/// provider built into Codex in a listing; it has no row in the table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
-pub enum PresetId {
-    Azure,
-    Vercel,
-    Openrouter,
-    Ollama,
-    Kimi,
-    Glm,
-    Zai,
-    Deepseek,
-    Mistral,
-    #[serde(rename = "chat-gateway")]
-    ChatGateway,
-    Custom,
-    BuiltIn,
-}
-
-impl PresetId {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PresetId::Azure => "azure",
-            PresetId::Vercel => "vercel",
-            PresetId::Openrouter => "openrouter",
-            PresetId::Ollama => "ollama",
-            PresetId::Kimi => "kimi",
-            PresetId::Glm => "glm",
-            PresetId::Zai => "zai",
-            PresetId::Deepseek => "deepseek",
-            PresetId::Mistral => "mistral",
-            PresetId::ChatGateway => "chat-gateway",
-            PresetId::Custom => "custom",
-            PresetId::BuiltIn => "built_in",
-        }
-    }
-}
-
-impl std::fmt::Display for PresetId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.pad(self.as_str())
-    }
-}
-
-impl PartialEq<&str> for PresetId {
-    fn eq(&self, other: &&str) -> bool {
-        self.as_str() == *other
-    }
-}
-
-/// How a preset recognises a provider's host (lower-case, with its port).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Host {
-    Exact(&'static str),
-    Suffix(&'static str),
-    Contains(&'static str),
-}
-
-impl Host {
-    fn matches(self, host: &str) -> bool {
-        match self {
-            Host::Exact(h) => host == h,
-            Host::Suffix(h) => host.ends_with(h),
-            Host::Contains(h) => host.contains(h),
-        }
-    }
-}
-
-#[derive(Debug, Clone, Serialize)]
-#[cfg_attr(feature = "specta", derive(specta::Type))]
-pub struct Preset {
-    /// What users type: `switchboard add <preset>`.
-    pub preset: PresetId,
-    /// Display name written as the provider's `name`.
-    pub name: &'static str,
-    pub default_id: &'static str,
-    pub default_model: Option<&'static str>,
-    /// `{resource}` is replaced by `--resource`. Empty: the user must give `--base-url`.
-    pub base_url: &'static str,
-    pub key: KeyNeed,
-    /// The inputs the form shows, in order, and where. The CLI's `asks_for` derives from it.
-    pub fields: &'static [FormField],
-    pub stream_idle_timeout_ms: Option<u64>,
-    /// The hosts that mark a provider as made from this preset.
-    #[serde(skip)]
-    #[cfg_attr(feature = "specta", specta(skip))]
-    pub hosts: &'static [Host],
-    /// Directly (`responses`), or through Switchboard's bridge (`chat`).
-    pub api: Api,
-    /// What the provider takes, for the bridge's requests to it.
-    #[serde(skip)]
-    #[cfg_attr(feature = "specta", specta(skip))]
-    pub caps: Caps,
-}
-
-const fn f(field: Field, add: Place, edit: Place, required: bool) -> FormField {
-    FormField { field, add, edit, required }
-}
-
-use Place::{Hidden, Main, More};
-
-/// The fields every preset ends with.
-const MODEL: FormField = f(Field::Model, Main, Main, false);
-const OTHER_URL: FormField = f(Field::BaseUrl, More, Main, false);
-const HEADERS: FormField = f(Field::Headers, More, More, false);
-const ENV_HEADERS: FormField = f(Field::EnvHeaders, More, More, false);
-/// The model's context window, when the user knows better than Switchboard.
-const WINDOW: FormField = f(Field::ContextWindow, More, More, false);
-/// A chat provider's form: the model, then its own address under "More options".
-const CHAT_FIELDS: &[FormField] = &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW];
-
-/// What a chat provider takes unless its row says otherwise: usage in the stream, no
-/// `reasoning_effort` (an unknown field some reject).
-const CHAT: Caps = Caps { reasoning_effort: false, stream_usage: true };
-
-pub const PRESETS: &[Preset] = &[
-    Preset {
-        preset: PresetId::Azure,
-        name: "Azure AI Foundry",
-        default_id: "azure",
-        default_model: None,
-        base_url: "https://{resource}.openai.azure.com/openai/v1",
-        key: KeyNeed::Required,
-        fields: &[
-            f(Field::Resource, Main, Hidden, true),
-            f(Field::Deployment, Main, Main, true),
-            f(Field::BaseUrl, More, Hidden, false),
-            f(Field::ApiVersion, More, More, false),
-            HEADERS,
-            ENV_HEADERS,
-            WINDOW,
-        ],
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Contains(".openai.azure."), Host::Suffix(".services.ai.azure.com")],
-        api: Api::Responses,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Vercel,
-        name: "Vercel AI Gateway",
-        default_id: "vercel",
-        default_model: Some("openai/gpt-5-codex"),
-        base_url: "https://ai-gateway.vercel.sh/v1",
-        key: KeyNeed::Required,
-        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Exact("ai-gateway.vercel.sh")],
-        api: Api::Responses,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Openrouter,
-        name: "OpenRouter",
-        default_id: "openrouter",
-        default_model: Some("openai/gpt-5.3-codex"),
-        base_url: "https://openrouter.ai/api/v1",
-        key: KeyNeed::Required,
-        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Exact("openrouter.ai")],
-        api: Api::Responses,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Ollama,
-        name: "Ollama (local)",
-        default_id: "ollama-local",
-        default_model: Some("gpt-oss:20b"),
-        base_url: "http://localhost:11434/v1",
-        key: KeyNeed::None,
-        fields: &[MODEL, OTHER_URL, HEADERS, ENV_HEADERS, WINDOW],
-        stream_idle_timeout_ms: Some(600_000),
-        hosts: &[Host::Suffix(":11434")],
-        api: Api::Responses,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Kimi,
-        name: "Kimi (Moonshot AI)",
-        default_id: "kimi",
-        default_model: Some("kimi-k2.6"),
-        base_url: "https://api.moonshot.ai/v1",
-        key: KeyNeed::Required,
-        fields: CHAT_FIELDS,
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Exact("api.moonshot.ai"), Host::Exact("api.moonshot.cn")],
-        api: Api::Chat,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Glm,
-        name: "Zhipu GLM (BigModel)",
-        default_id: "glm",
-        default_model: Some("glm-5.1"),
-        base_url: "https://open.bigmodel.cn/api/paas/v4",
-        key: KeyNeed::Required,
-        fields: CHAT_FIELDS,
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Exact("open.bigmodel.cn")],
-        api: Api::Chat,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Zai,
-        name: "Z.ai (GLM)",
-        default_id: "zai",
-        default_model: Some("glm-5.1"),
-        base_url: "https://api.z.ai/api/paas/v4",
-        key: KeyNeed::Required,
-        fields: CHAT_FIELDS,
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Exact("api.z.ai")],
-        api: Api::Chat,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Deepseek,
-        name: "DeepSeek",
-        default_id: "deepseek",
-        default_model: Some("deepseek-v4-pro"),
-        base_url: "https://api.deepseek.com",
-        key: KeyNeed::Required,
-        fields: CHAT_FIELDS,
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Exact("api.deepseek.com")],
-        api: Api::Chat,
-        caps: Caps { reasoning_effort: true, stream_usage: true },
-    },
-    Preset {
-        preset: PresetId::Mistral,
-        name: "Mistral",
-        default_id: "mistral",
-        default_model: Some("mistral-medium-latest"),
-        base_url: "https://api.mistral.ai/v1",
-        key: KeyNeed::Required,
-        fields: CHAT_FIELDS,
-        stream_idle_timeout_ms: None,
-        hosts: &[Host::Exact("api.mistral.ai")],
-        api: Api::Chat,
-        // Its schema has no stream_options, and its reasoning_effort takes other values than Codex's.
-        caps: Caps { reasoning_effort: false, stream_usage: false },
-    },
-    Preset {
-        preset: PresetId::ChatGateway,
-        name: "Chat Completions gateway",
-        default_id: "chat-gateway",
-        default_model: None,
-        base_url: "",
-        key: KeyNeed::Optional,
-        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS, WINDOW],
-        stream_idle_timeout_ms: None,
-        hosts: &[],
-        api: Api::Chat,
-        caps: CHAT,
-    },
-    Preset {
-        preset: PresetId::Custom,
-        name: "Custom provider",
-        default_id: "custom",
-        default_model: None,
-        base_url: "",
-        key: KeyNeed::Optional,
-        fields: &[f(Field::Model, Main, Main, true), f(Field::BaseUrl, Main, Main, true), HEADERS, ENV_HEADERS, WINDOW],
-        stream_idle_timeout_ms: None,
-        hosts: &[],
-        api: Api::Responses,
-        caps: CHAT,
-    },
-];
+pub use super::preset_row::{Host, KeyNeed, Preset, PresetId};
+pub use super::presets::PRESETS;
 
 /// A preset as a person reads it: its row, with the description and where to
 /// get a key worded in a language (`locales/*/core.ftl`).
@@ -314,25 +37,6 @@ impl Preset {
     pub fn worded(&self, lang: Language) -> PresetView {
         let (about, key_help) = self.preset.words();
         PresetView { preset: self.clone(), about: locale::text(lang, about, &Args::new()), key_help: locale::text(lang, key_help, &Args::new()) }
-    }
-}
-
-impl PresetId {
-    /// The ids of the description and of where to get a key.
-    fn words(self) -> (&'static str, &'static str) {
-        match self {
-            PresetId::Azure => ("preset-azure-about", "preset-azure-key-help"),
-            PresetId::Vercel => ("preset-vercel-about", "preset-vercel-key-help"),
-            PresetId::Openrouter => ("preset-openrouter-about", "preset-openrouter-key-help"),
-            PresetId::Ollama => ("preset-ollama-about", "preset-ollama-key-help"),
-            PresetId::Kimi => ("preset-kimi-about", "preset-kimi-key-help"),
-            PresetId::Glm => ("preset-glm-about", "preset-glm-key-help"),
-            PresetId::Zai => ("preset-zai-about", "preset-zai-key-help"),
-            PresetId::Deepseek => ("preset-deepseek-about", "preset-deepseek-key-help"),
-            PresetId::Mistral => ("preset-mistral-about", "preset-mistral-key-help"),
-            PresetId::ChatGateway => ("preset-chat-gateway-about", "preset-chat-gateway-key-help"),
-            PresetId::Custom | PresetId::BuiltIn => ("preset-custom-about", "preset-custom-key-help"),
-        }
     }
 }
 
@@ -376,9 +80,16 @@ pub fn detect_id(base_url: &str) -> PresetId {
     PRESETS.iter().find(|p| p.hosts.iter().any(|h| h.matches(&host))).map_or(PresetId::Custom, |p| p.preset)
 }
 
-/// What the provider behind `upstream` takes, from the preset its host matches.
-pub fn chat_caps(upstream: &str) -> Caps {
-    get(detect_id(upstream)).map_or(CHAT, |p| p.caps)
+/// A preset by the name a bridge URL carries (`route`).
+pub fn by_name(name: &str) -> Option<&'static Preset> {
+    PRESETS.iter().find(|p| p.preset.as_str() == name)
+}
+
+/// How the bridge speaks to the provider behind `upstream`: as the preset the user
+/// chose says (named in the bridge URL), else as the preset its host matches.
+pub fn dialect_for(preset: Option<&str>, upstream: &str) -> Dialect {
+    let row = preset.and_then(by_name).or_else(|| get(detect_id(upstream)));
+    *row.map_or(&dialect::GENERIC, |p| p.dialect)
 }
 
 /// `detect_id` as the preset's name.

@@ -13,6 +13,7 @@ use crate::locale::Args;
 use crate::error::{Error, Result};
 use crate::provider::field::Field;
 use super::api::Api;
+use super::preset::PresetId;
 
 pub use super::builtin::is_built_in;
 
@@ -83,6 +84,9 @@ pub struct ProviderSpec {
     /// Directly, or through the bridge (then on `bridge_port`).
     pub api: Api,
     pub bridge_port: Option<u16>,
+    /// The preset it was made from, when that says how the bridge speaks to it
+    /// (written into the bridge URL; see `bridge::route`).
+    pub preset: Option<PresetId>,
     pub query_params: StringMap,
     pub http_headers: StringMap,
     pub env_http_headers: StringMap,
@@ -109,7 +113,7 @@ impl ProviderSpec {
             if crate::bridge::route::upstream_of(&self.base_url).is_some() {
                 return Err(Error::invalid(Field::BaseUrl, "reason-bridge-own-url", Args::new()));
             }
-            if crate::bridge::route::bridge_url(self.port(), &self.base_url).is_none() {
+            if crate::bridge::route::bridge_url(self.port(), None, &self.base_url).is_none() {
                 return Err(Error::invalid(Field::BaseUrl, "reason-bridge-url-query", Args::new()));
             }
         }
@@ -147,6 +151,26 @@ impl ProviderSpec {
             }
             _ => Ok(()),
         }
+    }
+
+    /// The preset a bridge URL names: for a bridged provider, the one it was made
+    /// from, else the one its host matches; none for a gateway of the user's own, and
+    /// none for a provider Codex reaches directly (nothing records it there).
+    pub fn bridged_preset(&self) -> Option<PresetId> {
+        if self.api != Api::Chat {
+            return None;
+        }
+        let preset = self.preset.unwrap_or_else(|| super::preset::detect_id(&self.base_url));
+        (!matches!(preset, PresetId::Custom | PresetId::ChatGateway | PresetId::BuiltIn)).then_some(preset)
+    }
+
+    /// `preset` as the table records it (see `bridged_preset`), so a spec and the entry read back agree.
+    pub fn settle_preset(&mut self) {
+        self.preset = self.bridged_preset();
+    }
+
+    fn dialect_preset(&self) -> Option<&'static str> {
+        self.bridged_preset().map(PresetId::as_str)
     }
 
     /// The bridge's port for a bridged provider (the one given, else the default's).
@@ -232,7 +256,7 @@ impl ProviderSpec {
             if m.is_empty() { Want::Remove } else { Want::Set(Value::InlineTable(inline(m))) }
         };
         let port = self.port();
-        let url = crate::bridge::route::bridge_url(port, &self.base_url).unwrap_or_else(|| self.base_url.clone());
+        let url = crate::bridge::route::bridge_url(port, self.dialect_preset(), &self.base_url).unwrap_or_else(|| self.base_url.clone());
         let args = super::api::bridged_args(&self.id, port, &self.auth);
         let args: Vec<&str> = args.iter().map(String::as_str).collect();
         vec![
@@ -297,6 +321,8 @@ pub struct ProviderEntry {
     pub api: Api,
     /// For a bridged provider: the bridge's port.
     pub bridge_port: Option<u16>,
+    /// For a bridged provider: the preset its bridge URL names.
+    pub preset: Option<PresetId>,
     pub wire_api: Option<String>,
     pub auth: Auth,
     /// `[auth]` together with env_key, experimental_bearer_token or requires_openai_auth (a Codex load error).
@@ -417,15 +443,18 @@ impl ProviderEntry {
             && (t.contains_key("env_key") || t.contains_key("experimental_bearer_token") || t.contains_key("requires_openai_auth"));
         let written_url = string(t, "base_url", path("base_url"))?;
         // Bridged: the auth command names the bridge and the base URL names the provider behind it.
-        let upstream = bridge.and(written_url.as_deref()).and_then(crate::bridge::route::upstream_of).filter(|(p, _)| Some(*p) == bridge);
+        let upstream = bridge.and(written_url.as_deref()).and_then(crate::bridge::route::upstream_of).filter(|b| Some(b.port) == bridge);
         // A bridged auth command over a base URL that is not the bridge's: the user's own wiring.
         let auth = match (upstream.is_some(), as_written) {
             (false, Some(written)) => written,
             _ => auth,
         };
-        let (api, bridge_port, base_url) = match upstream {
-            Some((port, url)) => (Api::Chat, Some(port), Some(url)),
-            None => (Api::Responses, None, written_url),
+        let (api, bridge_port, preset, base_url) = match upstream {
+            Some(b) => {
+                let preset = b.preset.and_then(|p| serde_json::from_value::<PresetId>(serde_json::Value::String(p)).ok());
+                (Api::Chat, Some(b.port), preset, Some(b.upstream))
+            }
+            None => (Api::Responses, None, None, written_url),
         };
         Ok(ProviderEntry {
             id: id.to_owned(),
@@ -433,6 +462,7 @@ impl ProviderEntry {
             base_url,
             api,
             bridge_port,
+            preset,
             wire_api: string(t, "wire_api", path("wire_api"))?,
             auth,
             auth_conflict,
@@ -452,6 +482,7 @@ impl ProviderEntry {
             base_url: Some(base_url.to_owned()),
             api: Api::Responses,
             bridge_port: None,
+            preset: None,
             wire_api: None,
             auth: Auth::None,
             auth_conflict: false,
@@ -460,6 +491,26 @@ impl ProviderEntry {
             http_headers: StringMap::new(),
             env_http_headers: StringMap::new(),
             stream_idle_timeout_ms: None,
+        }
+    }
+
+    /// The entry `spec` writes (without a hand-written token: Switchboard never writes one).
+    pub fn from_spec(spec: &ProviderSpec) -> Self {
+        ProviderEntry {
+            id: spec.id.clone(),
+            name: Some(spec.name.clone()),
+            base_url: Some(spec.base_url.clone()),
+            api: spec.api,
+            bridge_port: spec.bridge_port,
+            preset: spec.preset,
+            wire_api: Some("responses".into()),
+            auth: spec.auth.clone(),
+            auth_conflict: false,
+            file_token: None,
+            query_params: spec.query_params.clone(),
+            http_headers: spec.http_headers.clone(),
+            env_http_headers: spec.env_http_headers.clone(),
+            stream_idle_timeout_ms: spec.stream_idle_timeout_ms,
         }
     }
 
@@ -472,6 +523,7 @@ impl ProviderEntry {
             auth: self.auth.clone(),
             api: self.api,
             bridge_port: self.bridge_port,
+            preset: self.preset,
             query_params: self.query_params.clone(),
             http_headers: self.http_headers.clone(),
             env_http_headers: self.env_http_headers.clone(),

@@ -16,10 +16,10 @@ export const commands = {
 	edit: (id: string, draft: Draft, key: string | null) => __TAURI_INVOKE<Outcome>("edit", { id, draft, key }),
 	useProvider: (id: string, model: string | null) => __TAURI_INVOKE<Outcome>("use_provider", { id, model }),
 	/**
-	 *  Moves a provider onto Switchboard's bridge (`chat`) or off it (`responses`): the
-	 *  Test's fix for a provider that speaks only Chat Completions.
+	 *  Moves a provider onto Switchboard's bridge (`chat`) or off it (`responses`), at
+	 *  another base URL when the Test found the way there: the Test's fix or offer.
 	 */
-	setApi: (id: string, api: Api) => __TAURI_INVOKE<Outcome>("set_api", { id, api }),
+	setApi: (id: string, api: Api, baseUrl: string | null) => __TAURI_INVOKE<Outcome>("set_api", { id, api, baseUrl }),
 	remove: (id: string, force: boolean) => __TAURI_INVOKE<Outcome>("remove", { id, force }),
 	setKey: (id: string, key: string) => __TAURI_INVOKE<Outcome>("set_key", { id, key }),
 	deleteKey: (id: string) => __TAURI_INVOKE<Outcome>("delete_key", { id }),
@@ -167,7 +167,9 @@ export type Clash = { state: "free" } |
 { state: "taken"; free: string };
 
 /**  A diagnosis code. The strings are a contract: the UI and scripts rely on them. */
-export type Diagnosis = "ok" | "missing_key" | "token_command_failed" | "invalid_config" | "dns" | "unreachable" | "tls" | "timeout" | "unauthorized" | "wrong_base_url" | "no_responses_api" | "model_not_found" | "azure_api_version" | "rate_limited" | "provider_error" | "unexpected_response";
+export type Diagnosis = "ok" | "missing_key" | "token_command_failed" | "invalid_config" | "dns" | "unreachable" | "tls" | "timeout" | "unauthorized" | "wrong_base_url" | "no_responses_api" | 
+/**  The Responses API answers, but refuses the tools Codex sends. */
+"tools_refused" | "model_not_found" | "azure_api_version" | "rate_limited" | "provider_error" | "unexpected_response";
 
 /**
  *  What the add/edit form sends. Empty strings mean "not given"; `key_mode`
@@ -285,6 +287,23 @@ export type Layer =
 /**  A macOS configuration profile (MDM). */
 "mdm";
 
+/**  What the bridge learnt from a provider's refusal, and remembers for that provider. */
+export type Lesson = 
+/**  It refuses `stream_options`. */
+"no_stream_options" | 
+/**  It refuses `parallel_tool_calls`. */
+"no_parallel_tool_calls" | 
+/**  It refuses `reasoning_effort`. */
+"no_reasoning_effort" | 
+/**  It refuses reasoning on an assistant message. */
+"no_reasoning_back" | 
+/**  It wants reasoning on every assistant tool-call message. */
+"reasoning_on_calls" | 
+/**  It wants tool-call ids of nine letters and digits. */
+"short_tool_ids" | 
+/**  It wants an assistant message between a tool result and a user message. */
+"assistant_after_tool";
+
 export type Listing = {
 	codex_home: string,
 	active: string,
@@ -354,6 +373,31 @@ export type PatchReason =
 /**  Codex's own catalog decides. */
 "codex";
 
+/**  Which way Codex reaches a provider: directly (`responses`) or through the bridge (`chat`). */
+export type PathNote = {
+	/**  The way it is set up now. */
+	api: Api,
+	/**  Why that way, or what the Test saw of it, in the report's language. */
+	why: string,
+	/**  A better way the Test found. */
+	offer?: PathOffer | null,
+	/**  What the bridge learnt of the provider from its refusals. */
+	learnt?: Lesson[],
+	/**  The same, worded. */
+	learnt_words?: string[],
+};
+
+/**  Another way to reach the provider, which the Test found better. */
+export type PathOffer = {
+	api: Api,
+	/**  The base URL that way, when it is not the provider's own. */
+	base_url?: string | null,
+	/**  Why it is better, in the report's language. */
+	why: string,
+	/**  The CLI's command that takes it. */
+	command: string,
+};
+
 /**  Where a preset's form shows a field. */
 export type Place = 
 /**  In the form's first block. */
@@ -376,7 +420,10 @@ export type Preset = {
 	/**  The inputs the form shows, in order, and where. The CLI's `asks_for` derives from it. */
 	fields: FormField[],
 	stream_idle_timeout_ms: number | null,
-	/**  Directly (`responses`), or through Switchboard's bridge (`chat`). */
+	/**
+	 *  Directly (`responses`), or through Switchboard's bridge (`chat`), unless the
+	 *  provider's answers say otherwise when it is added or tested.
+	 */
 	api: Api,
 };
 
@@ -384,7 +431,7 @@ export type Preset = {
  *  A preset's id, as typed in `switchboard add <preset>`. `BuiltIn` marks a
  *  provider built into Codex in a listing; it has no row in the table.
  */
-export type PresetId = "azure" | "vercel" | "openrouter" | "ollama" | "kimi" | "glm" | "zai" | "deepseek" | "mistral" | "chat-gateway" | "custom" | "built_in";
+export type PresetId = "azure" | "vercel" | "openrouter" | "ollama" | "lmstudio" | "kimi" | "kimi-coding" | "glm" | "glm-coding" | "zai" | "zai-coding" | "deepseek" | "qwen" | "qwen-intl" | "ark" | "minimax" | "minimax-intl" | "mimo" | "hunyuan" | "stepfun" | "qianfan" | "xai" | "groq" | "mistral" | "chat-gateway" | "custom" | "built_in";
 
 /**
  *  A preset as a person reads it: its row, with the description and where to
@@ -412,6 +459,8 @@ export type ProviderEntry = {
 	api: Api,
 	/**  For a bridged provider: the bridge's port. */
 	bridge_port: number | null,
+	/**  For a bridged provider: the preset its bridge URL names. */
+	preset: PresetId | null,
 	wire_api: string | null,
 	auth: Auth,
 	/**  `[auth]` together with env_key, experimental_bearer_token or requires_openai_auth (a Codex load error). */
@@ -460,6 +509,8 @@ export type Report = {
 	facts?: ModelFacts | null,
 	/**  What Codex will know of the model there: its window and apply_patch. */
 	model_info?: Known | null,
+	/**  Which way Codex reaches the provider, why, and a better way when the Test found one. */
+	path?: PathNote | null,
 };
 
 /**  One provider of a share as the recipient sees it before importing. */

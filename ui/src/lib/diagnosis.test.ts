@@ -4,7 +4,7 @@ import { authLabel, diagnosisTitle, diagnosisTone, formatMs, hostOf, stepIcon, s
 
 const CODES: Diagnosis[] = [
   "ok", "missing_key", "token_command_failed", "invalid_config", "dns", "unreachable", "tls", "timeout",
-  "unauthorized", "wrong_base_url", "no_responses_api", "model_not_found", "azure_api_version",
+  "unauthorized", "wrong_base_url", "no_responses_api", "tools_refused", "model_not_found", "azure_api_version",
   "rate_limited", "provider_error", "unexpected_response",
 ];
 

@@ -19,6 +19,7 @@ const TITLES: Record<Diagnosis, string> = {
   unauthorized: "verdict-unauthorized",
   wrong_base_url: "verdict-wrong-base-url",
   no_responses_api: "verdict-no-responses-api",
+  tools_refused: "verdict-tools-refused",
   model_not_found: "verdict-model-not-found",
   azure_api_version: "verdict-azure-api-version",
   rate_limited: "verdict-rate-limited",
