@@ -2,7 +2,8 @@
 //! tauri-driver, on every screen a person reaches: the providers (one per auth
 //! mode, a hand-written one, a bridged one, a Test that passed and one that
 //! failed, a plain-text key's banner), a removal's confirmation, a share panel,
-//! the presets, the add form with its options open and with an error, the edit
+//! the presets, the add form with its options open and with an error, a new preset's
+//! form (MiniMax), a Test that shows the way, a better way and what the bridge learnt, the edit
 //! form, sessions, import (empty and with a link read), CC Switch import,
 //! backups and a restore's confirmation; in each language, light and dark, with a
 //! screenshot of each (target/screenshots/40-*) and the layout checked at 800×600.
@@ -62,11 +63,22 @@ fn every_screen_passes_axe_in_both_themes() {
     home.sb(&["add", "custom", "--id", "cmdp", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--token-command", "/bin/echo", "--token-arg", "t"], None).ok();
     home.sb(&["add", "ollama", "--id", "nokey", "--base-url", "http://127.0.0.1:9/v1", "--model", "qwen3-coder:30b"], None).ok();
     home.sb(&["add", "kimi", "--id", "kimi", "--base-url", "http://127.0.0.1:9/v1", "--env-key", "SB_A11Y_KIMI"], None).ok();
+    // A bridged gateway whose endpoint has since gained a Responses API that takes Codex's
+    // tools, and of which the bridge learnt something: its Test shows the way, the better
+    // way and what was learnt.
+    let port = switchboard_e2e::bridge::free_port();
+    let port_s = port.to_string();
+    let dual = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::Dual { refuse_custom: false }, Duration::ZERO);
+    let mut add = std::process::Command::new(bin());
+    add.arg("--codex-home").arg(home.path()).args(["add", "chat-gateway", "--id", "grown", "--name", "Team gateway", "--base-url", &dual.base_url(), "--model", "m1", "--no-key", "--api", "chat"]);
+    add.env("SWITCHBOARD_BRIDGE_PORT", &port_s);
+    run(add, None).ok();
     home.sb(&["use", "kc"], None).ok();
     rollout(home.path(), 1, "0aa1-kc", "kc", "Refactor the payment client");
     let link = home.sb(&["share", "cmdp"], None).stdout.lines().find(|l| l.starts_with("switchboard://")).expect("a share link").to_owned();
     let rt = tempfile::tempdir().unwrap();
     let _tray = switchboard_e2e::tray::TrayGuard(rt.path().to_owned());
+    let _stop = switchboard_e2e::bridge::StopBridge(port, tempfile::tempdir().unwrap().keep());
     let mut all = Vec::new();
 
     // English light and dark, then each other language as the system's (LANG).
@@ -83,9 +95,18 @@ fn every_screen_passes_axe_in_both_themes() {
     // Where the picker's choice is kept (beside the log); each round starts without one.
     let state = tempfile::tempdir().unwrap();
     let choice = state.path().join("switchboard/language");
+    std::fs::create_dir_all(state.path().join("switchboard")).unwrap();
+    let lessons = serde_json::json!({"version": 1, "upstreams": {dual.base_url(): ["no_stream_options"]}});
+    std::fs::write(state.path().join("switchboard/bridge-lessons.json"), lessons.to_string()).unwrap();
     for (round, (theme, lang, locale)) in rounds.into_iter().enumerate() {
         let _ = std::fs::remove_file(&choice);
-        let mut env = vec![("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("LANG", locale.as_ref()), ("XDG_STATE_HOME", state.path().as_os_str())];
+        let mut env = vec![
+            ("XDG_RUNTIME_DIR", rt.path().as_os_str()),
+            ("CODEX_HOME", home.path().as_os_str()),
+            ("LANG", locale.as_ref()),
+            ("XDG_STATE_HOME", state.path().as_os_str()),
+            ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()),
+        ];
         if theme == "dark" {
             env.push(("GTK_THEME", "Adwaita:dark".as_ref()));
         }
@@ -147,6 +168,16 @@ fn every_screen_passes_axe_in_both_themes() {
         let result = s.wait_text("[data-testid=provider-envp] [data-testid=test-result]", &fix, T);
         assert!(!result.contains("switchboard "), "{lang}: {result}");
         check("providers with test results");
+        // The way Codex reaches a provider, a better way, and what the bridge learnt, in the language.
+        s.find("[data-testid=test-grown]").click();
+        let offer = s.wait_text("[data-testid=provider-grown] [data-testid=test-path-offer]", &m("test-better"), T);
+        let better = message_in(lang, "core", "path-offer-direct");
+        assert!(offer.contains(better.split("{ $host }").nth(1).unwrap().trim()), "{lang}: {offer}");
+        let learnt = s.text("[data-testid=provider-grown] [data-testid=test-learnt]");
+        assert_eq!(learnt.trim(), message_in(lang, "core", "lesson-no-stream-options").replace("{ $name }", "Team gateway"), "{lang}");
+        assert_eq!(s.text("[data-testid=provider-grown] [data-testid=use-direct]").trim(), m("test-use-direct"));
+        s.script("document.querySelector('[data-testid=provider-grown] [data-testid=test-path]').scrollIntoView({block: 'center'}); return true");
+        check("a test with a better way");
         s.find("[data-testid=remove-envp]").click();
         s.find("[data-testid=confirm-remove]");
         check("confirm removal");
@@ -178,6 +209,15 @@ fn every_screen_passes_axe_in_both_themes() {
         let form = s.wait_text("[data-testid=provider-form]", &message_in(lang, "core", "url-scheme"), T);
         assert!(lang == "en" || !form.contains("must start"), "{lang}: {form}");
         shot(&s, &format!("41-{lang}-{theme}-url-refused"));
+        // A new preset's form: MiniMax, through the bridge by default.
+        s.find("[data-testid=nav-add]").click();
+        s.find("[data-testid=preset-minimax]").click();
+        s.find("[data-testid=provider-form]");
+        if s.script("return document.querySelector('details').open") != true {
+            s.find("summary").click();
+        }
+        assert_eq!(s.script("return document.querySelector('[data-testid=bridge-option] input').checked"), true);
+        check("add form of minimax");
         s.find("[data-testid=nav-providers]").click();
         s.find("[data-testid=edit-nokey]").click();
         s.find("[data-testid=provider-form]");

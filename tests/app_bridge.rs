@@ -1,14 +1,15 @@
 //! The bridge in the real app, through tauri-driver and WebKitWebDriver under Xvfb:
-//! the chat-only presets, a custom provider whose Test finds it speaks only Chat
-//! Completions and whose fix is one button, the row that says so, a Kimi provider
-//! added with a typed key, and the real Codex reaching it through the bridge the
-//! window started. Light and dark.
+//! the chat-only presets, a custom provider that adding finds speaks only Chat
+//! Completions (it goes through the bridge, and the notice and the Test say why), one
+//! set up directly whose Test's fix is one button, a bridged one offered the direct
+//! way in one button, a Kimi provider added with a typed key, and the real Codex
+//! reaching it through the bridge the window started. Light and dark.
 
 use std::time::Duration;
 
 use switchboard_e2e::bridge::{StopBridge, free_port};
 use switchboard_e2e::chat::{ChatServer, Script};
-use switchboard_e2e::webdriver::{Driver, T, app_bin, shot};
+use switchboard_e2e::webdriver::{Driver, T, app_bin, shot, wait_for};
 use switchboard_e2e::*;
 
 const KIMI_KEY: &str = "sk-kimi-APP-bridge-secret-31";
@@ -49,19 +50,48 @@ fn a_chat_only_provider_goes_through_the_bridge_from_the_window() {
         s.find(&format!("[data-testid=preset-{preset}]"));
     }
     shot(&s, "18-bridge-presets");
+    // Many presets: a filter finds one by name, country or model, and says when none matches.
+    s.find("[data-testid=preset-filter]").type_text("minimax");
+    wait_for(|| (!s.exists("[data-testid=preset-kimi]")).then_some(()));
+    assert!(s.exists("[data-testid=preset-minimax]") && s.exists("[data-testid=preset-minimax-intl]"));
+    s.find("[data-testid=preset-filter]").clear().type_text("glm-5.3");
+    wait_for(|| (!s.exists("[data-testid=preset-minimax]")).then_some(()));
+    for p in ["glm", "glm-coding", "zai", "zai-coding"] {
+        s.find(&format!("[data-testid=preset-{p}]"));
+    }
+    shot(&s, "18b-preset-filter");
+    s.find("[data-testid=preset-filter]").clear().type_text("no such provider");
+    s.wait_text("[data-testid=preset-none]", "no such provider", T);
+    s.script("const f = document.querySelector('[data-testid=preset-filter]'); f.value = ''; f.dispatchEvent(new Event('input', { bubbles: true })); return true");
+    s.find("[data-testid=preset-custom]");
 
-    // A custom provider set up to be reached directly: the Test finds Chat Completions
-    // only, and offers the bridge.
+    // A custom provider, added in the window: Switchboard asks it which API it serves,
+    // finds Chat Completions only, and puts it on the bridge, saying why.
     s.find("[data-testid=preset-custom]").click();
     s.find("#f-id").clear().type_text("chat-gw");
     s.find("#f-baseUrl").type_text(&chat.base_url());
     s.find("#f-model").type_text("qwen3-coder-plus");
     s.find("label.radio input[value=none]").click();
     s.find("[data-testid=save]").click();
+    let notice = s.wait_text("[data-testid=notice]", "bridge", T);
+    assert!(notice.contains("has no Responses API"), "the notice says why: {notice}");
+    assert!(s.text("[data-testid=bridged-chat-gw]").contains("through Switchboard's bridge"));
+    shot(&s, "19a-bridge-chosen");
+    s.find("[data-testid=test-chat-gw]").click();
+    let verdict = s.wait_text("[data-testid=provider-chat-gw] [data-testid=test-result]", "Ready for Codex", T);
+    let way = s.text("[data-testid=provider-chat-gw] [data-testid=test-path]");
+    assert!(way.contains("has no Responses API"), "the Test says which way and why: {way}");
+    assert!(verdict.contains("bridge"), "{verdict}");
+
+    // Set up to be reached directly after all (here with the CLI, which the window follows):
+    // the Test finds Chat Completions only, and offers the bridge, in one button.
+    let mut cli = std::process::Command::new(bin());
+    cli.arg("--codex-home").arg(home.path()).args(["edit", "chat-gw", "--api", "responses"]).env("SWITCHBOARD_BRIDGE_PORT", &port_s).env("XDG_RUNTIME_DIR", &rt);
+    run(cli, None).ok();
+    wait_for(|| (!s.exists("[data-testid=bridged-chat-gw]")).then_some(()));
     s.find("[data-testid=test-chat-gw]").click();
     let verdict = s.wait_text("[data-testid=provider-chat-gw] [data-testid=test-result]", "can't back Codex", T);
     assert!(verdict.contains("Chat Completions"), "{verdict}");
-    assert!(!s.exists("[data-testid=bridged-chat-gw]"), "not bridged yet");
     assert!(!verdict.contains("switchboard edit"), "the window words its own fix (a button, not a command): {verdict}");
     shot(&s, "19-bridge-offered");
 
@@ -74,6 +104,28 @@ fn a_chat_only_provider_goes_through_the_bridge_from_the_window() {
     assert!(text.contains(&format!("base_url = \"http://127.0.0.1:{port}/http/127.0.0.1:{}/v1\"", chat.port)), "{text}");
     assert!(!chat.requests().is_empty(), "the Test reached the provider through the bridge");
     shot(&s, "20-bridge-ready");
+
+    // A bridged gateway whose endpoint has since gained a Responses API that takes Codex's
+    // tools: the Test offers the direct way, and one click takes it.
+    let dual = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::Dual { refuse_custom: false }, Duration::ZERO);
+    let mut cli = std::process::Command::new(bin());
+    cli.arg("--codex-home").arg(home.path()).args(["add", "chat-gateway", "--id", "grown", "--base-url", &dual.base_url(), "--model", "m1", "--no-key", "--api", "chat"]);
+    cli.env("SWITCHBOARD_BRIDGE_PORT", &port_s).env("XDG_RUNTIME_DIR", &rt);
+    run(cli, None).ok();
+    s.find("[data-testid=bridged-grown]");
+    s.find("[data-testid=test-grown]").click();
+    s.wait_text("[data-testid=provider-grown] [data-testid=test-result]", "Ready for Codex", T);
+    let offer = s.text("[data-testid=provider-grown] [data-testid=test-path-offer]");
+    assert!(offer.contains("now serves the Responses API"), "{offer}");
+    assert!(!offer.contains("switchboard edit"), "a button, not a command: {offer}");
+    s.script("document.querySelector('[data-testid=provider-grown] [data-testid=test-path]').scrollIntoView({ block: 'center' }); return true");
+    shot(&s, "24-direct-offered");
+    s.find("[data-testid=provider-grown] [data-testid=use-direct]").click();
+    wait_for(|| (!s.exists("[data-testid=bridged-grown]")).then_some(()));
+    let way = s.wait_text("[data-testid=provider-grown] [data-testid=test-path]", "Directly", T);
+    assert!(way.contains("took the tools Codex sends"), "{way}");
+    assert!(home.config_text().contains(&format!("base_url = \"{}\"", dual.base_url())), "{}", home.config_text());
+    shot(&s, "25-direct-taken");
 
     // Kimi, with a typed key: its form has the bridge on by default; the key reaches
     // the provider and no file.

@@ -122,6 +122,7 @@ fn a_direct_provider_after_its_test_gets_its_window_and_apply_patch() {
     let names = tools(&posts[0].body);
     assert!(names.contains(&"custom:apply_patch".to_owned()), "{names:?}");
     assert!(!names.iter().any(|n| n.starts_with("tool_search")), "no hosted search for a third party: {names:?}");
+    assert!(names.contains(&"web_search:".to_owned()), "web search where the Test saw Codex's tools taken: {names:?}");
 }
 
 #[test]
@@ -143,6 +144,9 @@ fn a_provider_that_refuses_custom_tools_is_never_sent_one() {
     assert_eq!(window, Some(ninety_five(128_000)));
     for p in &server.responses_posts()[before..] {
         assert!(!tools(&p.body).iter().any(|n| n.starts_with("custom:")), "a custom tool was sent: {:?}", tools(&p.body));
+        // Nor Codex's hosted web search, which such a provider may refuse too (the entry says search_mcp).
+        assert!(!tools(&p.body).iter().any(|n| n.starts_with("web_search")), "web search was sent: {:?}", tools(&p.body));
+        assert!(tools(&p.body).contains(&"function:exec_command".to_owned()), "{:?}", tools(&p.body));
     }
 }
 

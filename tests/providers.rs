@@ -42,8 +42,23 @@ struct Task {
     work: tempfile::TempDir,
     state: tempfile::TempDir,
     key: Option<String>,
+    id: String,
+    port: u16,
+    runtime: std::path::PathBuf,
     _home: Home,
     _stop: StopBridge,
+}
+
+impl Task {
+    /// `switchboard test <id> --json` with this task's folders.
+    fn test_json(&self) -> Value {
+        let mut cmd = Command::new(bin());
+        cmd.arg("--codex-home").arg(self._home.path()).args(["test", &self.id, "--json", "--timeout", "20"]);
+        cmd.env("SWITCHBOARD_BRIDGE_PORT", self.port.to_string()).env("XDG_RUNTIME_DIR", &self.runtime).env("XDG_STATE_HOME", self.state.path());
+        codex_env(&mut cmd);
+        let out = run(cmd, None);
+        serde_json::from_str(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", out.all()))
+    }
 }
 
 /// Adds `b`'s stand-in with the real CLI, bridged, switches to it, and runs the real
@@ -79,7 +94,7 @@ fn run_task_with(b: Behaviour, codex_args: &[&str]) -> Task {
     sb(&["use", &id], None).ok();
     let work = tempfile::tempdir().unwrap();
     let out = codex_task(&home, work.path(), &runtime, state.path(), codex_args);
-    Task { server, out, work, state, key, _home: home, _stop: stop }
+    Task { server, out, work, state, key, id, port, runtime, _home: home, _stop: stop }
 }
 
 /// `codex exec` with the sandbox off, in `work`, with this test's runtime and state folders.
@@ -247,6 +262,14 @@ fn the_bridge_learns_that_a_provider_refuses_stream_options_and_remembers_it() {
     let lessons: Value = serde_json::from_str(&text).unwrap();
     let mine = &lessons["upstreams"][t.server.base_url()];
     assert!(mine.as_array().is_some_and(|l| l.contains(&json!("no_stream_options"))), "{text}");
+    // The Test names what the bridge learnt, and its own request through the bridge sends no stream_options.
+    let before = t.server.requests().len();
+    let report = t.test_json();
+    assert_eq!(report["diagnosis"], "ok", "{report}");
+    assert_eq!(report["path"]["learnt"], json!(["no_stream_options"]), "{report}");
+    assert!(report["path"]["learnt_words"][0].as_str().unwrap().contains("`stream_options`"), "{report}");
+    let after = t.server.requests();
+    assert!(after.len() > before && after[before..].iter().all(|r| r.get("stream_options").is_none()), "{after:?}");
 }
 
 // ---------------------------------------------------------------------------

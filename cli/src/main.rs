@@ -378,7 +378,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
             }
             let outcome = sb.add(&preset, &inputs, key.as_deref())?;
             match chosen {
-                Some(c) => outcome.also(c.words),
+                Some(c) => outcome.by_way(c.words),
                 None => outcome,
             }
         }
@@ -456,6 +456,9 @@ fn run(cli: Cli) -> Result<(), Exit> {
     };
     // LANG's language when it asks for one Switchboard speaks; English otherwise.
     println!("{}", outcome.message_in(cli_language()));
+    if let Some(way) = &outcome.way_words {
+        println!("{}", way.in_language(cli_language()));
+    }
     for w in &outcome.warning_words {
         eprintln!("warning: {}", w.in_language(cli_language()));
     }

@@ -71,6 +71,9 @@ confirm-remove-keep = Keep it
 
 presets-title = Add a provider
 presets-lead = Choose where Codex should send its requests.
+presets-filter = Find a provider
+presets-filter-placeholder = A name, a country or a model
+presets-none = No preset matches “{ $query }”. The Custom provider and the Chat Completions gateway take any address.
 # { $link } is presets-cc-switch-link, drawn as a link.
 presets-cc-switch = Using CC Switch? { $link } with their keys moved into the keychain.
 presets-cc-switch-link = Import its Codex providers

@@ -62,6 +62,9 @@ confirm-remove-keep = 削除しない
 
 presets-title = プロバイダーを追加
 presets-lead = Codex のリクエストの送信先を選んでください。
+presets-filter = プロバイダーを検索
+presets-filter-placeholder = 名前、国・地域、モデル
+presets-none = 「{ $query }」に一致するプリセットはありません。「Custom provider」と「Chat Completions gateway」は任意のアドレスを使えます。
 presets-cc-switch = CC Switch をお使いですか？{ $link }（キーはキーチェーンに移されます）。
 presets-cc-switch-link = Codex のプロバイダーをインポート
 

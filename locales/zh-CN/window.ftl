@@ -62,6 +62,9 @@ confirm-remove-keep = 保留
 
 presets-title = 添加提供商
 presets-lead = 选择 Codex 要把请求发送到哪里。
+presets-filter = 查找提供商
+presets-filter-placeholder = 名称、国家或地区、模型
+presets-none = 没有与“{ $query }”匹配的预设。“Custom provider”和“Chat Completions gateway”可以使用任意地址。
 presets-cc-switch = 在用 CC Switch？{ $link }，并把密钥移入钥匙串。
 presets-cc-switch-link = 导入其中的 Codex 提供商
 

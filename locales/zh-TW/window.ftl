@@ -62,6 +62,9 @@ confirm-remove-keep = 保留
 
 presets-title = 新增供應商
 presets-lead = 選擇 Codex 要把請求送到哪裡。
+presets-filter = 尋找供應商
+presets-filter-placeholder = 名稱、國家或地區、模型
+presets-none = 沒有符合「{ $query }」的預設。「Custom provider」和「Chat Completions gateway」可使用任何位址。
 # { $link } 是 presets-cc-switch-link，會顯示為連結。
 presets-cc-switch = 在用 CC Switch 嗎？{ $link }，並把金鑰移入系統鑰匙圈。
 presets-cc-switch-link = 匯入它的 Codex 供應商

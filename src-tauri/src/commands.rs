@@ -135,7 +135,7 @@ pub async fn add(app: AppHandle, state: State<'_, AppState>, preset: PresetId, d
     change(&app, &state, move |sb| {
         let out = sb.add(preset.as_str(), &given, key.as_deref())?;
         Ok(match chosen {
-            Some(c) => out.also(c.words),
+            Some(c) => out.by_way(c.words),
             None => out,
         })
     })

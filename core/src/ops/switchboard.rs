@@ -45,6 +45,12 @@ pub struct Outcome {
     #[serde(skip)]
     #[cfg_attr(feature = "specta", specta(skip))]
     pub warning_words: Vec<Words>,
+    /// Which way Codex reaches the provider an add set up, and why, when the provider was asked.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub way: String,
+    #[serde(skip)]
+    #[cfg_attr(feature = "specta", specta(skip))]
+    pub way_words: Option<Words>,
 }
 
 impl Outcome {
@@ -53,10 +59,10 @@ impl Outcome {
         Outcome { message: words.in_language(Language::English), words, ..Default::default() }
     }
 
-    /// The same outcome saying `more` after its message.
-    pub fn also(mut self, more: Words) -> Outcome {
-        self.words = std::mem::take(&mut self.words).and(" ", more);
-        self.message = self.words.in_language(Language::English);
+    /// The same outcome saying which way Codex reaches the provider, and why.
+    pub fn by_way(mut self, way: Words) -> Outcome {
+        self.way = way.in_language(Language::English);
+        self.way_words = Some(way);
         self
     }
 
@@ -79,6 +85,7 @@ impl Outcome {
         Outcome {
             message: self.words.for_window(lang),
             warnings: self.warning_words.iter().map(|w| w.for_window(lang)).collect(),
+            way: self.way_words.as_ref().map(|w| w.for_window(lang)).unwrap_or_default(),
             ..self
         }
     }

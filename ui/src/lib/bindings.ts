@@ -346,6 +346,8 @@ export type Outcome = {
 	backup: string | null,
 	/**  In English for `--json`; in the window's language when they reach the window. */
 	warnings: string[],
+	/**  Which way Codex reaches the provider an add set up, and why, when the provider was asked. */
+	way?: string,
 };
 
 /**  A setting from an organisation's layer that decides what Codex uses. */
