@@ -184,3 +184,23 @@ fn a_direct_provider_whose_tools_are_refused_fails_the_test_with_the_bridge_as_t
     assert_eq!(report["diagnosis"], "ok", "{report}");
     assert_eq!(report["path"]["api"], "chat");
 }
+
+#[test]
+fn a_provider_quoting_the_key_in_its_refusal_never_gets_it_printed() {
+    let server = ResponsesServer::start_full("127.0.0.1", "/v1", Some(KEY), Behavior::DualEchoKey, Duration::ZERO);
+    let s = Setup::new();
+    let add = s.add("custom", &server.base_url(), &[]);
+    assert!(add.stdout.contains("refused the tools Codex sends"), "the way was chosen and said: {}", add.stdout);
+    assert!(add.stdout.contains("[redacted]"), "{}", add.stdout);
+    let (report, test) = s.test_json();
+    assert_eq!(report["path"]["api"], "chat", "{report}");
+    // In the window's language too.
+    let mut cmd = Command::new(bin());
+    cmd.arg("--codex-home").arg(s.home.path()).args(["add", "custom", "--id", "again", "--base-url", &server.base_url(), "--model", "m1", "--key-stdin"]);
+    codex_env(&mut cmd);
+    cmd.env("SWITCHBOARD_BRIDGE_PORT", s.port.to_string()).env("XDG_RUNTIME_DIR", &s.runtime).env("XDG_STATE_HOME", &s.runtime).env("LANG", "zh_CN.UTF-8");
+    let zh = run(cmd, Some(&format!("{KEY}\n")));
+    zh.ok();
+    s.sb(&["key", "delete", "again"], None).ok();
+    no_key_in(&s, &[&add, &test, &zh]);
+}

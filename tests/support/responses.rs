@@ -46,6 +46,8 @@ pub enum Behavior {
     /// `refuse_custom`, a 400 to any request carrying Codex's `custom` apply_patch),
     /// and `/chat/completions` streaming "OK".
     Dual { refuse_custom: bool },
+    /// `Dual { refuse_custom: true }`, but its refusal quotes the credential it was sent.
+    DualEchoKey,
 }
 
 /// A Responses-API stand-in on 127.0.0.1: `POST <prefix>/responses` answers an
@@ -184,10 +186,15 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
                 std::thread::sleep(Duration::from_secs(60));
                 return Ok(());
             }
-            Behavior::Dual { .. } if chat && s.method == "POST" => {
+            Behavior::Dual { .. } | Behavior::DualEchoKey if chat && s.method == "POST" => {
                 conn.write_all(chat_ok().as_bytes())?;
                 conn.flush()?;
                 return Ok(());
+            }
+            Behavior::DualEchoKey if responses && s.body.replace(' ', "").contains(r#""type":"custom""#) => {
+                let said = serde_json::to_string(&format!("custom tools are not allowed for {}", s.header("authorization").unwrap_or(""))).unwrap();
+                respond(&mut conn, 400, json, &format!(r#"{{"error":{{"message":{said}}}}}"#))?;
+                continue;
             }
             Behavior::NoCustomTools | Behavior::Dual { refuse_custom: true } if responses && s.body.replace(' ', "").contains(r#""type":"custom""#) => {
                 respond(&mut conn, 400, json, r#"{"error":{"message":"Invalid value: 'custom'. Supported values are: 'function'.","type":"invalid_request_error","param":"tools[0].type"}}"#)?;

@@ -48,9 +48,17 @@ pub async fn choose(preset: &'static Preset, inputs: &Inputs, typed_key: Option<
         _ => super::auth::resolve(&entry, tokio::time::Instant::now() + limit).await.1,
     };
     let seen = detect(&entry, key.as_deref(), &model, limit).await?;
+    // The provider's own words go into the sentence: never with the key in them.
+    let mut redactor = super::Redactor::for_entry(&entry);
+    if let Some(k) = &key {
+        redactor.add(k);
+    }
     let name = spec.name.clone();
     let host = |u: &str| u.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or(u).to_owned();
-    let said = |status: u16, message: &str| if message.is_empty() { status.to_string() } else { format!("{status}: {}", message.chars().take(200).collect::<String>()) };
+    let said = |status: u16, message: &str| {
+        let message = redactor.text(message);
+        if message.is_empty() { status.to_string() } else { format!("{status}: {}", message.chars().take(200).collect::<String>()) }
+    };
     let (api, base_url, words) = match decide(&seen) {
         Decision::Direct { url: None } => (Api::Responses, None, Words::new("path-chose-direct", Args::new().text("name", &name))),
         Decision::Direct { url: Some(u) } => (Api::Responses, Some(u.clone()), Words::new("path-chose-direct-url", Args::new().text("name", &name).text("url", &u))),
