@@ -17,9 +17,9 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     let chat_only = ResponsesServer::start_full("127.0.0.1", "/v1", None, Behavior::ChatOnly, Duration::ZERO);
     // The app finds the CLI helper beside itself (target/debug/switchboard), and starts the
     // tray process beside itself too; its session folder is private to this test.
-    let rt = tempfile::tempdir().unwrap();
+    let (rt, port_s) = (home.run(), home.port.to_string());
     let _cleanup = TrayGuard(rt.path().to_owned());
-    let env = [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.path().as_os_str())];
+    let env = [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref())];
     let driver = Driver::start(&env);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
@@ -106,7 +106,8 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     assert_eq!(s.script("return window.__changes"), 1, "one change, one refresh of the list");
     s.find("[data-testid=provider-or-app] [data-testid=active-badge]");
     let text = home.config_text();
-    assert!(text.contains("model_provider = \"or-app\""), "{text}");
+    assert!(text.contains("model_provider = \"switchboard\""), "Codex reaches it through the router: {text}");
+    assert_eq!(home.using().as_deref(), Some("or-app"));
     assert!(text.contains("[model_providers.or-app.auth]"), "{text}");
     assert!(text.contains(&format!("base_url = \"{}\"", good.base_url())));
     assert!(text.starts_with("# Codex settings, edited by hand over many months."), "the user's file is kept");
@@ -218,7 +219,7 @@ fn a_person_adds_tests_and_uses_providers_in_the_real_app() {
     }
     tray_click_label("(vercel-app)");
     s.find("[data-testid=provider-vercel-app] [data-testid=active-badge]");
-    assert!(home.config_text().contains("model_provider = \"vercel-app\""));
+    assert_eq!(home.using().as_deref(), Some("vercel-app"));
     let start = std::time::Instant::now();
     while !tray_menu().is_some_and(|(_, items)| items.iter().any(|(_, l, c)| l.contains("vercel-app") && *c)) {
         assert!(start.elapsed() < T, "the tray's check did not move to vercel-app: {:?}", tray_menu());

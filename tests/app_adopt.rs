@@ -26,9 +26,9 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
         server.base_url()
     );
     home.write_config(config.as_bytes());
-    let rt = tempfile::tempdir().unwrap();
+    let (rt, port_s) = (home.run(), home.port.to_string());
     let _tray = switchboard_e2e::tray::TrayGuard(rt.path().to_owned());
-    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("HOME", fake_home.path().as_os_str())]);
+    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("CODEX_HOME", home.path().as_os_str()), ("HOME", fake_home.path().as_os_str())]);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
 
@@ -115,9 +115,9 @@ fn the_window_moves_plain_text_keys_and_imports_from_cc_switch() {
     let mut text = home.config_text();
     text.push_str("\n[model_providers.hdr-gw]\nname = \"Header Gateway\"\nbase_url = \"https://h.example/v1\"\nhttp_headers = { Authorization = \"Bearer sk-app-hdr-1\", x-api-key = \"sk-app-hdr-2\" }\n");
     home.write_config(text.as_bytes());
-    let rt = tempfile::tempdir().unwrap();
+    let (rt, port_s) = (home.run(), home.port.to_string());
     let _tray = switchboard_e2e::tray::TrayGuard(rt.path().to_owned());
-    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("HOME", fake_home.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())]);
+    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("CODEX_HOME", home.path().as_os_str()), ("HOME", fake_home.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())]);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
     s.wait_text("[data-testid=plain-keys-banner]", "2 keys are stored in plain text", T);

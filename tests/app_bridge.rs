@@ -155,7 +155,9 @@ fn a_chat_only_provider_goes_through_the_bridge_from_the_window() {
     s.find("[data-testid=use-kimi]").click();
     s.find("[data-testid=provider-kimi] [data-testid=active-badge]");
     assert!(!home.all_bytes().contains(KIMI_KEY), "the key is in no file");
-    assert!(home.config_text().contains("model_catalog_json = \"switchboard-models.json\""), "{}", home.config_text());
+    // Through the router: Codex asks it for every model, so no catalog file is named.
+    assert!(home.config_text().contains("model_provider = \"switchboard\""), "{}", home.config_text());
+    assert_eq!(home.using().as_deref(), Some("kimi"));
 
     // The real Codex reaches Kimi through the bridge the window started.
     let before = chat.requests().len();

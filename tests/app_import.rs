@@ -27,9 +27,9 @@ fn a_teammate_opens_a_link_pastes_the_key_and_codex_works() {
     let link = sender.sb(&["share", "team-gw"], None).ok().stdout.trim().to_owned();
 
     // 1. The app starts with the link: the Import screen, prefilled, asks only for the key.
-    let rt = tempfile::tempdir().unwrap();
+    let (rt, port_s) = (me.run(), me.port.to_string());
     let _tray = switchboard_e2e::tray::TrayGuard(rt.path().to_owned());
-    let envs = [("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", me.path().as_os_str()), ("HOME", desk.path().as_os_str())];
+    let envs = [("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("CODEX_HOME", me.path().as_os_str()), ("HOME", desk.path().as_os_str())];
     let driver = Driver::start(&envs);
     let s = driver.session_with_args(&app_bin(), &[&link]);
     s.set_size(1000, 720);
@@ -129,7 +129,7 @@ fn a_teammate_opens_a_link_pastes_the_key_and_codex_works() {
 
     // 5. In the dark theme: the link again (nothing new, and it says so), then the
     // team file again (only the unticked provider is left, with its unusual host).
-    let dark = [("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", me.path().as_os_str()), ("HOME", desk.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())];
+    let dark = [("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("CODEX_HOME", me.path().as_os_str()), ("HOME", desk.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())];
     let driver = Driver::start(&dark);
     let s = driver.session_with_args(&app_bin(), &[&link]);
     s.set_size(1000, 720);

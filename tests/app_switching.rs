@@ -23,9 +23,9 @@ fn sessions_view_managed_header_and_models_back_from_window_and_tray() {
     let root = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(root.path().join("etc/codex")).unwrap();
     std::fs::write(root.path().join("etc/codex/managed_config.toml"), "model = \"corp-approved\"\n").unwrap();
-    let rt = tempfile::tempdir().unwrap();
+    let (rt, port_s) = (home.run(), home.port.to_string());
     let _tray = switchboard_e2e::tray::TrayGuard(rt.path().to_owned());
-    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("SWITCHBOARD_SYSTEM_ROOT", root.path().as_os_str())]);
+    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("CODEX_HOME", home.path().as_os_str()), ("SWITCHBOARD_SYSTEM_ROOT", root.path().as_os_str())]);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
 
@@ -95,9 +95,9 @@ fn sessions_view_managed_header_and_models_back_from_window_and_tray() {
     drop(driver);
 
     // Dark theme, Sessions view.
-    let rt = tempfile::tempdir().unwrap();
+    let (rt, port_s) = (home.run(), home.port.to_string());
     let _tray = switchboard_e2e::tray::TrayGuard(rt.path().to_owned());
-    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("CODEX_HOME", home.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())]);
+    let driver = Driver::start(&[("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("CODEX_HOME", home.path().as_os_str()), ("GTK_THEME", "Adwaita:dark".as_ref())]);
     let s = driver.session(&app_bin());
     s.set_size(1000, 720);
     s.find("[data-testid=nav-sessions]").click();

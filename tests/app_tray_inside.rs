@@ -50,11 +50,14 @@ fn without_its_tray_process_the_app_keeps_a_tray_of_its_own() {
     }
     home.sb(&["use", "inside-a"], None).ok();
     let dirs = tempfile::tempdir().unwrap();
-    let (rt, state) = (dirs.path().join("run"), dirs.path().join("state"));
-    std::fs::create_dir_all(&rt).unwrap();
+    let (rt, state, port) = (home.runtime(), dirs.path().join("state"), home.port.to_string());
     let _cleanup = TrayGuard(rt.clone());
-    let envs: [(&str, &std::ffi::OsStr); 3] =
-        [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.as_os_str()), ("XDG_STATE_HOME", state.as_os_str())];
+    let envs: [(&str, &std::ffi::OsStr); 4] = [
+        ("CODEX_HOME", home.path().as_os_str()),
+        ("XDG_RUNTIME_DIR", rt.as_os_str()),
+        ("XDG_STATE_HOME", state.as_os_str()),
+        ("SWITCHBOARD_BRIDGE_PORT", port.as_ref()),
+    ];
     let launch = || Command::new(bin.path().join("switchboard-app")).envs(envs).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().unwrap();
 
     // 1. The window opens, one line says why the tray is inside, and that tray shows the providers.
@@ -75,7 +78,7 @@ fn without_its_tray_process_the_app_keeps_a_tray_of_its_own() {
 
     // 3. The tray inside switches providers, and opens the window again.
     tray_click_label("(inside-b)");
-    wait_for("the switch", || home.config_text().contains("model_provider = \"inside-b\"").then_some(()));
+    wait_for("the switch", || (home.using().as_deref() == Some("inside-b")).then_some(()));
     tray_click_label("Open Switchboard");
     wait_for("the window again", || x11::window_shown("Switchboard").then_some(()));
     // A second launch hands over to it, and leaves nothing running.

@@ -51,7 +51,7 @@ fn pid_in(rt: &Path, file: &str) -> Option<u32> {
 fn the_window_keeps_its_layout_and_survives_tests_in_fresh_sessions() {
     assert!(std::env::var_os("DISPLAY").is_some(), "run under Xvfb (scripts/test does)");
     let home = Home::new();
-    let rt = tempfile::tempdir().unwrap();
+    let (rt, port_s) = (home.run(), home.port.to_string());
     let state = tempfile::tempdir().unwrap();
     let _cleanup = TrayGuard(rt.path().to_owned());
     // A provider whose name and model are far too long for the header, active; and one
@@ -64,7 +64,7 @@ fn the_window_keeps_its_layout_and_survives_tests_in_fresh_sessions() {
     .ok();
     home.sb(&["use", "long"], None).ok();
     home.sb(&["add", "custom", "--id", "envgw", "--base-url", "http://127.0.0.1:9/v1", "--model", "m", "--env-key", "SB_NEVER_SET_KEY"], None).ok();
-    let envs = [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("XDG_STATE_HOME", state.path().as_os_str())];
+    let envs = [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("XDG_STATE_HOME", state.path().as_os_str())];
 
     // 1. The header on one line and the footer in view, at 980×700 and 800×600, light and dark.
     for (theme, extra) in [("light", None), ("dark", Some(("GTK_THEME", "Adwaita:dark".as_ref())))] {

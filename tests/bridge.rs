@@ -31,9 +31,8 @@ fn codex_runs_a_shell_command_and_an_apply_patch_through_the_bridge_with_nothing
     let home = Home::new();
     home.write_config(EVERYDAY.as_bytes());
     let chat = ChatServer::start("/v1", Script::Task { command: "echo ran-through-bridge > made-by-shell.txt".into(), patch: PATCH.into(), done: "All done: 你好 ✓".into() });
-    let port = free_port();
-    let runtime = tempfile::tempdir().unwrap().keep();
-    let _stop = StopBridge(port, runtime.clone());
+    // One process is the bridge and the router: the home's port.
+    let (port, runtime) = (home.port, home.runtime());
     let key = "sk-kimi-bridge-e2e-secret";
     let id = unique_id("kimi");
     let add = {
@@ -209,9 +208,7 @@ fn codex_reaches_a_litellm_chat_gateway_through_the_bridge() {
     use switchboard_e2e::litellm;
     let gw = litellm::start("  - model_name: mock-model\n    litellm_params:\n      model: openai/mock-model\n      mock_response: \"Hello from LiteLLM's mock, 你好\"\n");
     let home = Home::new();
-    let port = free_port();
-    let runtime = tempfile::tempdir().unwrap().keep();
-    let _stop = StopBridge(port, runtime.clone());
+    let (port, runtime) = (home.port, home.runtime());
     let base = format!("http://127.0.0.1:{}/v1", gw.port);
     let mut cmd = Command::new(bin());
     cmd.arg("--codex-home").arg(home.path()).args(["add", "chat-gateway", "--id", "lite", "--base-url", &base, "--model", "mock-model", "--key-stdin"]);

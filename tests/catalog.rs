@@ -111,6 +111,8 @@ fn a_direct_provider_after_its_test_gets_its_window_and_apply_patch() {
     assert_eq!(t["facts"]["custom_tools"], true, "{t}");
     assert_eq!(t["model_info"]["apply_patch"], true, "{t}");
     assert!(e.sb(&["test", "qwen"]).stdout.contains("262,144-token context window (Qwen3-Coder (Qwen))"));
+    // Reached directly (the router's /models is tests/router.rs's): Codex's catalog file.
+    e.sb(&["route", "qwen", "direct"]).ok();
     e.sb(&["use", "qwen"]).ok();
     assert!(e.home.config_text().contains("model_catalog_json = \"switchboard-models.json\""), "{}", e.home.config_text());
     let before = server.responses_posts().len();
@@ -197,6 +199,7 @@ fn with_openai_again_codexs_own_list_is_untouched_and_config_is_as_before() {
     let before = e.home.read_config();
     e.sb(&["add", "glm", "--base-url", &chat.base_url(), "--env-key", "GLM_TEST_KEY"]).ok();
     let after_add = e.home.read_config();
+    e.sb(&["route", "glm", "direct"]).ok();
     e.sb(&["use", "glm"]).ok();
     assert!(e.home.config_text().contains("model_catalog_json"), "{}", e.home.config_text());
     // While GLM is active, Codex lists its own models too, and GLM's.
@@ -283,6 +286,7 @@ fn an_azure_deployment_gets_the_window_of_the_model_it_serves() {
     let window = entry["context_window"].as_u64().unwrap();
     assert_eq!(t["model_info"]["window_source"], "codex", "{t}");
     assert_eq!(t["model_info"]["context_window"], window, "{t}");
+    e.sb(&["route", "az", "direct"]).ok();
     e.sb(&["use", "az"]).ok();
     assert!(e.home.config_text().contains("model_catalog_json"), "gpt5-prod is a slug Codex does not know");
     let (out, seen) = e.codex(&[]);

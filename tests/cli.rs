@@ -91,20 +91,32 @@ fn use_sets_provider_and_model_and_use_openai_goes_back() {
     let home = Home::new();
     home.write_config(EVERYDAY.as_bytes());
     let id = unique_id("ol");
-    home.sb(&["add", "ollama", "--id", &id, "--model", "qwen3-coder:30b"], None).ok();
+    home.sb(&["add", "ollama", "--id", &id, "--model", "qwen3-coder:30b", "--api", "responses"], None).ok();
+    // Through the router (the default): Codex's provider is `switchboard`, its model follows Use.
     let out = home.sb(&["use", &id], None);
     out.ok();
-    assert!(out.stdout.contains("qwen3-coder:30b"), "{}", out.stdout);
+    assert!(out.stdout.contains("qwen3-coder:30b") && out.stdout.contains("through Switchboard"), "{}", out.stdout);
     let text = home.config_text();
-    assert!(text.starts_with(&format!(
-        "# Codex settings, edited by hand over many months.\n# Keep the comments: they explain why things are the way they are.\n\nmodel = \"qwen3-coder:30b\"          # what I use most days\nmodel_reasoning_effort = \"high\"\napproval_policy = \"on-request\"\nsandbox_mode = \"workspace-write\"\nmodel_provider = \"{id}\"\nmodel_catalog_json = \"switchboard-models.json\"\n\n# Projects I have marked as trusted."
-    )), "{text}");
-    assert!(text.contains("stream_idle_timeout_ms = 600000"));
-    assert!(!text.contains("[model_providers.ollama-local.auth]") && !text.contains("env_key = \"\""));
+    assert!(text.starts_with(
+        "# Codex settings, edited by hand over many months.\n# Keep the comments: they explain why things are the way they are.\n\nmodel = \"switchboard/current\"          # what I use most days\nmodel_reasoning_effort = \"high\"\napproval_policy = \"on-request\"\nsandbox_mode = \"workspace-write\"\nmodel_provider = \"switchboard\"\n\n# Projects I have marked as trusted."
+    ), "{text}");
+    assert!(text.contains("[model_providers.switchboard]\nname = \"Switchboard\"\nbase_url = \"http://127.0.0.1:"), "{text}");
+    assert!(text.contains("args = [\"token\", \"--router\", \""), "{text}");
+    assert!(!text.contains("model_catalog_json"), "Codex asks the router for every model: {text}");
     assert!(!text.contains("profile"), "never a legacy profile key");
+    let state: Value = serde_json::from_str(&fs::read_to_string(home.path().join("switchboard-router.json")).unwrap()).unwrap();
+    assert_eq!(state["current"], serde_json::json!({"provider": id, "model": "qwen3-coder:30b"}));
+    // Everything else the user wrote is still there, byte for byte.
+    // (Switchboard's two tables go among the other providers, before [shell_environment_policy].)
+    let everyday_rest = EVERYDAY.split_once("# Projects I have marked as trusted.").unwrap().1;
+    let (ours, theirs) = (text.find(&format!("[model_providers.{id}]")).unwrap(), text.find("[shell_environment_policy]").unwrap());
+    let without_ours = format!("{}{}", &text[..ours], &text[theirs..]);
+    assert!(without_ours.contains(everyday_rest.trim_end()), "{without_ours}");
 
     home.sb(&["use", &id, "--model", "llama3"], None).ok();
-    assert!(home.config_text().contains("model = \"llama3\"          # what I use most days"));
+    assert!(home.config_text().contains("model = \"switchboard/current\"          # what I use most days"));
+    let state: Value = serde_json::from_str(&fs::read_to_string(home.path().join("switchboard-router.json")).unwrap()).unwrap();
+    assert_eq!(state["current"]["model"], "llama3", "running sessions that follow move to it");
     // Idempotent: the same switch again writes nothing and takes no backup.
     let before = home.sb(&["backups", "--json"], None);
     home.sb(&["use", &id, "--model", "llama3"], None).ok();
@@ -113,10 +125,19 @@ fn use_sets_provider_and_model_and_use_openai_goes_back() {
     home.sb(&["use", "openai"], None).ok();
     let text = home.config_text();
     assert!(!text.contains("model_provider ="), "{text}");
-    // Codex reads its own model list again (issue 17).
     assert!(!text.contains("model_catalog_json"), "{text}");
     // openai gets back the model it had before the first switch (issue 9), comment and all.
     assert!(text.contains("\nmodel = \"gpt-5-codex\"          # what I use most days"), "back to the user's own model: {text}");
+    assert!(!text.contains("[model_providers.switchboard]"), "no session used the router's table: nothing is left behind: {text}");
+
+    // Set to be reached directly: its own provider, and Codex's catalog file where Codex does not know the model.
+    home.sb(&["route", &id, "direct"], None).ok();
+    home.sb(&["use", &id], None).ok();
+    let text = home.config_text();
+    assert!(text.contains(&format!("model = \"llama3\"          # what I use most days")), "{text}");
+    assert!(text.contains(&format!("model_provider = \"{id}\"\nmodel_catalog_json = \"switchboard-models.json\"")), "{text}");
+    assert!(text.contains("stream_idle_timeout_ms = 600000"));
+    assert!(!text.contains(&format!("[model_providers.{id}.auth]")) && !text.contains("env_key = \"\""));
     // Built-ins can be chosen too.
     home.sb(&["use", "lmstudio", "--model", "qwen"], None).ok();
     assert!(home.config_text().contains("model_provider = \"lmstudio\""));
@@ -237,7 +258,7 @@ fn a_symlinked_config_stays_a_symlink_and_its_target_is_edited() {
     home.sb(&["use", &id], None).ok();
     assert!(fs::symlink_metadata(home.config()).unwrap().file_type().is_symlink(), "the link was replaced by a file");
     let text = fs::read_to_string(&real).unwrap();
-    assert!(text.contains(&format!("model_provider = \"{id}\"")), "{text}");
+    assert!(text.contains("model_provider = \"switchboard\""), "{text}");
     let stray: Vec<_> = fs::read_dir(real.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
     assert_eq!(stray.len(), 1, "temporary files left in the dotfiles folder: {stray:?}");
 }
@@ -373,7 +394,8 @@ fn edit_changes_only_what_it_is_given() {
     home.sb(&["edit", &id, "--api-version", "2025-04-01-preview", "--deployment", "gpt5-canary"], None).ok();
     let text = home.config_text();
     assert!(text.contains("query_params = { api-version = \"2025-04-01-preview\" }"), "{text}");
-    assert!(text.contains("model = \"gpt5-canary\""), "the active provider's model follows: {text}");
+    let state: Value = serde_json::from_str(&fs::read_to_string(home.path().join("switchboard-router.json")).unwrap()).unwrap();
+    assert_eq!(state["current"]["model"], "gpt5-canary", "the model Use chose follows: {state}");
     assert!(text.contains("name = \"Azure AI Foundry\""));
     // Switch to a token command (Entra ID): the keychain auth is replaced.
     home.sb(
@@ -540,7 +562,7 @@ fn a_refusal_follows_lang_and_json_does_not() {
     // What an operation did, in LANG's language too.
     let out = sb("zh_TW.UTF-8", &["use", "ol-json"]);
     assert_eq!(out.code, Some(0), "{}", out.stderr);
-    assert_eq!(out.stdout.lines().next(), Some("Codex 現在使用 `ol-json`，模型為 qwen3-coder:30b。"), "{}", out.stdout);
+    assert_eq!(out.stdout.lines().next(), Some("Codex 現在透過 Switchboard 使用 `ol-json`，模型為 qwen3-coder:30b：跟隨 Switchboard 選擇的工作階段會在下一輪切換過去。"), "{}", out.stdout);
     assert!(sb("en_US.UTF-8", &["use", "openai"]).stdout.starts_with("Codex now uses `openai`"));
     // A refusal's reason is in the language too, not English inside a translated sentence.
     let url = sb("ja_JP.UTF-8", &["add", "custom", "--id", "ok-id", "--base-url", "ftp://x", "--model", "m", "--no-key"]);

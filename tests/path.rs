@@ -170,7 +170,7 @@ fn a_bridged_provider_that_gained_a_working_responses_api_is_offered_the_direct_
 
 #[test]
 fn a_direct_provider_whose_tools_are_refused_fails_the_test_with_the_bridge_as_the_fix() {
-    let server = ResponsesServer::start_full("127.0.0.1", "/v1", Some(KEY), Behavior::Dual { refuse_custom: true }, Duration::ZERO);
+    let server = ResponsesServer::start_full("127.0.0.1", "/v1", Some(KEY), Behavior::DualNoTools, Duration::ZERO);
     let s = Setup::new();
     s.add("custom", &server.base_url(), &["--api", "responses"]);
     let (report, test) = s.test_json();
@@ -183,6 +183,23 @@ fn a_direct_provider_whose_tools_are_refused_fails_the_test_with_the_bridge_as_t
     let (report, _) = s.test_json();
     assert_eq!(report["diagnosis"], "ok", "{report}");
     assert_eq!(report["path"]["api"], "chat");
+}
+
+#[test]
+fn a_direct_provider_refusing_only_apply_patch_passes_with_the_bridge_offered_for_it() {
+    let server = ResponsesServer::start_full("127.0.0.1", "/v1", Some(KEY), Behavior::Dual { refuse_custom: true }, Duration::ZERO);
+    let s = Setup::new();
+    s.add("custom", &server.base_url(), &["--api", "responses"]);
+    let (report, test) = s.test_json();
+    // Codex works there: the catalog leaves apply_patch out, so it sends functions alone.
+    assert_eq!(report["diagnosis"], "ok", "{report}");
+    assert_eq!(test.code, Some(0));
+    assert_eq!(report["model_info"]["apply_patch"], false, "{report}");
+    assert!(report["path"]["why"].as_str().unwrap().starts_with("Directly, without apply_patch"), "{report}");
+    let offer = &report["path"]["offer"];
+    assert_eq!(offer["api"], "chat", "{report}");
+    assert_eq!(offer["command"], format!("switchboard edit {} --api chat", s.id));
+    assert!(offer["why"].as_str().unwrap().contains("apply_patch"), "{offer}");
 }
 
 #[test]

@@ -47,6 +47,10 @@ fn a_session_made_under_a_resumes_with_a_after_b_becomes_active() {
     let (alpha, beta) = (unique_id("alpha"), unique_id("beta"));
     add_keyed(&home, &alpha, &a.base_url(), "alpha-model", ka);
     add_keyed(&home, &beta, &b.base_url(), "beta-model", kb);
+    // Each its own provider, as before the router (or for those set to be reached directly):
+    // sessions are filed by provider, and each resumes with its own.
+    home.sb(&["route", &alpha, "direct"], None).ok();
+    home.sb(&["route", &beta, "direct"], None).ok();
     home.sb(&["use", &alpha], None).ok();
 
     // A session recorded on disk under alpha (no --ephemeral), in a project folder.
@@ -131,7 +135,8 @@ fn openai_gets_its_model_back_and_the_file_its_bytes() {
     // --model wins and becomes the one remembered.
     home.sb(&["use", "openai", "--model", "o-next"], None).ok();
     home.sb(&["use", &alpha], None).ok();
-    assert!(home.config_text().contains("model = \"alpha-model\""));
+    assert!(home.config_text().contains("model = \"switchboard/current\""));
+    assert!(std::fs::read_to_string(home.path().join("switchboard-router.json")).unwrap().contains("\"alpha-model\""));
     let again = home.sb(&["use", "openai"], None);
     assert!(again.ok().stdout.contains("model o-next"), "{}", again.stdout);
     home.sb(&["remove", &alpha, "--force"], None).ok();

@@ -99,10 +99,14 @@ fn the_tray_works_alone_and_the_window_comes_and_goes() {
     }
     home.sb(&["use", "tray-a"], None).ok();
     let dirs = tempfile::tempdir().unwrap();
-    let (rt, cfg) = (dirs.path().join("run"), dirs.path().join("config"));
-    std::fs::create_dir_all(&rt).unwrap();
-    let envs: [(&str, &std::ffi::OsStr); 3] =
-        [("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.as_os_str()), ("XDG_CONFIG_HOME", cfg.as_os_str())];
+    // The runtime folder and port of the home's router, which `use` started.
+    let (rt, cfg, port) = (home.runtime(), dirs.path().join("config"), home.port.to_string());
+    let envs: [(&str, &std::ffi::OsStr); 4] = [
+        ("CODEX_HOME", home.path().as_os_str()),
+        ("XDG_RUNTIME_DIR", rt.as_os_str()),
+        ("XDG_CONFIG_HOME", cfg.as_os_str()),
+        ("SWITCHBOARD_BRIDGE_PORT", port.as_ref()),
+    ];
     let notes = Notifications::watch(dirs.path());
     let _cleanup = TrayGuard(rt.clone());
 
@@ -142,7 +146,7 @@ fn the_tray_works_alone_and_the_window_comes_and_goes() {
 
     // 4. With no window, a tray switch still rewrites config.toml, notifies, and the menu follows.
     tray_click_label("(tray-b)");
-    wait_for("config.toml to name tray-b", || home.config_text().contains("model_provider = \"tray-b\"").then_some(()));
+    wait_for("Codex to use tray-b", || (home.using().as_deref() == Some("tray-b")).then_some(()));
     wait_for("the check on tray-b", || tray_menu().filter(|(_, i)| i.iter().any(|(_, l, c)| l.contains("(tray-b)") && *c)));
     wait_for("the switch notification", || {
         let t = notes.text();

@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use switchboard_core::bridge::credential::{self, Source};
 use switchboard_core::bridge::lifecycle::{self, Found};
 use switchboard_core::bridge::route;
-use switchboard_core::bridge::server::{self, Config, Limits};
+use switchboard_core::router::server::{self, Config, Limits};
 use switchboard_core::ops::switchboard;
 use switchboard_core::provider::preset;
 
@@ -17,7 +17,12 @@ use switchboard_core::locale::Args as Params;
 
 #[derive(Args)]
 pub struct TokenArgs {
-    id: String,
+    #[arg(required_unless_present = "router")]
+    id: Option<String>,
+    /// Codex reaches every provider through Switchboard's router on this port: make sure
+    /// it answers, hand it the credentials it lacks, and print its token.
+    #[arg(long, value_name = "PORT", conflicts_with_all = ["bridge", "env", "no_key", "command"])]
+    router: Option<u16>,
     /// The provider goes through Switchboard's bridge on this port: make sure it answers,
     /// and print its token with the provider's key behind it.
     #[arg(long, value_name = "PORT")]
@@ -59,8 +64,23 @@ pub enum BridgeAction {
 /// provider, the bridge's token and the provider's key once the bridge answers.
 /// A bridge problem is one line on stderr, which Codex's log shows.
 pub fn token(a: &TokenArgs) -> Result<(), Exit> {
+    if let Some(port) = a.router {
+        let token = match lifecycle::ensure(port) {
+            Ok(t) => t,
+            Err(problem) => {
+                eprintln!("switchboard: {}", problem.sentence_in(cli_language()));
+                return Err(Exit::Reported);
+            }
+        };
+        if let Ok(home) = switchboard_core::codex::home::from_env(None) {
+            switchboard_core::router::handover::hand_over(port, &token, &home, cli_language());
+        }
+        let _ = writeln!(std::io::stdout().lock(), "{token}");
+        return Ok(());
+    }
+    let id = a.id.as_deref().unwrap_or_default();
     let Some(port) = a.bridge else {
-        let key = switchboard::token(&a.id)?;
+        let key = switchboard::token(id)?;
         let _ = writeln!(std::io::stdout().lock(), "{}", key.expose());
         return Ok(());
     };
@@ -70,7 +90,7 @@ pub fn token(a: &TokenArgs) -> Result<(), Exit> {
         (None, false, false) => Source::Command(a.command.clone()),
         (None, false, true) => Source::Keychain,
     };
-    let key = credential::fetch(&a.id, &source)?;
+    let key = credential::fetch(id, &source)?;
     let token = match lifecycle::ensure(port) {
         Ok(t) => t,
         Err(problem) => {

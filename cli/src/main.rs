@@ -24,10 +24,11 @@ use switchboard_core::ops::doctor;
 use switchboard_core::{Error, Switchboard};
 
 use input::read_key;
-use output::{Exit, cli_language, print_json, say, shown};
+use output::{Exit, cli_language, print_json, runtime, say, shown};
 
 mod adopt;
 mod bridge;
+mod models;
 
 #[derive(Parser)]
 #[command(name = "switchboard", version, about = "Point Codex CLI at another model provider, with keys in the OS keychain.")]
@@ -58,6 +59,16 @@ enum Command {
         provider: String,
         #[command(flatten)]
         opts: ProviderOpts,
+    },
+    /// The models Codex lists of each provider through Switchboard (`<provider>/<model>` in
+    /// its /model picker); `--add` and `--remove` choose them, `--available` asks the provider.
+    Models(models::ModelsArgs),
+    /// Whether Codex reaches a provider through Switchboard (`router`, the default: one
+    /// Codex provider for every model) or `direct`ly, as its own provider.
+    Route {
+        id: String,
+        #[arg(value_parser = ["router", "direct"])]
+        via: String,
     },
     /// List every provider: yours, hand-written and built-in.
     List {
@@ -288,9 +299,6 @@ fn helper_path() -> PathBuf {
     switchboard_core::codex::helper::current_exe().unwrap_or_else(|| PathBuf::from("switchboard"))
 }
 
-fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime")
-}
 
 fn secs(s: f64) -> Result<Duration, Error> {
     if s.is_finite() && s > 0.0 && s <= 600.0 {
@@ -367,8 +375,9 @@ fn run(cli: Cli) -> Result<(), Exit> {
     let outcome = match cli.command {
         Command::Token(_) | Command::Bridge { .. } | Command::Presets { .. } => unreachable!(),
         Command::Add { preset, opts } => {
-            let key = opts.key()?;
             let mut inputs = opts.inputs();
+            // Input `add` would refuse is refused before the provider is asked anything.
+            let key = sb.check_add(&preset, &inputs, opts.key()?.as_deref())?;
             // Unless --api says which, the provider's own answers choose the way Codex reaches it.
             let chosen = switchboard_core::provider::preset::find(&preset)
                 .ok()
@@ -416,6 +425,8 @@ fn run(cli: Cli) -> Result<(), Exit> {
         }
         Command::Share(a) => return share::share(&sb, a),
         Command::Import(a) => return share::import(&sb, a),
+        Command::Models(args) => return models::run(&sb, &args),
+        Command::Route { id, via } => return models::route(&sb, &id, &via),
         Command::Secure { ids, all, json } => return Ok(adopt::secure(&sb, ids, all, json)?),
         Command::ImportCcSwitch { db, only, dry_run, json } => return Ok(adopt::import(&sb, db, only, dry_run, json)?),
         Command::Test { id, model, timeout, with_codex, json } => {

@@ -34,3 +34,8 @@ pub(crate) fn print_json<T: serde::Serialize>(v: &T) {
 pub(crate) fn shown(s: &str) -> String {
     if s.chars().any(char::is_control) { s.chars().flat_map(|c| if c.is_control() { c.escape_default().collect::<Vec<_>>() } else { vec![c] }).collect() } else { s.to_owned() }
 }
+
+/// A runtime for the async parts (the Test, doctor, asking providers).
+pub fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("tokio runtime")
+}

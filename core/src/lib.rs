@@ -17,6 +17,7 @@ pub mod ops;
 pub mod places;
 pub mod probe;
 pub mod provider;
+pub mod router;
 pub mod share;
 pub mod sse;
 

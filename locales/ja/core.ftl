@@ -631,3 +631,14 @@ model-patch-refused = apply_patch は使いません：プロバイダーがカ�
 model-patch-untested = テストでカスタムツールへの対応が確認されるまで apply_patch は使いません
 model-patch-codex = Codex は apply_patch でファイルを編集します
 model-patch-codex-shell = Codex はシェルコマンドでファイルを編集します
+
+# The router (issue 22)
+path-offer-bridge-patch = Switchboard のブリッジを経由すると、Codex は { $host } で apply_patch を使ってファイルを編集できます。ブリッジでは apply_patch が { $host } の受け付ける関数になります。
+op-switched-routed = Codex は Switchboard 経由で `{ $id }`（モデル { $model }）を使用するようになりました。Switchboard の選択に従うセッションは、次のターンから切り替わります。
+op-routed-first = これから Codex は、Switchboard のすべてのプロバイダーを 1 つのプロバイダー `switchboard` として使います。各モデルが Codex の /model ピッカーに表示され、切り替えは実行中のセッションにも届き、どこに切り替えても新しいセッションは 1 か所にまとまります。
+op-models-listed = Codex は `{ $id }` の次のモデルを表示します：{ $models }。
+op-route-direct = 次に使用するときから、Codex は `{ $id }` に独立したプロバイダーとして直接接続します（そのセッションは別に保存されます）。
+op-route-router = 次に使用するときから、Codex は再び Switchboard 経由で `{ $id }` に接続します。
+cli-route-router = Switchboard 経由
+cli-route-direct = 独立したプロバイダーとして直接接続
+cli-models-available = ほかに提供しているモデル：{ $list }

@@ -633,3 +633,14 @@ model-patch-refused = 不使用 apply_patch：提供商拒绝自定义工具，C
 model-patch-untested = 测试确认提供商支持自定义工具之前，不使用 apply_patch
 model-patch-codex = Codex 用 apply_patch 修改文件
 model-patch-codex-shell = Codex 用 shell 命令修改文件
+
+# The router (issue 22)
+path-offer-bridge-patch = 通过 Switchboard 桥接，Codex 可以在 { $host } 上用 apply_patch 编辑文件：在桥接中它会变成 { $host } 接受的函数。
+op-switched-routed = Codex 现在通过 Switchboard 使用 `{ $id }`，模型为 { $model }：跟随 Switchboard 选择的会话会在下一轮切换过去。
+op-routed-first = 从现在起，Codex 把 Switchboard 的所有提供商当作一个提供商 `switchboard` 来访问：每个模型都在 Codex 的 /model 选择器中，切换会传到正在运行的会话，无论切换到哪里，新会话都保持在一起。
+op-models-listed = Codex 列出 `{ $id }` 的这些模型：{ $models }。
+op-route-direct = 从下次使用起，Codex 将作为独立提供商直接访问 `{ $id }`（之后它的会话会单独存放）。
+op-route-router = 从下次使用起，Codex 将重新通过 Switchboard 访问 `{ $id }`。
+cli-route-router = 通过 Switchboard
+cli-route-direct = 直接访问，作为独立提供商
+cli-models-available = 它还提供：{ $list }

@@ -633,3 +633,14 @@ model-patch-refused = 不使用 apply_patch：供應商拒絕自訂工具，Code
 model-patch-untested = 在測試確認供應商支援自訂工具之前，不使用 apply_patch
 model-patch-codex = Codex 以 apply_patch 修改檔案
 model-patch-codex-shell = Codex 以 shell 指令修改檔案
+
+# The router (issue 22)
+path-offer-bridge-patch = 透過 Switchboard 橋接，Codex 可以在 { $host } 上用 apply_patch 編輯檔案：在橋接中它會變成 { $host } 接受的函式。
+op-switched-routed = Codex 現在透過 Switchboard 使用 `{ $id }`，模型為 { $model }：跟隨 Switchboard 選擇的工作階段會在下一輪切換過去。
+op-routed-first = 從現在起，Codex 會把 Switchboard 的所有供應商當成一個供應商 `switchboard` 來連線：每個模型都在 Codex 的 /model 選擇器中，切換會傳到正在執行的工作階段，無論切換到哪裡，新的工作階段都會保持在一起。
+op-models-listed = Codex 列出 `{ $id }` 的這些模型：{ $models }。
+op-route-direct = 從下次使用起，Codex 會把 `{ $id }` 當成獨立供應商直接連線（之後它的工作階段會分開存放）。
+op-route-router = 從下次使用起，Codex 會再次透過 Switchboard 連線到 `{ $id }`。
+cli-route-router = 透過 Switchboard
+cli-route-direct = 直接連線，作為獨立供應商
+cli-models-available = 它也提供：{ $list }

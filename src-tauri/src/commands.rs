@@ -124,6 +124,9 @@ fn inputs(d: &Draft) -> Result<switchboard_core::provider::build::Inputs, Error>
 #[specta::specta]
 pub async fn add(app: AppHandle, state: State<'_, AppState>, preset: PresetId, draft: Draft, key: Option<String>) -> Res<Outcome> {
     let mut given = inputs(&draft)?;
+    // Input `add` would refuse is refused before the provider is asked anything.
+    let (checked, name) = (given.clone(), preset.as_str());
+    let key = blocking(&state, move |sb| sb.check_add(name, &checked, key.as_deref())).await?;
     // Unless the form's bridge option was touched, the provider's own answers choose the way.
     let chosen = match switchboard_core::provider::preset::get(preset) {
         Some(p) => switchboard_core::probe::choose::choose(p, &given, key.as_deref(), switchboard_core::probe::choose::LIMIT).await,

@@ -94,6 +94,7 @@ fn fingerprint(home: &Path, session: &Session) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = std::collections::hash_map::DefaultHasher::new();
     std::fs::read(home.join("config.toml")).ok().hash(&mut h);
+    std::fs::read(home.join(switchboard_core::router::state::FILE)).ok().hash(&mut h);
     let mut names: Vec<PathBuf> = std::fs::read_dir(home)
         .map(|d| d.flatten().map(|e| e.path()).filter(|p| p.to_string_lossy().ends_with(".config.toml")).collect())
         .unwrap_or_default();

@@ -66,9 +66,15 @@ pub fn unique_id(prefix: &str) -> String {
     format!("{prefix}-{}-{}", std::process::id(), N.fetch_add(1, Ordering::SeqCst))
 }
 
-/// A throwaway Codex home.
+/// A throwaway Codex home, with a router port and runtime folder of its own (tests
+/// run side by side: each Switchboard router started for this home is its own, and
+/// is stopped when the home goes).
 pub struct Home {
     pub dir: tempfile::TempDir,
+    /// The port Switchboard's router (and bridge) gets for this home.
+    pub port: u16,
+    /// Its runtime folder (the router's token), outside the Codex home.
+    run: tempfile::TempDir,
 }
 
 impl Default for Home {
@@ -79,7 +85,26 @@ impl Default for Home {
 
 impl Home {
     pub fn new() -> Self {
-        Home { dir: tempfile::tempdir().unwrap() }
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let run = tempfile::tempdir().unwrap();
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(run.path(), std::fs::Permissions::from_mode(0o700)).unwrap();
+        Home { dir: tempfile::tempdir().unwrap(), port, run }
+    }
+
+    /// This home's runtime folder (its router's token), made private.
+    pub fn runtime(&self) -> PathBuf {
+        self.run.path().to_owned()
+    }
+
+    /// The runtime folder itself, for a test that starts the app or the tray for this home.
+    pub fn run(&self) -> &tempfile::TempDir {
+        &self.run
+    }
+
+    /// Sets this home's router port and runtime folder on `cmd` (a `switchboard` or a `codex`).
+    pub fn router_env(&self, cmd: &mut Command) {
+        cmd.env("SWITCHBOARD_BRIDGE_PORT", self.port.to_string()).env("XDG_RUNTIME_DIR", self.runtime());
     }
 
     pub fn path(&self) -> &Path {
@@ -102,12 +127,32 @@ impl Home {
         String::from_utf8(self.read_config()).unwrap()
     }
 
+    /// The provider Codex uses now: through the router (`model_provider = "switchboard"`
+    /// and the router's current provider), or directly.
+    pub fn using(&self) -> Option<String> {
+        let doc: toml::Table = self.config_text().parse().ok()?;
+        match doc.get("model_provider")?.as_str()? {
+            "switchboard" => {
+                let state: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(self.path().join("switchboard-router.json")).ok()?).ok()?;
+                state["current"]["provider"].as_str().map(str::to_owned)
+            }
+            id => Some(id.to_owned()),
+        }
+    }
+
+    /// What a process started for this home (the app, the tray) needs to find its
+    /// router: the home, the runtime folder and the port.
+    pub fn app_env(&self) -> Vec<(&'static str, std::ffi::OsString)> {
+        vec![("CODEX_HOME", self.path().into()), ("XDG_RUNTIME_DIR", self.runtime().into()), ("SWITCHBOARD_BRIDGE_PORT", self.port.to_string().into())]
+    }
+
     /// Runs `switchboard --codex-home <home> args...` with `stdin`, knowing the
     /// pinned Codex (see [`codex_env`]).
     pub fn sb(&self, args: &[&str], stdin: Option<&str>) -> Run {
         let mut cmd = Command::new(bin());
         cmd.arg("--codex-home").arg(self.path()).args(args);
         codex_env(&mut cmd);
+        self.router_env(&mut cmd);
         run(cmd, stdin)
     }
 
@@ -127,6 +172,12 @@ impl Home {
         let mut out = Vec::new();
         walk(self.path(), &mut out);
         String::from_utf8_lossy(&out).into_owned()
+    }
+}
+
+impl Drop for Home {
+    fn drop(&mut self) {
+        bridge::kill_bridges(self.port);
     }
 }
 
@@ -340,6 +391,7 @@ pub fn codex_exec(home: &Home, extra: &[&str], envs: &[(&str, &str)]) -> Run {
         .env_remove("OPENAI_API_KEY")
         .env_remove("CODEX_API_KEY")
         .env("RUST_LOG", "error");
+    home.router_env(&mut cmd);
     for (k, v) in envs {
         cmd.env(k, v);
     }

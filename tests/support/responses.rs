@@ -48,6 +48,8 @@ pub enum Behavior {
     Dual { refuse_custom: bool },
     /// `Dual { refuse_custom: true }`, but its refusal quotes the credential it was sent.
     DualEchoKey,
+    /// `Dual`, but its `/responses` refuses any request that carries tools at all.
+    DualNoTools,
 }
 
 /// A Responses-API stand-in on 127.0.0.1: `POST <prefix>/responses` answers an
@@ -186,7 +188,7 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
                 std::thread::sleep(Duration::from_secs(60));
                 return Ok(());
             }
-            Behavior::Dual { .. } | Behavior::DualEchoKey if chat && s.method == "POST" => {
+            Behavior::Dual { .. } | Behavior::DualEchoKey | Behavior::DualNoTools if chat && s.method == "POST" => {
                 conn.write_all(chat_ok().as_bytes())?;
                 conn.flush()?;
                 return Ok(());
@@ -194,6 +196,10 @@ fn serve(conn: TcpStream, prefix: &str, key: Option<&str>, behavior: &Behavior, 
             Behavior::DualEchoKey if responses && s.body.replace(' ', "").contains(r#""type":"custom""#) => {
                 let said = serde_json::to_string(&format!("custom tools are not allowed for {}", s.header("authorization").unwrap_or(""))).unwrap();
                 respond(&mut conn, 400, json, &format!(r#"{{"error":{{"message":{said}}}}}"#))?;
+                continue;
+            }
+            Behavior::DualNoTools if responses && s.body.replace(' ', "").contains(r#""tools":[{"#) => {
+                respond(&mut conn, 400, json, r#"{"error":{"message":"tools are not supported on this endpoint","type":"invalid_request_error","param":"tools"}}"#)?;
                 continue;
             }
             Behavior::NoCustomTools | Behavior::Dual { refuse_custom: true } if responses && s.body.replace(' ', "").contains(r#""type":"custom""#) => {

@@ -6,13 +6,13 @@
 //! reasoning item of its own, after the bridge's marker for that upstream, and the
 //! next request reads them from there (only for the same upstream). Pure.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Carry {
     /// OpenRouter's `reasoning_details`, merged by index as they streamed.
     #[serde(default, rename = "d", skip_serializing_if = "Vec::is_empty")]
@@ -20,7 +20,20 @@ pub struct Carry {
     /// Gemini's thought signature of each tool call, by call id.
     #[serde(default, rename = "s", skip_serializing_if = "BTreeMap::is_empty")]
     pub signatures: BTreeMap<String, String>,
+    /// Where each (index, type) of `details` is, so a piece finds its entry at once.
+    #[serde(skip)]
+    at: HashMap<(u64, String), usize>,
 }
+
+/// Two carries are equal when they carry the same (the index map is how, not what).
+impl PartialEq for Carry {
+    fn eq(&self, other: &Self) -> bool {
+        self.details == other.details && self.signatures == other.signatures
+    }
+}
+
+/// The most `reasoning_details` entries and signatures one response may carry.
+pub const MAX_ENTRIES: usize = 256;
 
 impl Carry {
     pub fn is_empty(&self) -> bool {
@@ -29,7 +42,13 @@ impl Carry {
 
     /// `<marker>:<base64url of the JSON>`, for a reasoning item's `encrypted_content`.
     pub fn encode(&self, marker: &str) -> String {
-        let json = serde_json::to_vec(self).unwrap_or_default();
+        self.encode_with(marker, |json| json)
+    }
+
+    /// `encode`, the JSON passed through `clean` first (the server's redaction: what a
+    /// provider put here must not carry a key into Codex's session files, encoded or not).
+    pub fn encode_with(&self, marker: &str, clean: impl Fn(String) -> String) -> String {
+        let json = clean(serde_json::to_string(self).unwrap_or_default());
         format!("{marker}:{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(json))
     }
 
@@ -44,18 +63,26 @@ impl Carry {
     pub fn extend(&mut self, other: Carry) {
         self.details.extend(other.details);
         self.signatures.extend(other.signatures);
+        self.at.clear();
     }
 
     /// One streamed piece of `reasoning_details`: text joins the entry of the same
     /// index and type; other fields (a signature, an id, the format) take the last value.
+    /// Past `MAX_ENTRIES` entries, a new one is dropped.
     pub fn merge_detail(&mut self, piece: &Value) {
         let Some(obj) = piece.as_object() else { return };
-        let key = |v: &Value| (v.get("index").and_then(Value::as_u64), v.get("type").and_then(Value::as_str).map(str::to_owned));
-        let same = self.details.iter_mut().find(|d| key(d) == key(piece) && key(piece).0.is_some());
-        let Some(existing) = same else {
-            self.details.push(piece.clone());
+        let index = piece.get("index").and_then(Value::as_u64);
+        let kind = piece.get("type").and_then(Value::as_str).unwrap_or("").to_owned();
+        let Some(at) = index.and_then(|i| self.at.get(&(i, kind.clone())).copied()) else {
+            if self.details.len() < MAX_ENTRIES {
+                if let Some(i) = index {
+                    self.at.insert((i, kind), self.details.len());
+                }
+                self.details.push(piece.clone());
+            }
             return;
         };
+        let existing = &mut self.details[at];
         for (k, v) in obj {
             match (k.as_str(), existing.get(k).and_then(Value::as_str), v.as_str()) {
                 ("text" | "summary" | "data", Some(old), Some(new)) => existing[k] = Value::String(format!("{old}{new}")),

@@ -214,6 +214,31 @@ pub fn ensure(port: u16) -> Result<String, Problem> {
     Err(Problem::NoAnswer(port))
 }
 
+/// POSTs `body` to the bridge's own `path` with `token`; its JSON answer, if it gave
+/// a 200 (a plain HTTP/1.1 request, two seconds at most).
+pub fn ask(port: u16, token: &str, path: &str, body: &serde_json::Value) -> Option<serde_json::Value> {
+    let addr = SocketAddr::from(([127, 0, 0, 1], port));
+    let mut s = TcpStream::connect_timeout(&addr, Duration::from_millis(300)).ok()?;
+    let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
+    let _ = s.set_write_timeout(Some(Duration::from_secs(2)));
+    let text = body.to_string();
+    let req = format!(
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
+        text.len()
+    );
+    s.write_all(req.as_bytes()).ok()?;
+    let mut buf = Vec::new();
+    let _ = s.take(1 << 20).read_to_end(&mut buf);
+    let text = String::from_utf8_lossy(&buf);
+    let (head, body) = text.split_once("\r\n\r\n")?;
+    if head.split_whitespace().nth(1) != Some("200") {
+        return None;
+    }
+    let body = body.trim();
+    let json = body.find('{').and_then(|a| body.rfind('}').map(|b| &body[a..=b]))?;
+    serde_json::from_str(json).ok()
+}
+
 /// Asks the bridge on `port` to end once its streams finish; false if none answered.
 pub fn stop(port: u16, token: &str) -> bool {
     if !matches!(probe(port, token), Found::Bridge(_)) {
@@ -278,5 +303,5 @@ fn spawn(program: &Path, port: u16) -> Result<(), Problem> {
 pub const KEPT_VARS: &[&str] = &[
     "HOME", "PATH", "USER", "XDG_RUNTIME_DIR", "XDG_STATE_HOME", "TMPDIR", "LANG", "LC_ALL", "HTTPS_PROXY", "https_proxy",
     "HTTP_PROXY", "http_proxy", "NO_PROXY", "no_proxy", "ALL_PROXY", "all_proxy", "SSL_CERT_FILE", "SSL_CERT_DIR",
-    "SWITCHBOARD_BRIDGE_IDLE_SECS", "SYSTEMROOT", "APPDATA", "LOCALAPPDATA",
+    "SWITCHBOARD_BRIDGE_IDLE_SECS", "SYSTEMROOT", "APPDATA", "LOCALAPPDATA", "XDG_CACHE_HOME",
 ];

@@ -9,7 +9,6 @@ pub mod lesson;
 pub mod lifecycle;
 pub mod request;
 pub mod route;
-pub mod server;
 pub mod stream;
 
 #[cfg(test)]

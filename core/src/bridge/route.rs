@@ -84,6 +84,44 @@ fn split_preset(path: &str) -> Option<(Option<String>, &str)> {
     is_preset_name(first).then(|| (Some(first.to_owned()), rest))
 }
 
+/// The id a Codex home goes by in the router's URL: made from its path when the
+/// router's table is first written, and kept after (a home moved, or copied, keeps it;
+/// the auth command tells the router which folder it stands for).
+pub fn home_id(home: &std::path::Path) -> String {
+    use sha2::{Digest, Sha256};
+    let d = Sha256::digest(home.to_string_lossy().as_bytes());
+    d.iter().take(8).map(|b| format!("{b:02x}")).collect()
+}
+
+/// Whether `id` is a home id (16 lower-case hex digits).
+pub fn is_home_id(id: &str) -> bool {
+    id.len() == 16 && id.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+}
+
+/// The router's base URL for the Codex home with `id`: `http://127.0.0.1:<port>/codex/<id>/v1`.
+pub fn router_url(port: u16, id: &str) -> String {
+    format!("http://127.0.0.1:{port}/codex/{id}/v1")
+}
+
+/// The port and home id of a router URL (what `router_url` made).
+pub fn router_id_of(base_url: &str) -> Option<(u16, String)> {
+    let rest = base_url.strip_prefix("http://127.0.0.1:")?;
+    let (port, rest) = rest.split_once('/')?;
+    let id = rest.strip_prefix("codex/")?.strip_suffix("/v1")?;
+    (is_home_id(id)).then(|| Some((port.parse().ok()?, id.to_owned())))?
+}
+
+/// What the router is asked for, in a Codex home.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RouterOp {
+    /// `POST .../v1/responses`: to the provider the model names.
+    Responses,
+    /// `GET .../v1/models`: every model Codex lists, in Codex's catalog format.
+    Models,
+    /// `GET .../sessions`: the sessions seen lately, for the window.
+    Sessions,
+}
+
 /// What a request to the bridge asks for.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
@@ -95,6 +133,12 @@ pub enum Target {
     Health,
     /// Stop accepting and end once the streams in flight finish (an update replaces us).
     Shutdown,
+    /// `POST /_switchboard/wants`: which credentials of a home the router lacks.
+    Wants,
+    /// `POST /_switchboard/credentials`: the auth command hands them over.
+    Credentials,
+    /// The router, for the Codex home with this id.
+    Router { home: String, op: RouterOp },
 }
 
 /// Reads a request's path (without the query) as a target.
@@ -102,7 +146,19 @@ pub fn target(method: &str, path: &str) -> Option<Target> {
     match (method, path) {
         ("GET", "/_switchboard/health") => return Some(Target::Health),
         ("POST", "/_switchboard/shutdown") => return Some(Target::Shutdown),
+        ("POST", "/_switchboard/wants") => return Some(Target::Wants),
+        ("POST", "/_switchboard/credentials") => return Some(Target::Credentials),
         _ => {}
+    }
+    if let Some(rest) = path.strip_prefix("/codex/") {
+        let (enc, op) = rest.split_once('/')?;
+        let op = match (method, op) {
+            ("POST", "v1/responses") => RouterOp::Responses,
+            ("GET", "v1/models") => RouterOp::Models,
+            ("GET", "sessions") => RouterOp::Sessions,
+            _ => return None,
+        };
+        return is_home_id(enc).then(|| Target::Router { home: enc.to_owned(), op });
     }
     let rest = path.strip_prefix('/')?;
     let (preset, rest) = split_preset(rest)?;
@@ -113,7 +169,10 @@ pub fn target(method: &str, path: &str) -> Option<Target> {
     let upstream_of = |base: &str| -> Option<String> {
         let base = percent_decode(base)?;
         let authority = base.split('/').next().unwrap_or("");
-        (!authority.is_empty() && !authority.contains(['@', '?', '#', ' '])).then(|| format!("{scheme}://{base}"))
+        // Decoded, the address is one plain URL: no user info, no query or fragment
+        // smuggled in encoded, no backslash, space or control character, no `..`.
+        let plain = !base.contains(['?', '#', '\\']) && !base.chars().any(|c| c.is_whitespace() || c.is_control()) && !base.split('/').any(|seg| seg == "..");
+        (!authority.is_empty() && !authority.contains('@') && plain).then(|| format!("{scheme}://{base}"))
     };
     match method {
         "POST" => rest.strip_suffix("/responses").and_then(upstream_of).map(|upstream| Target::Responses { upstream, preset }),
@@ -213,6 +272,13 @@ mod tests {
             ("GET", "/https/api.moonshot.ai/v1/responses", None),
             ("POST", "/ftp/h/v1/responses", None),
             ("POST", "/https/u@h/v1/responses", None),
+            ("POST", "/https/u%40h/v1/responses", None),
+            ("POST", "/https/h/v1%3Fx=1/responses", None),
+            ("POST", "/https/h/v1%23x/responses", None),
+            ("POST", "/https/h%5Cevil/v1/responses", None),
+            ("POST", "/https/h/v1%20x/responses", None),
+            ("POST", "/https/h/v1%0Ax/responses", None),
+            ("POST", "/https/h/a/%2E%2E/v1/responses", None),
             ("POST", "/https//responses", None),
             ("POST", "/responses", None),
             ("DELETE", "/https/h/v1/responses", None),
@@ -220,6 +286,34 @@ mod tests {
         for (method, path, want) in cases {
             assert_eq!(&target(method, path), want, "{method} {path}");
         }
+    }
+
+    #[test]
+    fn a_router_url_names_its_codex_home_by_an_id() {
+        let id = home_id(std::path::Path::new("/home/ann/.codex"));
+        assert!(is_home_id(&id), "{id}");
+        assert_ne!(id, home_id(std::path::Path::new("/home/bob/.codex")));
+        let url = router_url(15721, &id);
+        assert_eq!(url, format!("http://127.0.0.1:15721/codex/{id}/v1"));
+        assert_eq!(router_id_of(&url), Some((15721, id.clone())));
+        let r = |op| Some(Target::Router { home: id.clone(), op });
+        let at = |tail: &str| format!("/codex/{id}/{tail}");
+        let cases: Vec<(&str, String, Option<Target>)> = vec![
+            ("POST", at("v1/responses"), r(RouterOp::Responses)),
+            ("GET", at("v1/models"), r(RouterOp::Models)),
+            ("GET", at("sessions"), r(RouterOp::Sessions)),
+            ("GET", at("v1/responses"), None),
+            ("POST", "/codex/ABCDEF0123456789/v1/responses".into(), None),
+            ("POST", "/codex/%2Fhome%2Fann/v1/responses".into(), None),
+            ("POST", "/codex/../v1/responses".into(), None),
+            ("POST", "/_switchboard/wants".into(), Some(Target::Wants)),
+            ("POST", "/_switchboard/credentials".into(), Some(Target::Credentials)),
+            ("GET", "/_switchboard/credentials".into(), None),
+        ];
+        for (method, path, want) in cases {
+            assert_eq!(target(method, &path), want, "{method} {path}");
+        }
+        assert_eq!(router_id_of("http://127.0.0.1:15721/https/api.moonshot.ai/v1"), None);
     }
 
     #[test]

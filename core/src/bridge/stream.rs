@@ -28,8 +28,9 @@ use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
-use super::carry::Carry;
+use super::carry::{Carry, MAX_ENTRIES};
 use super::request::Tools;
+use crate::probe::redact::Redactor;
 
 /// The most text one response may hold (its items together); past it the stream fails.
 pub const MAX_TEXT: usize = 32 << 20;
@@ -99,6 +100,8 @@ pub struct Stream {
     /// A thought signature that came before its call.
     pending_signature: Option<String>,
     carry: Carry,
+    /// What must not leave, even inside what the provider needs back.
+    redactor: Redactor,
     usage: Option<Value>,
     finish: Option<String>,
     held: usize,
@@ -125,11 +128,18 @@ impl Stream {
             last_call: None,
             pending_signature: None,
             carry: Carry::default(),
+            redactor: Redactor::default(),
             usage: None,
             finish: None,
             held: 0,
             over: false,
         }
+    }
+
+    /// The same stream, keeping the credentials `r` knows out of what it carries back.
+    pub fn redacting(mut self, r: Redactor) -> Stream {
+        self.redactor = r;
+        self
     }
 
     /// Whether the response has ended (completed, incomplete or failed): nothing more goes out.
@@ -203,6 +213,8 @@ impl Stream {
         }
         if let Some(details) = delta.get("reasoning_details").and_then(Value::as_array) {
             for d in details {
+                // Held like the text, so an endless stream of details stops at the same cap.
+                self.held += d.to_string().len();
                 self.carry.merge_detail(d);
                 // Shown from the details only when no plain text said it.
                 let text = d.get("text").or_else(|| d.get("summary")).and_then(Value::as_str).filter(|s| !s.is_empty());
@@ -360,6 +372,10 @@ impl Stream {
             return;
         }
         let key = self.call_key(tc);
+        if !self.calls.contains_key(&key) && self.calls.len() >= MAX_ENTRIES {
+            // More calls in one answer than any model makes: the rest are not taken.
+            return;
+        }
         let name = f.and_then(|f| f.get("name")).and_then(Value::as_str).unwrap_or("");
         let (args, whole) = match f.and_then(|f| f.get("arguments")) {
             Some(Value::String(s)) => (s.clone(), false),
@@ -377,6 +393,7 @@ impl Stream {
             call.name = name.to_owned();
         }
         if let Some(sig) = signature.or(pending) {
+            self.held += sig.len();
             call.signature = Some(sig);
         }
         let args = if call.whole { String::new() } else { args };
@@ -455,15 +472,17 @@ impl Stream {
         }
         let index = self.next_index();
         let id = format!("rs_{}_{index}", self.id);
-        let item = json!({"id": id, "type": "reasoning", "summary": [], "encrypted_content": self.carry.encode(&self.marker)});
+        let redactor = &self.redactor;
+        let enc = self.carry.encode_with(&self.marker, |json| redactor.text(&json));
+        let item = json!({"id": id, "type": "reasoning", "summary": [], "encrypted_content": enc});
         out.push(self.event("response.output_item.added", obj([("output_index", json!(index)), ("item", json!({"id": id, "type": "reasoning", "summary": []}))])));
         self.finish_item(index, item, out);
     }
 
     fn finish_item(&mut self, index: usize, item: Value, out: &mut Vec<Event>) {
         out.push(self.event("response.output_item.done", obj([("output_index", json!(index)), ("item", item.clone())])));
-        self.done.push((index, item));
-        self.done.sort_by_key(|(i, _)| *i);
+        let at = self.done.partition_point(|(i, _)| *i < index);
+        self.done.insert(at, (index, item));
     }
 
     fn next_index(&mut self) -> usize {

@@ -103,6 +103,8 @@ mod tests {
             entry: None,
             last_test: None,
             model_info: None,
+            listed: Vec::new(),
+            direct: false,
         }
     }
 
@@ -120,6 +122,8 @@ mod tests {
             ],
             sessions: Default::default(),
             managed: Vec::new(),
+            routed: false,
+            current: None,
         };
         let m = menu(&listing, None, Language::English);
         assert_eq!(m[0], Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true });

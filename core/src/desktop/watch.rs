@@ -66,9 +66,11 @@ fn settle(rx: &std::sync::mpsc::Receiver<()>, writers: &Path) {
     }
 }
 
-/// config.toml, a profile file, a kept test report, or the chosen language.
+/// config.toml, a profile file, the router's state (which provider Codex uses
+/// through it), a kept test report, or the chosen language.
 fn relevant(name: &str) -> bool {
     name == "config.toml"
+        || name == crate::router::state::FILE
         || name.ends_with(".config.toml")
         || (name.starts_with("tests-") && name.ends_with(".json"))
         || name == super::chosen_language::CHOICE_FILE

@@ -32,17 +32,33 @@ impl Switchboard {
     /// Adds a provider from a preset. `key` is the key to store when the key
     /// source is the keychain.
     pub fn add(&self, preset_name: &str, inputs: &Inputs, key: Option<&str>) -> Result<Outcome> {
+        let (spec, model, key) = self.built(preset_name, inputs, key)?;
+        let (id, name) = (spec.id.clone(), spec.name.clone());
+        let warnings = self.missing_key_warning(&spec, key.is_some());
+        let written = self.add_all(vec![NewProvider { spec, model: model.clone(), key: key.map(secret::Key::new), context_window: inputs.context_window.filter(|n| *n > 0) }])?;
+        let words = crate::locale::Words::new("op-added", crate::locale::Args::new().text("name", name).text("id", id).text("model", model));
+        Ok(Outcome { backup: written.backup, ..Outcome::said(words).warned(warnings) })
+    }
+
+    /// What `add` would refuse, found before anything is asked of the provider: an
+    /// unknown preset, a bad context window, input the preset refuses, a key that is
+    /// not one, or an id that already has a table. Gives the key as it will be stored.
+    pub fn check_add(&self, preset_name: &str, inputs: &Inputs, key: Option<&str>) -> Result<Option<String>> {
+        let (spec, _, key) = self.built(preset_name, inputs, key)?;
+        if read_entry(&self.config_file().load()?, &spec.id)?.is_some() {
+            return Err(Error::DuplicateId(spec.id));
+        }
+        Ok(key)
+    }
+
+    fn built(&self, preset_name: &str, inputs: &Inputs, key: Option<&str>) -> Result<(ProviderSpec, String, Option<String>)> {
         let preset = preset::find(preset_name)?;
         if let Some(n) = inputs.context_window {
             crate::provider::build::validate_context_window(n)?;
         }
         let (spec, model) = preset.build(inputs)?;
         let key = self.key_for(&spec, key)?;
-        let (id, name) = (spec.id.clone(), spec.name.clone());
-        let warnings = self.missing_key_warning(&spec, key.is_some());
-        let written = self.add_all(vec![NewProvider { spec, model: model.clone(), key: key.map(secret::Key::new), context_window: inputs.context_window.filter(|n| *n > 0) }])?;
-        let words = crate::locale::Words::new("op-added", crate::locale::Args::new().text("name", name).text("id", id).text("model", model));
-        Ok(Outcome { backup: written.backup, ..Outcome::said(words).warned(warnings) })
+        Ok((spec, model, key))
     }
 
     /// Adds every provider of `new` in one transaction (see the module comment).

@@ -122,8 +122,16 @@ impl Switchboard {
             }
             if let Some(m) = &model {
                 profile::write(lock, &self.home, id, m)?;
+                // Through the router, sessions that follow Use move to the new model too.
+                let mut st = crate::router::state::load(&self.home);
+                if let Some(c) = st.current.as_mut().filter(|c| c.provider == id && c.model != *m) {
+                    c.model = m.clone();
+                    crate::router::state::write(&self.home, &st)?;
+                }
             }
             record.map(pending::Record::clear);
+            // Its key or where it comes from may have changed: the router asks again.
+            self.keys_changed(lock);
             Ok(written)
         })?;
         let spec = spec_seen.into_inner().unwrap_or(spec);
@@ -157,6 +165,10 @@ impl Switchboard {
         })?;
         if entry.auth == Auth::Keychain {
             secret::set(id, &key)?;
+            self.transaction(|lock| {
+                self.keys_changed(lock);
+                Ok(())
+            })?;
             return Ok(Outcome::said(Words::new("op-key-stored", Args::new().text("id", id))));
         }
         let inputs = Inputs { key: KeySource::Keychain, ..Default::default() };
@@ -166,6 +178,10 @@ impl Switchboard {
 
     pub fn delete_key(&self, id: &str) -> Result<Outcome> {
         let deleted = secret::delete(id)?;
+        self.transaction(|lock| {
+            self.keys_changed(lock);
+            Ok(())
+        })?;
         Ok(Outcome::said(Words::new(if deleted { "op-key-deleted" } else { "op-key-none" }, Args::new().text("id", id))))
     }
 }

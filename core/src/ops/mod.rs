@@ -7,5 +7,6 @@ pub mod edit;
 mod recover;
 pub mod remove;
 pub mod restore;
+pub mod route;
 pub mod switch;
 pub mod switchboard;

@@ -24,7 +24,9 @@ impl Switchboard {
         let openai_model = profile::model(&self.home, "openai")?;
         let mut edit = |doc: &mut ConfigDoc| -> Result<()> {
             let entry = read_entry(doc, id)?.ok_or_else(|| Error::UnknownProvider(id.into()))?;
-            let active = active_provider(doc)? == id;
+            // Through the router, the one Use chose is the active one.
+            let chosen = crate::router::state::load(&self.home).current.is_some_and(|c| c.provider == id);
+            let active = active_provider(doc)? == id || (active_provider(doc)? == crate::router::routes::PROVIDER_ID && chosen);
             if active && !force {
                 return Err(Error::ActiveProvider(id.into()));
             }
@@ -37,6 +39,9 @@ impl Switchboard {
             doc.remove_provider(id)?;
             if active {
                 doc.set_top_levels(&[("model_provider", None), ("model", openai_model.as_deref())])?;
+                if !sessions::counts(&self.home).contains_key(crate::router::routes::PROVIDER_ID) {
+                    doc.remove_provider(crate::router::routes::PROVIDER_ID)?;
+                }
                 super::switch::forget_pointer(doc)?;
             }
             *seen.borrow_mut() = Some((active, entry.auth));
@@ -55,6 +60,7 @@ impl Switchboard {
                 }
             };
             profile::remove(&self.home, id)?;
+            self.router_forgets(lock, id)?;
             let cat = self.catalog_store_only();
             if cat.store.providers.contains_key(id) {
                 self.write_catalog(lock, &cat, &cat.with(id, None), None)?;

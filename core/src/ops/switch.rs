@@ -27,6 +27,10 @@ impl Switchboard {
             }
         }
         let custom = !table::is_built_in(id);
+        // A provider Switchboard made: through the router, unless it is set to be reached directly.
+        if custom && self.routed(id) {
+            return self.use_routed(id, model);
+        }
         let remembered = || -> Result<Option<String>> { if model.is_none() { profile::model(&self.home, id) } else { Ok(None) } };
         let chosen = RefCell::new(None::<String>);
         // What Codex will know of the model: read once, written before config.toml names the file.
@@ -36,8 +40,12 @@ impl Switchboard {
         let left = RefCell::new(None::<(String, Option<String>)>);
         let above = RefCell::new(Vec::<Override>::new());
         let root = managed::root();
+        // Leaving the router: its table goes too, unless sessions were made through it
+        // (Codex resumes a session only with its own provider's table).
+        let router_kept = std::cell::OnceCell::new();
+        let router_kept = || *router_kept.get_or_init(|| sessions::counts(&self.home).contains_key(crate::router::routes::PROVIDER_ID));
         let edit_with = |recorded: Option<String>| {
-            let (chosen, left, above, root, cat, noted) = (&chosen, &left, &above, &root, &cat, &noted);
+            let (chosen, left, above, root, cat, noted, router_kept) = (&chosen, &left, &above, &root, &cat, &noted, &router_kept);
             move |doc: &mut ConfigDoc| -> Result<()> {
                 let current = doc.top_level_str("model")?;
                 let pick = if id == "openai" {
@@ -61,6 +69,9 @@ impl Switchboard {
                 *left.borrow_mut() = (before != id && known).then_some((before, current));
                 let provider = if id == "openai" { None } else { Some(id) };
                 doc.set_top_levels(&[("model_provider", provider), ("model", pick.as_deref())])?;
+                if doc.provider_ids()?.iter().any(|p| p == crate::router::routes::PROVIDER_ID) && !router_kept() {
+                    doc.remove_provider(crate::router::routes::PROVIDER_ID)?;
+                }
                 match cat {
                     Some(cat) => cat.point(doc, &cat.with(id, noted.borrow().clone()), Some(id))?,
                     None => forget_pointer(doc)?,

@@ -141,6 +141,12 @@ pub struct ProviderView {
     /// What Codex knows of the provider's model: its context window, and whether it edits with apply_patch there.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub model_info: Option<Known>,
+    /// The models Codex lists of it, through the router (its own first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub listed: Vec<String>,
+    /// Codex reaches it directly, as its own provider, rather than through the router.
+    #[serde(default)]
+    pub direct: bool,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -154,6 +160,10 @@ pub struct Listing {
     pub sessions: BTreeMap<String, u32>,
     /// Settings from an organisation's layers that decide the provider or model over config.toml.
     pub managed: Vec<Override>,
+    /// Codex reaches Switchboard's providers through the router (its provider is `switchboard`).
+    pub routed: bool,
+    /// What `switchboard/current` stands for: the provider and model Use chose.
+    pub current: Option<crate::router::state::Current>,
 }
 
 impl Switchboard {
@@ -173,11 +183,22 @@ impl Switchboard {
     pub fn list(&self) -> Result<Listing> {
         self.recover_if_needed()?;
         let doc = self.config.load()?;
-        let active = active_provider(&doc)?;
+        let mut active = active_provider(&doc)?;
+        let router = crate::router::state::load(&self.home);
+        let routed = active == crate::router::routes::PROVIDER_ID;
+        let current = router.current.clone().filter(|_| routed);
+        if let Some(c) = &current {
+            // Through the router, the provider Use chose is the active one.
+            active = c.provider.clone();
+        }
         let mut providers = Vec::new();
         let (codex, store) = (crate::catalog::bundled::cached(), crate::catalog::store::load(&self.home));
         let codex_models = codex.as_ref().map(|c| &c.models[..]);
         for id in doc.provider_ids()? {
+            if id == crate::router::routes::PROVIDER_ID {
+                // The router's own table: not a provider of the user's.
+                continue;
+            }
             let entry = read_entry(&doc, &id)?.expect("listed id exists");
             let model = profile::model(&self.home, &id).ok().flatten();
             let source = if model.is_some() && profile::is_ours(&self.home, &id) { Source::Switchboard } else { Source::Config };
@@ -192,7 +213,10 @@ impl Switchboard {
                 let pm = store.providers.get(&id).cloned().unwrap_or_default().serving(m, &name, entry.api == crate::provider::api::Api::Chat);
                 resolve(&pm, codex_models)
             });
+            let ours = source == Source::Switchboard;
             providers.push(ProviderView {
+                listed: if ours { router.models_of(&id, model.as_deref()) } else { Vec::new() },
+                direct: ours && !router.routed(&id),
                 model_info,
                 name: entry.name.clone().unwrap_or_else(|| id.clone()),
                 preset: preset::detect_id(&base_url),
@@ -225,11 +249,17 @@ impl Switchboard {
                 entry: None,
                 last_test: None,
                 model_info: None,
+                listed: Vec::new(),
+                direct: false,
             });
         }
         let managed = managed::overrides(&managed::root(), &doc);
         let sessions = sessions::counts(&self.home);
-        Ok(Listing { codex_home: self.home.clone(), active, model: doc.top_level_str("model")?, providers, sessions, managed })
+        let model = match &current {
+            Some(c) => Some(c.model.clone()),
+            None => doc.top_level_str("model")?,
+        };
+        Ok(Listing { codex_home: self.home.clone(), active, model, providers, sessions, managed, routed, current })
     }
 
     /// Runs `f` as one transaction: under the one lock, after finishing or

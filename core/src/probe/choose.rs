@@ -45,6 +45,9 @@ pub async fn choose(preset: &'static Preset, inputs: &Inputs, typed_key: Option<
     let entry = ProviderEntry::from_spec(&spec);
     let key = match (&inputs.key, typed_key) {
         (KeySource::Keychain, Some(k)) => Some(k.to_owned()),
+        // No key typed: nothing to ask with (the keychain is not read for a provider
+        // not added yet), so the preset's way stands.
+        (KeySource::Keychain, None) => return None,
         _ => super::auth::resolve(&entry, tokio::time::Instant::now() + limit).await.1,
     };
     let seen = detect(&entry, key.as_deref(), &model, limit).await?;

@@ -279,6 +279,15 @@ fn cases() -> Vec<(&'static str, EntryFix, ObsFix, Diagnosis, Option<StepName>, 
             None,
             "P answers the Responses API with m1",
         ),
+        // Only apply_patch refused, chat answers too: Codex works directly without it (the note offers the bridge).
+        (
+            "apply_patch refused, functions taken, chat answers",
+            |_| {},
+            |o| o.path = at(9, PathSeen { functions: Some(ToolsSeen::Taken), ..refused_tools(true) }),
+            Diagnosis::Ok,
+            None,
+            "P answers the Responses API with m1",
+        ),
         // A bridged provider is never failed for what its Responses API does.
         ("bridged, its Responses API refuses", |e| e.api = Api::Chat, |o| { o.path = at(9, refused_tools(true)); o.bridge = at(1, Ok(15721)); }, Diagnosis::Ok, None, "through Switchboard's bridge"),
         // Out of time on the path check: nothing is said of it.

@@ -182,8 +182,14 @@ fn judge_event(data: &str) -> Option<ToolsSeen> {
     let v: Value = serde_json::from_str(data.trim()).ok()?;
     match v["type"].as_str().unwrap_or("") {
         "response.failed" | "error" => {
-            let msg = v["response"]["error"]["message"].as_str().or(v["error"]["message"].as_str()).or(v["message"].as_str()).unwrap_or("");
-            Some(ToolsSeen::Refused { status: 200, message: msg.chars().take(300).collect() })
+            let error = if v["response"]["error"].is_object() { &v["response"]["error"] } else if v["error"].is_object() { &v["error"] } else { &v };
+            let msg = error["message"].as_str().unwrap_or("");
+            // A refusal of the request (of its tools) says so; a rate limit, an overload or
+            // a server fault in mid-stream says nothing of the tools.
+            let kind = format!("{} {}", error["code"].as_str().unwrap_or(""), error["type"].as_str().unwrap_or("")).to_ascii_lowercase();
+            let refusal = ["invalid", "unsupported", "bad_request", "not_supported"].iter().any(|k| kind.contains(k))
+                || msg.to_ascii_lowercase().contains("tool");
+            Some(if refusal { ToolsSeen::Refused { status: 200, message: msg.chars().take(300).collect() } } else { ToolsSeen::Unclear })
         }
         "response.completed" | "response.output_item.added" | "response.output_text.delta" | "response.reasoning_summary_text.delta" | "response.content_part.added" => Some(ToolsSeen::Taken),
         _ => None,
@@ -232,7 +238,9 @@ pub async fn observe_path(
 /// first event is not an error (read no further, so it costs a token or two).
 pub async fn chat_works(client: &reqwest::Client, ep: &Endpoint, entry: &ProviderEntry, headers: &HeaderMap, model: &str) -> bool {
     let url = ep.route("/chat/completions", &entry.query_params);
-    let body = json!({"model": model, "stream": true, "messages": [{"role": "user", "content": "Reply with the single word OK."}]});
+    // One function, as the bridge always sends: a chat API that refuses tools will not do for Codex.
+    let tool = json!({"type": "function", "function": {"name": "shell", "description": "Runs a shell command.", "parameters": {"type": "object", "properties": {"command": {"type": "string"}}, "required": ["command"]}}});
+    let body = json!({"model": model, "stream": true, "tools": [tool], "messages": [{"role": "user", "content": "Reply with the single word OK."}]});
     let Ok(mut resp) = client.post(&url).headers(headers.clone()).header("accept", "text/event-stream").json(&body).send().await else { return false };
     if !resp.status().is_success() {
         return false;
@@ -311,6 +319,15 @@ pub fn note(entry: &ProviderEntry, seen: Option<&PathSeen>, learnt: &[Lesson], l
     let why = match (entry.api, &decision) {
         (Api::Responses, Some(Decision::Direct { .. })) => w("path-direct", Args::new().text("name", name)),
         (Api::Responses, Some(Decision::DirectWithoutPatch { status, message })) => {
+            w("path-direct-no-patch", Args::new().text("name", name).text("said", said(status, message)))
+        }
+        (Api::Responses, Some(Decision::BridgeToolsRefused { status, message, url })) if seen.is_some_and(|s| s.functions == Some(ToolsSeen::Taken)) => {
+            // Functions taken, apply_patch refused: direct works without it; the bridge has it.
+            let command = match url {
+                Some(u) => format!("switchboard edit {} --api chat --base-url {u}", entry.id),
+                None => format!("switchboard edit {} --api chat", entry.id),
+            };
+            offer = Some(PathOffer { api: Api::Chat, base_url: url.clone(), why: w("path-offer-bridge-patch", Args::new().text("host", host)), command });
             w("path-direct-no-patch", Args::new().text("name", name).text("said", said(status, message)))
         }
         (Api::Responses, _) => w("path-direct-unchecked", Args::new().text("name", name)),
@@ -395,6 +412,9 @@ mod tests {
             (r#"{"type":"response.output_item.added","item":{"type":"message"}}"#, Some(ToolsSeen::Taken)),
             (r#"{"type":"response.completed","response":{"id":"r"}}"#, Some(ToolsSeen::Taken)),
             (r#"{"type":"response.failed","response":{"error":{"message":"unsupported tool: apply_patch"}}}"#, Some(refused(200, "unsupported tool: apply_patch"))),
+            (r#"{"type":"response.failed","response":{"error":{"code":"invalid_request_error","message":"bad field"}}}"#, Some(refused(200, "bad field"))),
+            (r#"{"type":"response.failed","response":{"error":{"code":"rate_limit_exceeded","message":"slow down"}}}"#, Some(ToolsSeen::Unclear)),
+            (r#"{"type":"error","error":{"type":"server_error","message":"overloaded"}}"#, Some(ToolsSeen::Unclear)),
             ("not json", None),
         ];
         for (data, want) in events {

@@ -84,7 +84,27 @@ impl Redactor {
                 out = out.replace(n.as_str(), MARK);
             }
         }
-        out
+        self.cut_tail(out)
+    }
+
+    /// A text cut short (a provider's words clipped to a length) may end in the start
+    /// of a credential, before an ellipsis or not: that start goes too.
+    fn cut_tail(&self, text: String) -> String {
+        let (body, ellipsis) = match text.strip_suffix('…').or_else(|| text.strip_suffix("...")) {
+            Some(b) => (b, &text[b.len()..]),
+            None => (text.as_str(), ""),
+        };
+        let longest = self
+            .needles
+            .iter()
+            .flat_map(|n| n.char_indices().map(move |(i, _)| &n[..i]).chain(std::iter::once(n.as_str())))
+            .filter(|p| p.chars().count() >= MIN_LEN && body.ends_with(p))
+            .map(str::len)
+            .max();
+        match longest {
+            Some(len) => format!("{}{MARK}{ellipsis}", &body[..body.len() - len]),
+            None => text,
+        }
     }
 }
 
@@ -125,6 +145,11 @@ mod tests {
             ("sk-abc-123", "nothing to hide", "nothing to hide"),
             ("sk-abc-123", "red \u{1b}[31mtext\u{7}\r", "red \u{fffd}[31mtext\u{fffd}\u{fffd}"),
             ("sk-abc-123", "two\nlines\tkept", "two\nlines\tkept"),
+            // A provider's words cut short before the whole key: its start goes too.
+            ("sk-abc-123", "Invalid key sk-abc-1", "Invalid key [redacted]"),
+            ("sk-abc-123", "Invalid key sk-abc-1…", "Invalid key [redacted]…"),
+            ("sk-abc-123", "Invalid key Bearer sk-ab...", "Invalid key Bearer [redacted]..."),
+            ("sk-abc-123", "ends in sk-", "ends in sk-"),
         ];
         for (secret, text, want) in cases {
             let mut r = Redactor::default();

@@ -98,6 +98,8 @@ async fn model_facts(entry: &ProviderEntry, opts: &Options, obs: &super::observe
     if cx.bridge.is_none() {
         facts.custom_tools = match obs.path.as_ref().map(|p| super::path::decide(&p.seen)) {
             Some(d) if d.custom_tools().is_some() => d.custom_tools(),
+            // Codex's tools refused while a function alone was taken: apply_patch is what was refused.
+            _ if obs.path.as_ref().is_some_and(|p| p.seen.functions == Some(super::path::ToolsSeen::Taken)) => Some(false),
             _ => super::model_facts::takes_custom_tools(client, ep, entry, &cx.headers, &opts.model).await,
         };
     }

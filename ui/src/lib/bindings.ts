@@ -166,6 +166,12 @@ export type Clash = { state: "free" } |
 /**  Another provider has this id; `free` is one that is not taken. */
 { state: "taken"; free: string };
 
+/**  The provider and model Use chose: what `switchboard/current` stands for. */
+export type Current = {
+	provider: string,
+	model: string,
+};
+
 /**  A diagnosis code. The strings are a contract: the UI and scripts rely on them. */
 export type Diagnosis = "ok" | "missing_key" | "token_command_failed" | "invalid_config" | "dns" | "unreachable" | "tls" | "timeout" | "unauthorized" | "wrong_base_url" | "no_responses_api" | 
 /**  The Responses API answers, but refuses the tools Codex sends. */
@@ -313,6 +319,10 @@ export type Listing = {
 	sessions: { [key in string]: number },
 	/**  Settings from an organisation's layers that decide the provider or model over config.toml. */
 	managed: Override[],
+	/**  Codex reaches Switchboard's providers through the router (its provider is `switchboard`). */
+	routed: boolean,
+	/**  What `switchboard/current` stands for: the provider and model Use chose. */
+	current: Current | null,
 };
 
 /**  A share made from the user's providers, and what was left out of it. */
@@ -489,6 +499,10 @@ export type ProviderView = {
 	last_test?: Report | null,
 	/**  What Codex knows of the provider's model: its context window, and whether it edits with apply_patch there. */
 	model_info?: Known | null,
+	/**  The models Codex lists of it, through the router (its own first). */
+	listed?: string[],
+	/**  Codex reaches it directly, as its own provider, rather than through the router. */
+	direct?: boolean,
 };
 
 /**  The verdict on one provider. Serialises to the `--json` contract. */

@@ -1,0 +1,167 @@
+//! The models Codex lists through the router, in Codex's own catalog format: what
+//! the router answers to Codex's `GET /models` (Codex asks a provider with a
+//! command-backed key, and merges the answer over its built-in list; checked with
+//! Codex 0.171). One entry per slug, `<provider-id>/<model>`, with that model's
+//! window and apply_patch, and first `switchboard/current`, which follows Use.
+//! Codex needs no catalog file of Switchboard's, and nothing of where Codex is
+//! installed: it asks. Pure.
+
+use serde_json::{Value, json};
+
+use super::routes::{CURRENT, Route, Routes};
+use crate::catalog::entry::{self, Described};
+use crate::catalog::known::{ProviderModel, resolve};
+use crate::catalog::store::Store;
+use crate::provider::api::Api;
+
+/// An entry with every field Codex 0.171 requires, for when no Codex list is at hand
+/// to take its own entry from (Switchboard has not yet seen the Codex that runs).
+fn fallback_template() -> Value {
+    json!({
+        "slug": "",
+        "display_name": "",
+        "supported_reasoning_levels": [
+            {"effort": "low", "description": "Fast responses with lighter reasoning"},
+            {"effort": "medium", "description": "Balances speed and reasoning depth"},
+            {"effort": "high", "description": "Greater reasoning depth for complex problems"}
+        ],
+        "default_reasoning_level": "medium",
+        "shell_type": "shell_command",
+        "visibility": "list",
+        "supported_in_api": true,
+        "priority": 0,
+        "support_verbosity": false,
+        "truncation_policy": {"mode": "bytes", "limit": 10000},
+        "experimental_supported_tools": [],
+        "base_instructions": "You are Codex, a coding agent. You and the user share the same workspace and collaborate to achieve the user's goals."
+    })
+}
+
+/// What Codex is told of `model` on `route`: from what the Test learnt of it (`store`),
+/// else from Codex's own entry for it, else the family table.
+fn known_of(route: &Route, model: &str, store: &Store, codex: Option<&[Value]>) -> crate::catalog::known::Known {
+    let bridged = route.api == Api::Chat;
+    let pm = match store.providers.get(&route.id) {
+        Some(pm) if pm.model == model => ProviderModel { bridged, ..pm.clone() },
+        _ => ProviderModel { model: model.to_owned(), name: route.name.clone(), bridged, ..Default::default() },
+    };
+    resolve(&pm, codex)
+}
+
+/// One entry: Codex's own for a model it knows (another slug, the provider's name
+/// in its description), else one made from the template.
+fn entry_for(slug: &str, display: &str, route: &Route, model: &str, store: &Store, codex: Option<&[Value]>, template: &Value, priority: i64) -> Value {
+    let known = known_of(route, model, store, codex);
+    let own = codex.and_then(|list| {
+        let s = crate::catalog::entry::codex_match(entry::slugs(list), model)?;
+        list.iter().find(|m| m["slug"] == s)
+    });
+    let mut e = match own.filter(|_| !known.described) {
+        Some(o) => o.clone(),
+        None => entry::entry(
+            template,
+            &Described { model, provider: &route.name, context_window: known.context_window, apply_patch: known.apply_patch, web_search: known.apply_patch, priority },
+        ),
+    };
+    e["slug"] = json!(slug);
+    e["display_name"] = json!(display);
+    e["description"] = json!(format!("{model} on {}, through Switchboard", route.name));
+    e["visibility"] = json!("list");
+    e["priority"] = json!(priority);
+    e
+}
+
+/// Every entry Codex lists through the router: `switchboard/current` first (what Use
+/// chose, with that model's figures), then each provider's listed models.
+pub fn catalog(routes: &Routes, store: &Store, codex: Option<&[Value]>) -> Vec<Value> {
+    let fallback = fallback_template();
+    let template = codex.and_then(entry::template).unwrap_or(&fallback);
+    let mut out = Vec::new();
+    if let Ok(r) = routes.resolve(CURRENT) {
+        let mut e = entry_for(CURRENT, "", r.route, &r.model, store, codex, template, 0);
+        e["display_name"] = json!(format!("Switchboard's choice: {} · {}", r.model, r.route.name));
+        e["description"] = json!(format!("Follows what you Use in Switchboard (now {} on {}); a switch reaches this session at its next turn", r.model, r.route.name));
+        out.push(e);
+    }
+    for (i, (slug, route, model)) in routes.slugs().into_iter().enumerate() {
+        let display = format!("{model} · {}", route.name);
+        out.push(entry_for(&slug, &display, route, &model, store, codex, template, 1 + i as i64));
+    }
+    out
+}
+
+/// The window of `model` on `route`, when something knows it (not the default guess).
+pub fn window_of(route: &Route, model: &str, store: &Store, codex: Option<&[Value]>) -> Option<u64> {
+    let k = known_of(route, model, store, codex);
+    (k.window_source != crate::catalog::known::WindowSource::Default).then_some(k.context_window)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::Path;
+
+    use super::*;
+    use crate::edit::config_doc::ConfigDoc;
+    use crate::router::state::{Current, RouterState};
+
+    fn routes() -> Routes {
+        let text = r#"
+[model_providers.kimi]
+name = "Kimi"
+base_url = "http://127.0.0.1:15721/kimi/https/api.moonshot.ai/v1"
+[model_providers.kimi.auth]
+command = "/usr/bin/switchboard"
+args = ["token", "kimi", "--bridge", "15721"]
+
+[model_providers.or]
+name = "OpenRouter"
+base_url = "https://openrouter.ai/api/v1"
+[model_providers.or.auth]
+command = "/usr/bin/switchboard"
+args = ["token", "or"]
+"#;
+        let doc = ConfigDoc::parse(text.to_owned(), Path::new("config.toml")).unwrap();
+        let mut state = RouterState { current: Some(Current { provider: "kimi".into(), model: "kimi-k2.6".into() }), ..Default::default() };
+        state.listed.insert("or".into(), vec!["qwen/qwen3-coder-plus".into()]);
+        let models: BTreeMap<&str, &str> = [("kimi", "kimi-k2.6"), ("or", "openai/gpt-5.5")].into();
+        Routes::build(&doc, &state, |_| true, |id| models.get(id).map(|m| m.to_string()))
+    }
+
+    #[test]
+    fn codex_gets_an_entry_per_slug_with_each_models_figures() {
+        let codex = vec![json!({"slug": "gpt-5.5", "display_name": "GPT-5.5", "context_window": 272000, "apply_patch_tool_type": "freeform", "visibility": "list",
+            "base_instructions": "codex's own", "supported_reasoning_levels": [], "shell_type": "unified_exec", "supported_in_api": true, "priority": 1,
+            "support_verbosity": true, "truncation_policy": {"mode": "tokens", "limit": 10000}, "experimental_supported_tools": []})];
+        for list in [Some(&codex[..]), None] {
+            let entries = catalog(&routes(), &Store::default(), list);
+            let slugs: Vec<&str> = entries.iter().map(|e| e["slug"].as_str().unwrap()).collect();
+            assert_eq!(slugs, [CURRENT, "kimi/kimi-k2.6", "or/openai/gpt-5.5", "or/qwen/qwen3-coder-plus"]);
+            let by = |s: &str| entries.iter().find(|e| e["slug"] == s).unwrap().clone();
+            let current = by(CURRENT);
+            assert_eq!(current["display_name"], "Switchboard's choice: kimi-k2.6 · Kimi");
+            assert_eq!(current["context_window"], 262_144, "the chosen model's figures (the family table: Kimi K2)");
+            let kimi = by("kimi/kimi-k2.6");
+            assert_eq!(kimi["display_name"], "kimi-k2.6 · Kimi");
+            assert_eq!(kimi["apply_patch_tool_type"], "freeform", "through the bridge: apply_patch");
+            let qwen = by("or/qwen/qwen3-coder-plus");
+            assert_eq!(qwen["context_window"], 262_144);
+            assert_eq!(qwen["apply_patch_tool_type"], Value::Null, "directly, not tested: no apply_patch");
+            assert_eq!(qwen["web_search_provider"], "search_mcp");
+            for e in &entries {
+                for field in ["slug", "display_name", "supported_reasoning_levels", "shell_type", "visibility", "supported_in_api", "priority", "support_verbosity", "truncation_policy", "experimental_supported_tools", "base_instructions"] {
+                    assert!(e.get(field).is_some(), "{} lacks {field}", e["slug"]);
+                }
+            }
+            let gpt = by("or/openai/gpt-5.5");
+            match list {
+                // A model Codex knows keeps Codex's own entry, under the router's slug.
+                Some(_) => assert_eq!((gpt["context_window"].clone(), gpt["base_instructions"].clone()), (json!(272000), json!("codex's own"))),
+                None => assert_eq!(gpt["base_instructions"], fallback_template()["base_instructions"]),
+            }
+        }
+        let r = routes();
+        assert_eq!(window_of(&r.routes["kimi"], "kimi-k2.6", &Store::default(), None), Some(262_144));
+        assert_eq!(window_of(&r.routes["kimi"], "mystery-model", &Store::default(), None), None, "not guessed");
+    }
+}
