@@ -44,7 +44,8 @@ pub fn cached() -> Option<Bundled> {
     serde_json::from_slice::<Bundled>(&bytes).ok().filter(|b| !b.models.is_empty())
 }
 
-/// Where a `codex` may be: `SWITCHBOARD_CODEX`, the one the cache came from, then `PATH`.
+/// Where a `codex` may be: `SWITCHBOARD_CODEX`, the one the cache came from, then
+/// PATH and the places Codex's installers use ([`crate::codex::binary::find`]).
 pub fn find_codex() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os("SWITCHBOARD_CODEX").map(PathBuf::from).filter(|p| p.is_file()) {
         return Some(p);

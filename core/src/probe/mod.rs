@@ -63,7 +63,8 @@ pub async fn list_models(entry: &ProviderEntry, limit: Duration) -> Vec<String> 
     run::list_models(entry, limit).await
 }
 
-/// Finds `codex` on PATH.
+/// Finds the Codex to run: on PATH, else where its installers put it (see
+/// [`crate::codex::binary::find`]; an npm install gives its native binary).
 pub fn find_codex() -> Option<PathBuf> {
     crate::codex::binary::find()
 }
