@@ -104,7 +104,7 @@ sb_app_build_deps() {
 
 SB_TAURI_DRIVER_VERSION=2.1.0
 sb_app_test_deps() {
-  sb_apt_install Xvfb=xvfb xvfb-run=xvfb xauth=xauth WebKitWebDriver=webkit2gtk-driver gdbus=libglib2.0-bin import=imagemagick
+  sb_apt_install Xvfb=xvfb xvfb-run=xvfb xauth=xauth WebKitWebDriver=webkit2gtk-driver gdbus=libglib2.0-bin import=imagemagick tmux=tmux
   # Han and kana glyphs for the window in Chinese and Japanese (a small font; a desktop has its own).
   sb_apt_install /usr/share/fonts/truetype/wqy/wqy-microhei.ttc=fonts-wqy-microhei
   if ! cargo install --list 2>/dev/null | grep -q "^tauri-driver v$SB_TAURI_DRIVER_VERSION:"; then

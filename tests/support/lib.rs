@@ -8,6 +8,7 @@ pub mod hostile;
 pub mod litellm;
 pub mod providers;
 pub mod responses;
+pub mod tmux;
 pub mod tray;
 pub mod webdriver;
 pub mod x11;
