@@ -140,6 +140,11 @@ fn every_screen_passes_axe_in_both_themes() {
         // Providers, before and after a Test that passes and one that fails.
         s.find("[data-testid=plain-keys-banner]");
         check("providers");
+        // A provider's models in Codex's picker, and whether it is reached through the router.
+        s.find("[data-testid=models-button-kc]").click();
+        s.find("[data-testid=route-direct-kc]");
+        check("models");
+        s.find("[data-testid=models-button-kc]").click();
         let dot = s.find("[data-testid=provider-kc] .dot");
         assert_eq!(dot.attr("role").as_deref(), Some("img"), "a status dot is an image with a name");
         // The first round tested it; the report is kept for the others.
@@ -170,7 +175,8 @@ fn every_screen_passes_axe_in_both_themes() {
         check("providers with test results");
         // The way Codex reaches a provider, a better way, and what the bridge learnt, in the language.
         s.find("[data-testid=test-grown]").click();
-        let offer = s.wait_text("[data-testid=provider-grown] [data-testid=test-path-offer]", &m("test-better"), T);
+        // The Test asks the way at two addresses: more than the usual wait on a busy machine.
+        let offer = s.wait_text("[data-testid=provider-grown] [data-testid=test-path-offer]", &m("test-better"), 3 * T);
         let better = message_in(lang, "core", "path-offer-direct");
         assert!(offer.contains(better.split("{ $host }").nth(1).unwrap().trim()), "{lang}: {offer}");
         let learnt = s.text("[data-testid=provider-grown] [data-testid=test-learnt]");

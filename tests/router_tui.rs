@@ -125,13 +125,13 @@ fn the_model_picker_lists_every_providers_models_and_a_pick_reaches_that_provide
     let t = Three::new();
     let (a, b, c) = (&t.a.0, &t.b.0, &t.c.0);
     let tui = Tui::start(&t.home, &["--strict-config"]);
-    tui.wait_text(&format!("Switchboard's choice: {}", a.row()));
+    tui.wait_text("Switchboard's choice");
 
     let picker = tui.pick_model(&b.row());
     for p in [a, b, c] {
         assert!(picker.contains(&p.row()), "/model lacks {}:\n{picker}", p.row());
     }
-    assert!(picker.contains(&format!("Switchboard's choice: {} (current)", a.row())), "{picker}");
+    assert!(picker.contains("Switchboard's choice (current)"), "{picker}");
     assert!(picker.contains(&format!("{} on {}, through Switchboard", c.model, c.name)), "{picker}");
     let stable = t.stable();
     tmux::save_text("01-model-picker", &picker, &stable);
@@ -207,7 +207,6 @@ fn picker_rows(screen: &str) -> Vec<String> {
 }
 
 #[test]
-#[ignore = "router bug: /model also lists Codex's built-in OpenAI models (GPT-6.2-Sol...), which the router refuses (\"is none of Switchboard's models\"); core/src/router/models.rs catalog() could answer them with visibility \"hide\""]
 fn the_model_picker_offers_only_models_the_router_serves() {
     let t = Three::new();
     let tui = Tui::start(&t.home, &["--strict-config"]);
@@ -221,7 +220,6 @@ fn the_model_picker_offers_only_models_the_router_serves() {
 }
 
 #[test]
-#[ignore = "router: a running session keeps the name `switchboard/current` had when it started (Codex reads GET /models once): after `use beta` its footer, /model and /status still say \"Switchboard's choice: alpha-large · Alpha\" while its turns go to Beta; core/src/router/models.rs catalog() names the provider in display_name"]
 fn a_running_session_does_not_name_the_provider_it_left() {
     let t = Three::new();
     let (a, b) = (&t.a.0, &t.b.0);

@@ -370,3 +370,37 @@ cc-import-count =
         [one] Import { $count } provider
        *[other] Import { $count } providers
     }
+
+# The router (issue 22): one Codex, every model
+header-codex-uses-routed = Codex uses { $provider } through Switchboard
+header-codex-uses-routed-title = Codex uses { $provider } · { $model }, through Switchboard's router: sessions that follow Switchboard's choice move at their next turn.
+row-direct = directly
+row-direct-title = Codex reaches this provider directly, as its own provider, not through Switchboard's router.
+button-models = Models · { $count }
+models-label = Models of { $provider } in Codex
+models-lead = Codex's /model picker lists these models of { $provider }. Pick one there, or Use one here: sessions on Codex's default model follow at their next turn.
+models-lead-direct = Codex reaches { $provider } directly, so it uses its own model only; reach it through Switchboard again to list more.
+models-own = its model
+models-in-use = In use
+models-use = Use
+models-asking = Asking { $provider } for its models…
+models-offered =
+    { $count ->
+        [one] { $provider } serves one more model: tick it to list it in Codex.
+       *[other] { $provider } serves { $count } more models: tick one to list it in Codex.
+    }
+models-none-offered = { $provider } did not list its models: type one.
+models-add-label = Another model
+models-add = List it
+models-direct = Reach it directly, without Switchboard's router
+models-direct-help = For a policy that forbids a local hop: Codex talks to the provider itself, its sessions stay apart from the others', and a switch no longer reaches a running session.
+running-title = Codex sessions running now
+running-empty = No Codex session has sent a turn through Switchboard in the last hour. Sessions in a terminal, in VS Code and in the Codex app show here once they do.
+running-follows = follows Switchboard's choice
+running-pinned = pinned to { $model }
+running-last = last turn { $ago }: { $provider } · { $model }
+running-client-exec = codex exec
+running-client-tui = Codex in a terminal
+running-client-vscode = Codex in VS Code
+running-client-app = the Codex app
+running-client-unknown = Codex

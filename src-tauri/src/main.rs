@@ -12,6 +12,7 @@ mod adopt;
 mod bindings;
 mod commands;
 mod login;
+mod routing;
 mod sessions;
 mod share;
 mod startup;

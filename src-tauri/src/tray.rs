@@ -7,7 +7,7 @@ use std::time::Duration;
 use switchboard_core::ops::switchboard::Source;
 use switchboard_core::desktop::tray_menu;
 use switchboard_core::ops::doctor;
-use tauri::menu::{CheckMenuItemBuilder, MenuBuilder, MenuItemBuilder};
+use tauri::menu::{CheckMenuItemBuilder, MenuBuilder, MenuItemBuilder, SubmenuBuilder};
 use tauri::tray::TrayIconBuilder;
 use tauri::{AppHandle, Listener, Manager};
 
@@ -47,8 +47,16 @@ fn build_menu(app: &AppHandle, entries: &[tray_menu::Entry]) -> tauri::Result<ta
     let mut b = MenuBuilder::new(app);
     for e in entries {
         b = match e {
-            tray_menu::Entry::Provider { id, label, checked } => {
+            tray_menu::Entry::Provider { id, label, checked, models } if models.is_empty() => {
                 b.item(&CheckMenuItemBuilder::with_id(format!("use:{id}"), label).checked(*checked).build(app)?)
+            }
+            // Several models through the router: a submenu, `use:<id>#<model>` each (ids hold no `#`).
+            tray_menu::Entry::Provider { id, label, checked, models } => {
+                let mut sub = SubmenuBuilder::new(app, if *checked { format!("● {label}") } else { label.clone() });
+                for (m, on) in models {
+                    sub = sub.item(&CheckMenuItemBuilder::with_id(format!("use:{id}#{m}"), m).checked(*on).build(app)?);
+                }
+                b.item(&sub.build()?)
             }
             tray_menu::Entry::Separator => b.separator(),
             tray_menu::Entry::Note(text) => b.item(&MenuItemBuilder::with_id("note", text).enabled(false).build(app)?),
@@ -88,11 +96,15 @@ fn on_menu(app: &AppHandle, id: &str) {
             });
         }
         other => {
-            if let Some(provider) = other.strip_prefix("use:") {
-                let (app, provider) = (app.clone(), provider.to_owned());
+            if let Some(what) = other.strip_prefix("use:") {
+                let (provider, model) = match what.split_once('#') {
+                    Some((p, m)) => (p.to_owned(), Some(m.to_owned())),
+                    None => (what.to_owned(), None),
+                };
+                let app = app.clone();
                 tauri::async_runtime::spawn_blocking(move || {
                     let _changing = crate::state::changing(&app);
-                    let _ = app.state::<AppState>().sb.use_provider(&provider, None);
+                    let _ = app.state::<AppState>().sb.use_provider(&provider, model.as_deref());
                     crate::state::refresh(&app);
                 });
             }

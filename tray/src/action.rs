@@ -2,7 +2,8 @@
 
 #[derive(Debug)]
 pub enum Action {
-    Use(String),
+    /// Use a provider, with one of its models when the submenu named one.
+    Use(String, Option<String>),
     Test,
     Open,
     Quit,

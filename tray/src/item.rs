@@ -62,22 +62,29 @@ impl ksni::Tray for Item {
     }
 
     fn menu(&self) -> Vec<ksni::MenuItem<Self>> {
-        use ksni::menu::{CheckmarkItem, StandardItem};
+        use ksni::menu::{CheckmarkItem, StandardItem, SubMenu};
+        let pick = |label: String, checked: bool, id: String, model: Option<String>| -> ksni::MenuItem<Item> {
+            CheckmarkItem {
+                label,
+                checked,
+                activate: Box::new(move |t: &mut Item| {
+                    let _ = t.tx.send(Action::Use(id.clone(), model.clone()));
+                }),
+                ..Default::default()
+            }
+            .into()
+        };
         self.entries
             .iter()
             .map(|e| match e {
-                Entry::Provider { id, label, checked } => {
-                    let id = id.clone();
-                    CheckmarkItem {
-                        label: label.clone(),
-                        checked: *checked,
-                        activate: Box::new(move |t: &mut Item| {
-                            let _ = t.tx.send(Action::Use(id.clone()));
-                        }),
-                        ..Default::default()
-                    }
-                    .into()
+                Entry::Provider { id, label, checked, models } if models.is_empty() => pick(label.clone(), *checked, id.clone(), None),
+                // Several models through the router: a submenu, one item per model.
+                Entry::Provider { id, label, checked, models } => SubMenu {
+                    label: if *checked { format!("● {label}") } else { label.clone() },
+                    submenu: models.iter().map(|(m, on)| pick(m.clone(), *on, id.clone(), Some(m.clone()))).collect(),
+                    ..Default::default()
                 }
+                .into(),
                 Entry::Separator => ksni::MenuItem::Separator,
                 Entry::Note(text) => StandardItem { label: text.clone(), enabled: false, ..Default::default() }.into(),
                 Entry::Action { id, label } => {

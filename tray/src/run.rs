@@ -111,9 +111,9 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
                 handle.shutdown().await;
                 return 0;
             }
-            Action::Use(id) => {
+            Action::Use(id, model) => {
                 let sb2 = sb.clone();
-                let done = tokio::task::spawn_blocking(move || sb2.use_provider(&id, None)).await;
+                let done = tokio::task::spawn_blocking(move || sb2.use_provider(&id, model.as_deref())).await;
                 refresh(&handle, &sb, &session).await;
                 let line = match done {
                     Ok(Ok(_)) => listing(&sb).await.map(|l| tray_menu::switched(&l, chosen_language::current())).unwrap_or_default(),

@@ -217,15 +217,22 @@ pub fn ensure(port: u16) -> Result<String, Problem> {
 /// POSTs `body` to the bridge's own `path` with `token`; its JSON answer, if it gave
 /// a 200 (a plain HTTP/1.1 request, two seconds at most).
 pub fn ask(port: u16, token: &str, path: &str, body: &serde_json::Value) -> Option<serde_json::Value> {
+    let text = body.to_string();
+    request(port, &format!("POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}", text.len()))
+}
+
+/// GETs the router's own `path` with `token` (`ask`'s way), when a router runs and
+/// its token was made: never starts one.
+pub fn look(port: u16, path: &str) -> Option<serde_json::Value> {
+    let token = read_token(&token_path(&state_dir(), port))?;
+    request(port, &format!("GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\nConnection: close\r\n\r\n"))
+}
+
+fn request(port: u16, req: &str) -> Option<serde_json::Value> {
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let mut s = TcpStream::connect_timeout(&addr, Duration::from_millis(300)).ok()?;
     let _ = s.set_read_timeout(Some(Duration::from_secs(2)));
     let _ = s.set_write_timeout(Some(Duration::from_secs(2)));
-    let text = body.to_string();
-    let req = format!(
-        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{text}",
-        text.len()
-    );
     s.write_all(req.as_bytes()).ok()?;
     let mut buf = Vec::new();
     let _ = s.take(1 << 20).read_to_end(&mut buf);

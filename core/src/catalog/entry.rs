@@ -70,6 +70,8 @@ pub fn entry(template: &Value, d: &Described) -> Value {
         set(o, "web_search_provider", json!("search_mcp"));
     }
     set(o, "use_responses_lite", json!(false));
+    // The request shape every provider takes: tools as tools, not Codex's code mode.
+    o.remove("tool_mode");
     set(o, "service_tiers", json!([]));
     set(o, "additional_speed_tiers", json!([]));
     set(o, "upgrade", Value::Null);

@@ -1,4 +1,5 @@
-//! The tray's words: one entry per provider (a check on the active one), "Test
+//! The tray's words: one entry per provider (a check on the active one; a
+//! submenu of its models when Codex lists several of it through the router), "Test
 //! active provider" with its last result, "Open Switchboard" and "Quit", the
 //! title, and the one-line notifications after a switch or a test. Pure
 //! functions of the listing, so they are tested without a tray host; the tray
@@ -11,8 +12,9 @@ use crate::ops::switchboard::Source;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Entry {
-    /// `use:<id>`, label, checked.
-    Provider { id: String, label: String, checked: bool },
+    /// `use:<id>`, label, checked; with `models` (each checked or not), a submenu
+    /// whose items switch to that model of the provider.
+    Provider { id: String, label: String, checked: bool, models: Vec<(String, bool)> },
     Separator,
     /// A line of text that cannot be clicked.
     Note(String),
@@ -27,7 +29,14 @@ pub fn menu(listing: &Listing, last: Option<&Report>, lang: Language) -> Vec<Ent
         if p.source == Source::BuiltIn && p.id != "openai" && !p.active {
             continue;
         }
-        out.push(Entry::Provider { id: p.id.clone(), label: label(p, lang), checked: p.active });
+        // Several models listed through the router: one item each, the one in use checked.
+        let models = if p.listed.len() > 1 && !p.direct {
+            let in_use = |m: &str| p.active && listing.model.as_deref() == Some(m);
+            p.listed.iter().map(|m| (m.clone(), in_use(m))).collect()
+        } else {
+            Vec::new()
+        };
+        out.push(Entry::Provider { id: p.id.clone(), label: label(p, lang), checked: p.active, models });
     }
     out.push(Entry::Separator);
     out.push(Entry::Action { id: "test", label: w("tray-test") });
@@ -126,7 +135,7 @@ mod tests {
             current: None,
         };
         let m = menu(&listing, None, Language::English);
-        assert_eq!(m[0], Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true });
+        assert_eq!(m[0], Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true, models: Vec::new() });
         assert!(matches!(&m[1], Entry::Provider { id, checked: false, .. } if id == "company_gateway"));
         assert!(matches!(&m[2], Entry::Provider { id, label, .. } if id == "openai" && label == "OpenAI (default)"));
         assert!(!m.iter().any(|e| matches!(e, Entry::Provider { id, .. } if id == "lmstudio")), "unused built-ins stay out");
@@ -139,8 +148,22 @@ mod tests {
         // In another language, the same entries with its words (ids and providers' names as they are).
         let ja = menu(&with_model, None, Language::Japanese);
         assert!(ja.contains(&Entry::Action { id: "test", label: "使用中のプロバイダーをテスト".into() }), "{ja:?}");
-        assert!(ja.contains(&Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true }));
+        assert!(ja.contains(&Entry::Provider { id: "openrouter".into(), label: "OpenRouter (openrouter)".into(), checked: true, models: Vec::new() }));
         assert_eq!(title(&with_model, Language::TraditionalChinese), "Codex：OpenRouter");
+        // Through the router, a provider with several models listed gets a submenu of them.
+        let mut routed = with_model.clone();
+        routed.providers[0].listed = vec!["openai/gpt-5.3-codex".into(), "moonshotai/kimi-k2".into()];
+        routed.providers[1].listed = vec!["only".into()];
+        let m = menu(&routed, None, Language::English);
+        assert_eq!(m[0], Entry::Provider {
+            id: "openrouter".into(),
+            label: "OpenRouter (openrouter)".into(),
+            checked: true,
+            models: vec![("openai/gpt-5.3-codex".into(), true), ("moonshotai/kimi-k2".into(), false)],
+        });
+        assert!(matches!(&m[1], Entry::Provider { models, .. } if models.is_empty()), "one model: no submenu");
+        routed.providers[0].direct = true;
+        assert!(matches!(&menu(&routed, None, Language::English)[0], Entry::Provider { models, .. } if models.is_empty()), "reached directly: its own model only");
     }
 
     #[test]

@@ -102,6 +102,14 @@ impl Switchboard {
         let written = self.transaction(|lock| {
             let mut st = state::load(&self.home);
             st.current = Some(Current { provider: id.to_owned(), model: pick.clone() });
+            if model.is_some() {
+                // Another model becomes the provider's own: the one it had stays in Codex's picker.
+                if let Some(old) = profile::model(&self.home, id)?.filter(|o| *o != pick) {
+                    let listed = st.listed.entry(id.to_owned()).or_default();
+                    listed.retain(|m| *m != pick && *m != old);
+                    listed.insert(0, old);
+                }
+            }
             // What running sessions follow: written first, so a crash before config.toml
             // leaves Codex as it was, and the choice made.
             state::write(&self.home, &st)?;
@@ -164,6 +172,20 @@ impl Switchboard {
             }
         })?;
         Ok(Outcome::said(Words::new(if direct { "op-route-direct" } else { "op-route-router" }, Args::new().text("id", id))))
+    }
+
+    /// The Codex sessions the router saw lately for this home: which follow Use and
+    /// which are pinned, and where their last turn went. Empty when no router runs.
+    pub fn running(&self) -> Vec<crate::router::sessions::SeenSession> {
+        // The router's port and the home's id, as the table says them (a home keeps its id when moved).
+        let table = self.config.load().ok().and_then(|doc| read_entry(&doc, PROVIDER_ID).ok().flatten());
+        let (port, id) = table
+            .and_then(|e| e.base_url)
+            .and_then(|u| crate::bridge::route::router_id_of(&u))
+            .unwrap_or_else(|| (crate::bridge::route::port_from_env(), crate::bridge::route::home_id(&self.home)));
+        crate::bridge::lifecycle::look(port, &format!("/codex/{id}/sessions"))
+            .and_then(|v| serde_json::from_value(v.get("sessions")?.clone()).ok())
+            .unwrap_or_default()
     }
 
     /// Changes the router's state for a provider Switchboard made, under the lock.

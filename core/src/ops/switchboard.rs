@@ -162,7 +162,8 @@ pub struct Listing {
     pub managed: Vec<Override>,
     /// Codex reaches Switchboard's providers through the router (its provider is `switchboard`).
     pub routed: bool,
-    /// What `switchboard/current` stands for: the provider and model Use chose.
+    /// The provider and model Codex's default stands for through the router: what Use
+    /// chose (`switchboard/current`), or a model saved as the default in Codex's /model picker.
     pub current: Option<crate::router::state::Current>,
 }
 
@@ -186,7 +187,15 @@ impl Switchboard {
         let mut active = active_provider(&doc)?;
         let router = crate::router::state::load(&self.home);
         let routed = active == crate::router::routes::PROVIDER_ID;
-        let current = router.current.clone().filter(|_| routed);
+        // Codex's default: `switchboard/current` (what Use chose), or a slug picked in
+        // Codex's own /model picker and saved as the default (`<provider>/<model>`).
+        let current = match doc.top_level_str("model")?.filter(|_| routed) {
+            Some(m) if m != crate::router::routes::CURRENT => m
+                .split_once('/')
+                .filter(|(p, _)| read_entry(&doc, p).ok().flatten().is_some())
+                .map(|(p, m)| crate::router::state::Current { provider: p.to_owned(), model: m.to_owned() }),
+            _ => router.current.clone().filter(|_| routed),
+        };
         if let Some(c) = &current {
             // Through the router, the provider Use chose is the active one.
             active = c.provider.clone();

@@ -56,7 +56,11 @@ fn entry_for(slug: &str, display: &str, route: &Route, model: &str, store: &Stor
         let s = crate::catalog::entry::codex_match(entry::slugs(list), model)?;
         list.iter().find(|m| m["slug"] == s)
     });
-    let mut e = match own.filter(|_| !known.described) {
+    // `switchboard/current` stands for another model after each switch, while Codex
+    // keeps the entry it read at start: it is always one made from the template (the
+    // request shape every provider takes), never Codex's own entry of a model that may
+    // speak a shape of its own (code mode, "lite" requests).
+    let mut e = match own.filter(|_| !known.described && slug != CURRENT) {
         Some(o) => o.clone(),
         None => entry::entry(
             template,
@@ -79,13 +83,24 @@ pub fn catalog(routes: &Routes, store: &Store, codex: Option<&[Value]>) -> Vec<V
     let mut out = Vec::new();
     if let Ok(r) = routes.resolve(CURRENT) {
         let mut e = entry_for(CURRENT, "", r.route, &r.model, store, codex, template, 0);
-        e["display_name"] = json!(format!("Switchboard's choice: {} · {}", r.model, r.route.name));
-        e["description"] = json!(format!("Follows what you Use in Switchboard (now {} on {}); a switch reaches this session at its next turn", r.model, r.route.name));
+        // Codex reads this once per session, and a switch does not reach it: its name
+        // says what it does, never which model it stood for then.
+        e["display_name"] = json!("Switchboard's choice");
+        e["description"] = json!("Follows what you Use in Switchboard (the tray, the window or `switchboard use`): a switch reaches this session at its next turn");
         out.push(e);
     }
     for (i, (slug, route, model)) in routes.slugs().into_iter().enumerate() {
         let display = format!("{model} · {}", route.name);
         out.push(entry_for(&slug, &display, route, &model, store, codex, template, 1 + i as i64));
+    }
+    // Codex merges this answer over its own list: its built-in models (OpenAI's, which
+    // the router does not serve) are hidden from the picker under their own slugs.
+    for m in codex.unwrap_or_default() {
+        if m["slug"].as_str().is_some_and(|s| !out.iter().any(|e| e["slug"] == s)) {
+            let mut hidden = m.clone();
+            hidden["visibility"] = json!("hide");
+            out.push(hidden);
+        }
     }
     out
 }
@@ -135,11 +150,14 @@ args = ["token", "or"]
             "support_verbosity": true, "truncation_policy": {"mode": "tokens", "limit": 10000}, "experimental_supported_tools": []})];
         for list in [Some(&codex[..]), None] {
             let entries = catalog(&routes(), &Store::default(), list);
-            let slugs: Vec<&str> = entries.iter().map(|e| e["slug"].as_str().unwrap()).collect();
+            let slugs: Vec<&str> = entries.iter().filter(|e| e["visibility"] == "list").map(|e| e["slug"].as_str().unwrap()).collect();
             assert_eq!(slugs, [CURRENT, "kimi/kimi-k2.6", "or/openai/gpt-5.5", "or/qwen/qwen3-coder-plus"]);
+            // Codex's own models, which the router does not serve, are hidden from its picker.
+            let hidden: Vec<&str> = entries.iter().filter(|e| e["visibility"] == "hide").map(|e| e["slug"].as_str().unwrap()).collect();
+            assert_eq!(hidden, if list.is_some() { vec!["gpt-5.5"] } else { vec![] });
             let by = |s: &str| entries.iter().find(|e| e["slug"] == s).unwrap().clone();
             let current = by(CURRENT);
-            assert_eq!(current["display_name"], "Switchboard's choice: kimi-k2.6 · Kimi");
+            assert_eq!(current["display_name"], "Switchboard's choice", "never the model it stood for when Codex read it");
             assert_eq!(current["context_window"], 262_144, "the chosen model's figures (the family table: Kimi K2)");
             let kimi = by("kimi/kimi-k2.6");
             assert_eq!(kimi["display_name"], "kimi-k2.6 · Kimi");
@@ -160,6 +178,19 @@ args = ["token", "or"]
                 None => assert_eq!(gpt["base_instructions"], fallback_template()["base_instructions"]),
             }
         }
+        // Current on a model Codex speaks a shape of its own to (code mode, "lite"): the
+        // entry Codex keeps for `switchboard/current` is the template's, whatever comes next.
+        let mut r = routes();
+        r.current = Some(crate::router::state::Current { provider: "or".into(), model: "openai/gpt-6.1".into() });
+        let lite = json!({"slug": "gpt-6.1", "display_name": "GPT-6.1", "context_window": 400000, "apply_patch_tool_type": "freeform", "visibility": "list",
+            "tool_mode": "code_mode_only", "use_responses_lite": true, "base_instructions": "code mode"});
+        let with_lite = [codex[0].clone(), lite];
+        let current = catalog(&r, &Store::default(), Some(&with_lite)).into_iter().find(|e| e["slug"] == CURRENT).unwrap();
+        assert_eq!((current["use_responses_lite"].clone(), current.get("tool_mode").cloned()), (json!(false), None), "{current}");
+        assert_eq!(current["base_instructions"], "codex's own", "the template (gpt-5.5), not the lite model's");
+        assert_eq!(current["context_window"], 400000, "its figures still");
+        let pinned = catalog(&r, &Store::default(), Some(&with_lite)).into_iter().find(|e| e["slug"] == "or/openai/gpt-5.5").unwrap();
+        assert_eq!(pinned["base_instructions"], "codex's own");
         let r = routes();
         assert_eq!(window_of(&r.routes["kimi"], "kimi-k2.6", &Store::default(), None), Some(262_144));
         assert_eq!(window_of(&r.routes["kimi"], "mystery-model", &Store::default(), None), None, "not guessed");

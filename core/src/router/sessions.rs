@@ -7,14 +7,14 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// How many sessions are kept, and for how long after their last turn.
 const MAX: usize = 256;
 const KEPT: Duration = Duration::from_secs(3600);
 
 /// One session, as the window shows it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
 pub struct SeenSession {
     pub id: String,

@@ -41,6 +41,15 @@ export const commands = {
 	setLanguage: (lang: Language) => __TAURI_INVOKE<void>("set_language", { lang }),
 	/**  Up to `limit` (default 200) sessions, newest first, only `provider`'s when given. */
 	sessions: (provider: string | null, limit: number | null) => __TAURI_INVOKE<Session[]>("sessions", { provider, limit }),
+	/**  The models of `id` Codex's /model picker lists besides its own, in order. */
+	setListed: (id: string, models: string[]) => __TAURI_INVOKE<Outcome>("set_listed", { id, models }),
+	/**
+	 *  Codex reaches `id` directly (`direct`), or through the router. The provider in
+	 *  use moves at once (Use again); another one at its next Use.
+	 */
+	setRoute: (id: string, direct: boolean) => __TAURI_INVOKE<Outcome>("set_route", { id, direct }),
+	/**  The sessions the router saw in the last hour, latest first (none when no router runs). */
+	runningSessions: () => __TAURI_INVOKE<SeenSession[]>("running_sessions"),
 	/**  The share the app was opened with, once. */
 	openedWith: () => __TAURI_INVOKE<string | null>("opened_with"),
 	/**  What importing `source` (a link or a share file's path) would do, provider by provider. */
@@ -321,7 +330,10 @@ export type Listing = {
 	managed: Override[],
 	/**  Codex reaches Switchboard's providers through the router (its provider is `switchboard`). */
 	routed: boolean,
-	/**  What `switchboard/current` stands for: the provider and model Use chose. */
+	/**
+	 *  The provider and model Codex's default stands for through the router: what Use
+	 *  chose (`switchboard/current`), or a model saved as the default in Codex's /model picker.
+	 */
 	current: Current | null,
 };
 
@@ -558,6 +570,21 @@ export type Secured = {
 	backup: string | null,
 	/**  In English for `--json`; in the window's language when it reaches the window. */
 	message: string,
+};
+
+/**  One session, as the window shows it. */
+export type SeenSession = {
+	id: string,
+	/**  Which Codex: `codex_exec`, `codex_cli_rs` (the TUI), `codex_vscode`, ... as it says. */
+	client: string,
+	/**  The model it asked for (`switchboard/current` when it follows Use). */
+	asked: string,
+	follows: boolean,
+	/**  Where its last turn went: the provider and its model. */
+	provider: string,
+	model: string,
+	/**  Seconds since the Unix epoch of its last turn. */
+	last: number,
 };
 
 /**  One saved session. */
