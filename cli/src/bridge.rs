@@ -72,10 +72,12 @@ pub fn token(a: &TokenArgs) -> Result<(), Exit> {
                 return Err(Exit::Reported);
             }
         };
-        if let Ok(home) = switchboard_core::codex::home::from_env(None) {
-            switchboard_core::router::handover::hand_over(port, &token, &home, cli_language());
-        }
-        let _ = writeln!(std::io::stdout().lock(), "{token}");
+        // The token, and the scope of this environment when a provider reads it (see router::creds).
+        let printed = match switchboard_core::codex::home::from_env(None) {
+            Ok(home) => switchboard_core::router::handover::hand_over(port, &token, &home, cli_language()),
+            Err(_) => token,
+        };
+        let _ = writeln!(std::io::stdout().lock(), "{printed}");
         return Ok(());
     }
     let id = a.id.as_deref().unwrap_or_default();

@@ -38,7 +38,12 @@ pub fn wants(shared: &Arc<Shared>, body: &Value) -> Response<Body> {
     let Some(home) = home_of(shared, body) else { return error(StatusCode::BAD_REQUEST, "Name the Codex home.") };
     let home = home.as_str();
     let (routes, _) = shared.routes.get(home);
-    full(StatusCode::OK, json!({"wants": shared.creds.wants(home, &routes), "epoch": routes.epoch}))
+    full(StatusCode::OK, json!({"wants": shared.creds.wants(home, scope_of(body), &routes), "epoch": routes.epoch}))
+}
+
+/// The environment a hand-over was read in (see `creds`).
+fn scope_of(body: &Value) -> Option<&str> {
+    body.get("scope").and_then(Value::as_str).filter(|s| s.len() <= 64)
 }
 
 /// The auth command hands credentials over: `{"home", "epoch", "credentials": {id: Handed}}`.
@@ -50,7 +55,7 @@ pub fn credentials(shared: &Arc<Shared>, body: Value) -> Response<Body> {
     let mut kept = 0;
     for (id, v) in given {
         let (Some(route), Ok(handed)) = (routes.routes.get(id), serde_json::from_value::<Handed>(v.clone())) else { continue };
-        shared.creds.put(&home, id, &route.entry.auth, epoch, handed);
+        shared.creds.put(&home, route, scope_of(&body), epoch, handed);
         kept += 1;
     }
     full(StatusCode::OK, json!({"kept": kept}))
@@ -59,7 +64,7 @@ pub fn credentials(shared: &Arc<Shared>, body: Value) -> Response<Body> {
 /// Every model Codex lists through the router, in Codex's catalog format.
 pub fn models(shared: &Arc<Shared>, home: &str) -> Response<Body> {
     let (routes, store) = shared.routes.get(home);
-    let codex = crate::catalog::bundled::cached();
+    let codex = shared.codex.get();
     let list = super::models::catalog(&routes, &store, codex.as_ref().map(|c| &c.models[..]));
     full(StatusCode::OK, json!({"models": list}))
 }
@@ -73,8 +78,9 @@ fn unrouted(why: Unrouted) -> Response<Body> {
     error(StatusCode::BAD_REQUEST, &message)
 }
 
-/// A request sent where its model says.
-pub async fn responses(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePermit, home: &str, headers: &HeaderMap, mut body: Value) -> Response<Body> {
+/// A request sent where its model says; `scope` is the environment of the Codex that
+/// sent it (what its auth command printed after the router's token).
+pub async fn responses(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePermit, home: &str, scope: Option<&str>, headers: &HeaderMap, mut body: Value) -> Response<Body> {
     let (routes, store) = shared.routes.get(home);
     let asked = body.get("model").and_then(Value::as_str).unwrap_or("").to_owned();
     let resolved = match routes.resolve(&asked) {
@@ -82,7 +88,7 @@ pub async fn responses(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphoreP
         Err(why) => return unrouted(why),
     };
     let route = resolved.route;
-    let handed = shared.creds.get(home, &route.id);
+    let handed = shared.creds.get(home, route, scope);
     if handed.is_none() && route.entry.auth != crate::provider::auth::Auth::None {
         // Codex runs its auth command again after a 401, which hands the credential over.
         return error(StatusCode::UNAUTHORIZED, &format!("Switchboard has no credential for {} yet.", route.id));
@@ -105,7 +111,7 @@ pub async fn responses(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphoreP
         });
     }
     body["model"] = json!(resolved.model);
-    let codex = crate::catalog::bundled::cached();
+    let codex = shared.codex.get();
     let window = super::models::window_of(route, &resolved.model, &store, codex.as_ref().map(|c| &c.models[..]));
     let passthrough = route.api == Api::Responses;
     history::clean(&mut body, &Target { tag: &route.tag, passthrough, window, model: &resolved.model });

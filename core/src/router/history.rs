@@ -8,6 +8,10 @@
 //! - A history larger than the target model's window (known, not guessed) loses its
 //!   oldest turns, whole, between the instructions at the start and the turn under
 //!   way, with a note saying so: a move to a smaller model compacts instead of failing.
+//! - For a chat upstream, Codex's instructions in the middle of a conversation (the
+//!   `<model_switch>` it adds when a session moves to another model, which only the
+//!   router makes happen) go as the user's words: the chat templates of Qwen, Llama
+//!   and Gemma (vLLM, llama.cpp, Ollama) refuse a system message anywhere but first.
 
 use serde_json::{Value, json};
 
@@ -33,6 +37,8 @@ pub struct Cleaned {
     pub ids_left_out: usize,
     /// Items left out to fit the window.
     pub trimmed: usize,
+    /// Instructions in the middle of the conversation sent as the user's words.
+    pub demoted: usize,
 }
 
 /// Part of the window the history may fill before it is trimmed, and what trimming aims for.
@@ -54,6 +60,12 @@ pub fn clean(body: &mut Value, t: &Target) -> Cleaned {
     if let Some(items) = body.get_mut("input").and_then(Value::as_array_mut) {
         if t.passthrough {
             items.retain_mut(|item| keep_for(item, t, &mut done));
+        } else {
+            let start = items.iter().position(|i| !instructions(i)).unwrap_or(items.len());
+            for item in items[start..].iter_mut().filter(|i| instructions(i)) {
+                item["role"] = json!("user");
+                done.demoted += 1;
+            }
         }
     }
     if let Some(window) = t.window {
@@ -114,8 +126,23 @@ pub fn tokens(v: &Value) -> u64 {
     ascii / 4 + other
 }
 
+/// Codex's instructions: the developer (or system) messages a request starts with.
+fn instructions(item: &Value) -> bool {
+    item.get("type").and_then(Value::as_str) == Some("message") && matches!(item.get("role").and_then(Value::as_str), Some("developer" | "system"))
+}
+
+fn is_user(item: &Value) -> bool {
+    item.get("role").and_then(Value::as_str) == Some("user")
+}
+
 /// Leaves out the oldest turns of the middle of the history until the request fits
 /// `window`; returns how many items went.
+///
+/// The instructions at the start always stay, and so does the turn under way (from
+/// the last user message on). The first prompt and what Codex said of the
+/// environment stay too when there is room for them; when there is not (Codex's
+/// own compaction on a switch to a smaller model sends the whole conversation as
+/// user messages, with no item a model made), they are the oldest of the middle.
 fn trim(body: &mut Value, window: u64, model: &str) -> usize {
     let total = tokens(body);
     if (total as f64) <= window as f64 * TRIM_AT {
@@ -123,30 +150,35 @@ fn trim(body: &mut Value, window: u64, model: &str) -> usize {
     }
     let Some(items) = body.get("input").and_then(Value::as_array).cloned() else { return 0 };
     let goal = (window as f64 * TRIM_TO) as u64;
-    // The instructions and first prompt at the start stay, and so does the turn under way
-    // (from the last user message on).
-    let head = items.iter().position(made_by_a_model).unwrap_or(items.len());
-    let tail = items.iter().rposition(|i| i.get("role").and_then(Value::as_str) == Some("user")).unwrap_or(items.len()).max(head);
+    let pinned = items.iter().position(|i| !instructions(i)).unwrap_or(items.len());
+    let tail = items.iter().rposition(is_user).unwrap_or(items.len()).max(pinned);
+    let sum = |from: usize, to: usize| -> u64 { items[from..to].iter().map(tokens).sum() };
+    // What stays whatever happens: everything but the middle.
+    let fixed = total.saturating_sub(sum(pinned, tail));
+    let first_made = items.iter().position(made_by_a_model).unwrap_or(items.len()).clamp(pinned, tail);
+    let head = if fixed + sum(pinned, first_made) <= goal { first_made } else { pinned };
     // The middle, in turns: each starts at a user message, so a call and its result go together.
-    let mut turns: Vec<Vec<Value>> = Vec::new();
-    for item in &items[head..tail] {
-        let starts = item.get("role").and_then(Value::as_str) == Some("user") || turns.is_empty();
-        if starts {
-            turns.push(Vec::new());
+    let mut turns: Vec<&[Value]> = Vec::new();
+    let mut start = head;
+    for i in head..tail {
+        if i > start && is_user(&items[i]) {
+            turns.push(&items[start..i]);
+            start = i;
         }
-        turns.last_mut().expect("a turn").push(item.clone());
+    }
+    if start < tail {
+        turns.push(&items[start..tail]);
     }
     let mut over = total.saturating_sub(goal);
+    let mut gone = 0;
     let mut dropped = 0;
-    let mut kept = turns.len();
-    for (i, turn) in turns.iter().enumerate() {
+    for turn in &turns {
         if over == 0 {
             break;
         }
-        let t: u64 = turn.iter().map(tokens).sum();
-        over = over.saturating_sub(t);
+        over = over.saturating_sub(turn.iter().map(tokens).sum());
         dropped += turn.len();
-        kept = turns.len() - i - 1;
+        gone += 1;
     }
     if dropped == 0 {
         return 0;
@@ -156,7 +188,7 @@ fn trim(body: &mut Value, window: u64, model: &str) -> usize {
     )}]});
     let mut out: Vec<Value> = items[..head].to_vec();
     out.push(note);
-    for turn in &turns[turns.len() - kept..] {
+    for turn in &turns[gone..] {
         out.extend(turn.iter().cloned());
     }
     out.extend(items[tail..].iter().cloned());
@@ -196,7 +228,7 @@ mod tests {
         ]);
         let mut body = json!({"model": "m", "input": input.clone()});
         let done = clean(&mut body, &target(true, None));
-        assert_eq!(done, Cleaned { dropped_reasoning: 3, ids_left_out: 2, trimmed: 0 });
+        assert_eq!(done, Cleaned { dropped_reasoning: 3, ids_left_out: 2, trimmed: 0, demoted: 0 });
         let items = body["input"].as_array().unwrap();
         let ids: Vec<Option<&str>> = items.iter().map(|i| i.get("id").and_then(Value::as_str)).collect();
         assert_eq!(ids, [Some("msg_dev"), Some("msg_codex_1"), Some("rs_1"), None, Some("fco_codex"), Some("msg_2"), None, None]);
@@ -243,5 +275,40 @@ mod tests {
         let mut unknown = json!({"model": "m", "input": body["input"].clone()});
         assert_eq!(clean(&mut unknown, &target(false, None)).trimmed, 0);
         assert_eq!(tokens(&json!("你好")), 2 + 2 / 4);
+    }
+
+    #[test]
+    fn instructions_in_the_middle_reach_a_chat_upstream_as_the_users_words() {
+        let dev = |t: &str| json!({"type": "message", "role": "developer", "content": [{"type": "input_text", "text": t}]});
+        let said = json!({"type": "message", "role": "assistant", "content": [{"type": "output_text", "text": "done"}]});
+        let input = json!([dev("rules"), dev("more rules"), user("go"), said, dev("<model_switch>rules</model_switch>"), user("next")]);
+        let mut chat = json!({"model": "m", "input": input.clone()});
+        assert_eq!(clean(&mut chat, &target(false, None)).demoted, 1);
+        let roles: Vec<&str> = chat["input"].as_array().unwrap().iter().map(|i| i["role"].as_str().unwrap()).collect();
+        assert_eq!(roles, ["developer", "developer", "user", "assistant", "user", "user"], "the instructions at the start stay");
+        // A Responses upstream takes developer messages anywhere: as Codex sent them.
+        let mut passed = json!({"model": "m", "input": input.clone()});
+        clean(&mut passed, &target(true, None));
+        assert_eq!(passed["input"][4]["role"], "developer");
+    }
+
+    /// Codex's compaction on a switch to a smaller model: the whole conversation in user
+    /// messages (the other model's answer handed over as one), no item a model made.
+    #[test]
+    fn codexs_compaction_request_is_trimmed_too_and_keeps_its_instructions() {
+        let dev = |t: &str| json!({"type": "message", "role": "developer", "content": [{"type": "input_text", "text": t}]});
+        let rules = "r".repeat(21_000);
+        let handed = format!("Another language model started to solve this problem and produced a summary of its thinking process. {}", "filler ".repeat(23_000));
+        let input = json!([dev(&rules), dev(&format!("<model_switch>{rules}")), user("<environment_context>cwd</environment_context>"), user("Tell me everything."), user(&handed), user("You are performing a CONTEXT CHECKPOINT COMPACTION.")]);
+        let mut body = json!({"model": "m", "input": input, "tools": [{"type": "function", "name": "exec_command"}]});
+        assert!(tokens(&body) > 40_000);
+        let done = clean(&mut body, &target(true, Some(32_000)));
+        assert!(done.trimmed >= 1, "{done:?}");
+        assert!(tokens(&body) <= 32_000 * 85 / 100, "{}", tokens(&body));
+        let items = body["input"].as_array().unwrap();
+        assert_eq!(items[0]["content"][0]["text"], rules.as_str(), "Codex's instructions stay");
+        assert!(items[1]["content"][0]["text"].as_str().unwrap().starts_with("<model_switch>"));
+        assert!(items[2]["content"][0]["text"].as_str().unwrap().contains("left out"));
+        assert_eq!(items.last().unwrap()["content"][0]["text"], "You are performing a CONTEXT CHECKPOINT COMPACTION.", "the request under way stays");
     }
 }

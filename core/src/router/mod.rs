@@ -6,6 +6,7 @@
 //! `chat`, `passthrough`; in memory: `creds`, `sessions`; on disk: `state`.
 
 pub mod chat;
+pub mod codex_list;
 pub mod creds;
 pub mod dispatch;
 pub mod handover;

@@ -53,6 +53,7 @@ pub async fn serve(listener: tokio::net::TcpListener, cfg: Config) -> std::io::R
         seen: Seen::default(),
         routes: Default::default(),
         homes: Default::default(),
+        codex: Default::default(),
     });
     let idle = tokio::spawn(watch_idle(shared.clone()));
     loop {
@@ -147,7 +148,7 @@ async fn handle(shared: &Arc<Shared>, req: Request<Incoming>) -> Response<Body> 
                 route::RouterOp::Responses => {
                     let Some(permit) = permit_for(shared) else { return busy() };
                     match read_json(req, cfg.limits.max_request).await {
-                        Ok(body) => super::dispatch::responses(shared.clone(), permit, &home, &headers, body).await,
+                        Ok(body) => super::dispatch::responses(shared.clone(), permit, &home, credential.as_deref(), &headers, body).await,
                         Err(r) => r,
                     }
                 }

@@ -72,5 +72,7 @@ pub struct Shared {
     pub routes: super::routes::RoutesCache,
     /// The folder each home id stands for, as the auth command said.
     pub homes: std::sync::Mutex<std::collections::HashMap<String, String>>,
+    /// Codex's own model list, read once.
+    pub codex: super::codex_list::CodexList,
 }
 
