@@ -8,6 +8,8 @@ pub mod hostile;
 pub mod litellm;
 pub mod providers;
 pub mod responses;
+pub mod router;
+pub mod scripted;
 pub mod tmux;
 pub mod tray;
 pub mod webdriver;
