@@ -113,6 +113,12 @@ fn use_sets_provider_and_model_and_use_openai_goes_back() {
     let without_ours = format!("{}{}", &text[..ours], &text[theirs..]);
     assert!(without_ours.contains(everyday_rest.trim_end()), "{without_ours}");
 
+    // doctor says what Codex's model goes to, and never tests the router's table as a provider.
+    let doctor: Value = serde_json::from_str(&home.sb(&["doctor", "--json", "--timeout", "2"], None).stdout).unwrap();
+    let router: Vec<&Value> = doctor["checks"].as_array().unwrap().iter().filter(|c| c["name"] == "router").collect();
+    assert!(router.iter().any(|c| c["status"] == "ok" && c["message"].as_str().unwrap().contains(&format!("`switchboard/current` goes to `{id}`, model qwen3-coder:30b"))), "{doctor}");
+    assert!(!doctor["providers"].as_array().unwrap().iter().any(|p| p["provider"] == "switchboard"), "{doctor}");
+
     home.sb(&["use", &id, "--model", "llama3"], None).ok();
     assert!(home.config_text().contains("model = \"switchboard/current\"          # what I use most days"));
     let state: Value = serde_json::from_str(&fs::read_to_string(home.path().join("switchboard-router.json")).unwrap()).unwrap();

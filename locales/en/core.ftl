@@ -691,3 +691,17 @@ model-patch-refused = no apply_patch: the provider refuses custom tools, so Code
 model-patch-untested = no apply_patch until the Test shows the provider takes custom tools
 model-patch-codex = Codex edits files with apply_patch
 model-patch-codex-shell = Codex edits files with shell commands
+
+# doctor: the router
+doctor-router-running =
+    { $streams ->
+        [one] Switchboard's router runs on 127.0.0.1:{ $port } (pid { $pid }), carrying 1 stream
+       *[other] Switchboard's router runs on 127.0.0.1:{ $port } (pid { $pid }), carrying { $streams } streams
+    }
+doctor-router-older = An older build of Switchboard's router runs on 127.0.0.1:{ $port } (version { $version }); Codex replaces it at its next request
+doctor-router-stopped = Switchboard's router (127.0.0.1:{ $port }) is not running; Codex starts it when it needs it
+doctor-router-taken = Another program holds 127.0.0.1:{ $port }, where Switchboard's router runs: Codex cannot reach Switchboard's providers.
+doctor-router-taken-hint = Stop that program, or move the router: set SWITCHBOARD_BRIDGE_PORT and run `switchboard use <id>` again.
+doctor-router-current = Codex's model `{ $slug }` goes to `{ $id }`, model { $model }
+doctor-router-unrouted = Codex's model `{ $slug }` is none of Switchboard's models: Codex's next request will be refused.
+doctor-router-unrouted-hint = Run `switchboard use <id>`, or pick one of Switchboard's models in Codex with /model.

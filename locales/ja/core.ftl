@@ -642,3 +642,13 @@ op-route-router = 次に使用するときから、Codex は再び Switchboard �
 cli-route-router = Switchboard 経由
 cli-route-direct = 独立したプロバイダーとして直接接続
 cli-models-available = ほかに提供しているモデル：{ $list }
+
+# doctor：ルーター
+doctor-router-running = Switchboard のルーターが 127.0.0.1:{ $port } で動作中です（pid { $pid }、ストリーム { $streams } 本）
+doctor-router-older = 127.0.0.1:{ $port } で古いビルドの Switchboard ルーター（バージョン { $version }）が動作中です。Codex が次のリクエストで置き換えます
+doctor-router-stopped = Switchboard のルーター（127.0.0.1:{ $port }）は動作していません。Codex が必要なときに起動します
+doctor-router-taken = Switchboard のルーターが使う 127.0.0.1:{ $port } を別のプログラムが使用しています。Codex は Switchboard のプロバイダーに接続できません。
+doctor-router-taken-hint = そのプログラムを止めるか、ルーターのポートを変えてください。SWITCHBOARD_BRIDGE_PORT を設定して `switchboard use <id>` をもう一度実行します。
+doctor-router-current = Codex のモデル `{ $slug }` は `{ $id }`（モデル { $model }）に送られます
+doctor-router-unrouted = Codex のモデル `{ $slug }` は Switchboard のモデルではありません。Codex の次のリクエストは拒否されます。
+doctor-router-unrouted-hint = `switchboard use <id>` を実行するか、Codex の /model で Switchboard のモデルを選んでください。

@@ -644,3 +644,13 @@ op-route-router = 从下次使用起，Codex 将重新通过 Switchboard 访问 
 cli-route-router = 通过 Switchboard
 cli-route-direct = 直接访问，作为独立提供商
 cli-models-available = 它还提供：{ $list }
+
+# doctor：路由
+doctor-router-running = Switchboard 的路由运行在 127.0.0.1:{ $port }（pid { $pid }），正在承载 { $streams } 个流
+doctor-router-older = 127.0.0.1:{ $port } 上运行的是旧版 Switchboard 路由（版本 { $version }）；Codex 会在下一次请求时替换它
+doctor-router-stopped = Switchboard 的路由（127.0.0.1:{ $port }）未运行；Codex 需要时会启动它
+doctor-router-taken = 另一个程序占用了 Switchboard 路由所用的 127.0.0.1:{ $port }：Codex 无法访问 Switchboard 的提供商。
+doctor-router-taken-hint = 请停止那个程序，或者换一个端口：设置 SWITCHBOARD_BRIDGE_PORT 后重新运行 `switchboard use <id>`。
+doctor-router-current = Codex 的模型 `{ $slug }` 发往 `{ $id }`，模型 { $model }
+doctor-router-unrouted = Codex 的模型 `{ $slug }` 不是 Switchboard 的模型：Codex 的下一个请求会被拒绝。
+doctor-router-unrouted-hint = 运行 `switchboard use <id>`，或在 Codex 中用 /model 选择 Switchboard 的一个模型。

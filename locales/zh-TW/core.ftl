@@ -644,3 +644,13 @@ op-route-router = 從下次使用起，Codex 會再次透過 Switchboard 連線�
 cli-route-router = 透過 Switchboard
 cli-route-direct = 直接連線，作為獨立供應商
 cli-models-available = 它也提供：{ $list }
+
+# doctor：路由
+doctor-router-running = Switchboard 的路由在 127.0.0.1:{ $port } 上執行（pid { $pid }），正在承載 { $streams } 個串流
+doctor-router-older = 127.0.0.1:{ $port } 上執行的是舊版 Switchboard 路由（版本 { $version }）；Codex 會在下一次請求時替換它
+doctor-router-stopped = Switchboard 的路由（127.0.0.1:{ $port }）沒有在執行；Codex 需要時會啟動它
+doctor-router-taken = 另一個程式佔用了 Switchboard 路由使用的 127.0.0.1:{ $port }：Codex 無法連線到 Switchboard 的供應商。
+doctor-router-taken-hint = 請停止那個程式，或換一個連接埠：設定 SWITCHBOARD_BRIDGE_PORT 後重新執行 `switchboard use <id>`。
+doctor-router-current = Codex 的模型 `{ $slug }` 會送到 `{ $id }`，模型 { $model }
+doctor-router-unrouted = Codex 的模型 `{ $slug }` 不是 Switchboard 的模型：Codex 的下一個請求會被拒絕。
+doctor-router-unrouted-hint = 執行 `switchboard use <id>`，或在 Codex 中用 /model 選擇 Switchboard 的一個模型。

@@ -28,6 +28,7 @@ pub enum CheckName {
     EnvOnlyKeys,
     Bridge,
     ModelCatalog,
+    Router,
 }
 
 impl CheckName {
@@ -43,6 +44,7 @@ impl CheckName {
             CheckName::EnvOnlyKeys => "env_only_keys",
             CheckName::Bridge => "bridge",
             CheckName::ModelCatalog => "model_catalog",
+            CheckName::Router => "router",
         }
     }
 }
@@ -128,11 +130,13 @@ pub async fn run(sb: &Switchboard, timeout: Duration, lang: Language) -> DoctorR
 
     checks.extend(key_checks(&crate::adopt::plaintext::scan(sb.home()), lang));
     checks.extend(bridge_checks(&doc, &ids, lang));
+    checks.extend(router_checks(sb, &doc, &active, lang));
     checks.extend(catalog_check(sb, &doc, lang));
 
     let mut set = tokio::task::JoinSet::new();
     let mut order = Vec::new();
-    for id in ids.iter().filter(|id| !table::is_built_in(id)) {
+    // The router's own table is no provider to test: `router_checks` looks at it.
+    for id in ids.iter().filter(|id| !table::is_built_in(id) && *id != crate::router::routes::PROVIDER_ID) {
         let entry = match read_entry(&doc, id) {
             Ok(Some(e)) => e,
             Ok(None) => continue,
@@ -235,6 +239,41 @@ fn bridge_checks(doc: &crate::edit::config_doc::ConfigDoc, ids: &[String], lang:
                 check(CheckName::Bridge, StepStatus::Fail, w(lang, "doctor-bridge-taken", args()), w(lang, "doctor-bridge-taken-hint", Args::new()))
             }
             Err(p) => check(CheckName::Bridge, StepStatus::Fail, p.sentence_in(lang), w(lang, "doctor-bridge-state-hint", Args::new())),
+        });
+    }
+    out
+}
+
+/// The router, when Codex has its table: running (or stopped: Codex starts it), an
+/// older build, or its port held by another program; and, while Codex uses it, what
+/// Codex's default model stands for now.
+fn router_checks(sb: &Switchboard, doc: &crate::edit::config_doc::ConfigDoc, active: &str, lang: Language) -> Vec<Check> {
+    use crate::bridge::lifecycle::{self, Found};
+    use crate::router::routes::{CURRENT, PROVIDER_ID, Routes};
+    let Some((port, _)) = read_entry(doc, PROVIDER_ID).ok().flatten().and_then(|e| e.base_url).and_then(|u| crate::bridge::route::router_id_of(&u)) else {
+        return Vec::new();
+    };
+    let args = || Args::new().text("port", port);
+    let mut out = vec![match lifecycle::token(port).map(|t| lifecycle::probe(port, &t)) {
+        Ok(Found::Bridge(h)) if h.exe == lifecycle::exe_id_of(&lifecycle::program()) => {
+            check(CheckName::Router, StepStatus::Ok, w(lang, "doctor-router-running", args().text("pid", h.pid).number("streams", h.streams as u32)), "")
+        }
+        Ok(Found::Bridge(h)) => check(CheckName::Router, StepStatus::Ok, w(lang, "doctor-router-older", args().text("version", &h.version)), ""),
+        Ok(Found::Nothing) => check(CheckName::Router, StepStatus::Ok, w(lang, "doctor-router-stopped", args()), ""),
+        Ok(Found::OtherToken | Found::Other) => check(CheckName::Router, StepStatus::Fail, w(lang, "doctor-router-taken", args()), w(lang, "doctor-router-taken-hint", Args::new())),
+        Err(p) => check(CheckName::Router, StepStatus::Fail, p.sentence_in(lang), w(lang, "doctor-bridge-state-hint", Args::new())),
+    }];
+    if active == PROVIDER_ID {
+        let routes = Routes::load(sb.home());
+        let model = doc.top_level_str("model").ok().flatten().unwrap_or_else(|| CURRENT.to_owned());
+        out.push(match routes.resolve(&model) {
+            Ok(r) => check(CheckName::Router, StepStatus::Ok, w(lang, "doctor-router-current", Args::new().text("slug", &model).text("id", &r.route.id).text("model", &r.model)), ""),
+            Err(_) => check(
+                CheckName::Router,
+                StepStatus::Fail,
+                w(lang, "doctor-router-unrouted", Args::new().text("slug", &model)),
+                w(lang, "doctor-router-unrouted-hint", Args::new()),
+            ),
         });
     }
     out
@@ -389,6 +428,7 @@ mod tests {
             (CheckName::EnvOnlyKeys, "env_only_keys"),
             (CheckName::Bridge, "bridge"),
             (CheckName::ModelCatalog, "model_catalog"),
+            (CheckName::Router, "router"),
         ];
         for (name, s) in cases {
             assert_eq!(serde_json::to_string(&name).unwrap(), format!("\"{s}\""));
