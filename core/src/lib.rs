@@ -20,6 +20,7 @@ pub mod provider;
 pub mod router;
 pub mod share;
 pub mod sse;
+pub mod usage;
 
 pub use error::{Error, Result};
 pub use ops::switchboard::{Listing, Outcome, ProviderView, Switchboard};

@@ -1,0 +1,14 @@
+//! Every routed request, counted (issue 23): what the router records of each one
+//! (`Record`: tokens under Codex's own names, timings, status, the upstream that
+//! served it and whether it failed over — never a prompt, an answer or a key), the
+//! local store that keeps them (`store`, one SQLite file per Codex home, bounded,
+//! crash-safe), the reports over them (`report`, pure), prices where one is known
+//! (`price`) and monthly budgets (`budget`).
+//!
+//! The router hands each finished request to a `Sink` (`sink`), which writes off the
+//! request's path; everything else reads the store.
+
+pub mod record;
+pub mod sink;
+
+pub use record::{Failover, Record, Tokens};

@@ -1,0 +1,81 @@
+//! One routed request, as the usage store keeps it. Pure.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// Token counts under Codex's own names (its `token_count` records and the
+/// Responses API's `usage`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Tokens {
+    pub input_tokens: u64,
+    pub cached_input_tokens: u64,
+    pub output_tokens: u64,
+    pub reasoning_output_tokens: u64,
+    pub total_tokens: u64,
+}
+
+impl Tokens {
+    /// From a Responses `usage` object (`response.completed`'s `response.usage`), as
+    /// Codex reads it: `input_tokens`, `input_tokens_details.cached_tokens`,
+    /// `output_tokens`, `output_tokens_details.reasoning_tokens`, `total_tokens`.
+    /// `None` when there is no usage object.
+    pub fn from_usage(usage: &Value) -> Option<Tokens> {
+        let n = |v: &Value| v.as_u64().unwrap_or(0);
+        usage.is_object().then(|| Tokens {
+            input_tokens: n(&usage["input_tokens"]),
+            cached_input_tokens: n(&usage["input_tokens_details"]["cached_tokens"]),
+            output_tokens: n(&usage["output_tokens"]),
+            reasoning_output_tokens: n(&usage["output_tokens_details"]["reasoning_tokens"]),
+            total_tokens: n(&usage["total_tokens"]),
+        })
+    }
+
+    pub fn add(&mut self, o: &Tokens) {
+        self.input_tokens += o.input_tokens;
+        self.cached_input_tokens += o.cached_input_tokens;
+        self.output_tokens += o.output_tokens;
+        self.reasoning_output_tokens += o.reasoning_output_tokens;
+        self.total_tokens += o.total_tokens;
+    }
+}
+
+/// A move from one upstream to the next before any output reached Codex.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Failover {
+    /// The provider (and its model) the request left.
+    pub from_provider: String,
+    pub from_model: String,
+    /// Why, as a code: `connect`, `timeout`, `status_5xx`, `rate_limited`,
+    /// `error_event`, `cooling_down`, `over_budget`.
+    pub reason: String,
+    /// The status the upstream answered, when it answered one.
+    pub status: Option<u16>,
+}
+
+/// One routed request. No prompt, answer or key: counts, times and names.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Record {
+    /// When the request arrived, in milliseconds since the Unix epoch.
+    pub at_ms: u64,
+    /// The Codex session it belongs to, when Codex said (`session-id`).
+    pub session: Option<String>,
+    /// What Codex asked for (`switchboard/current`, `<id>/<model>`).
+    pub asked: String,
+    /// The provider that served it (after any failover) and its own model id.
+    pub provider: String,
+    pub model: String,
+    /// The final HTTP status Codex got (200 for a stream that completed), or the
+    /// upstream's refusal; 0 when nothing answered.
+    pub status: u16,
+    /// Whether the response completed (`response.completed` reached Codex).
+    pub completed: bool,
+    pub tokens: Tokens,
+    /// Time to the first output event reaching Codex, and to the end.
+    pub first_token_ms: Option<u64>,
+    pub total_ms: u64,
+    /// The moves made before it was served, in order.
+    pub failovers: Vec<Failover>,
+}
