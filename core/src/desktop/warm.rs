@@ -116,7 +116,8 @@ pub fn read_ahead(files: Vec<PathBuf>) {
     });
 }
 
-#[cfg(unix)]
+// posix_fadvise is Linux's (macOS has none, and its launches are not what this is for).
+#[cfg(target_os = "linux")]
 fn advise(path: &Path) {
     use rustix::fs::{Advice, fadvise};
     if let Ok(file) = std::fs::File::open(path) {
@@ -124,7 +125,7 @@ fn advise(path: &Path) {
     }
 }
 
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn advise(_path: &Path) {}
 
 /// Where the window process keeps the list for the tray (`$XDG_CACHE_HOME/switchboard/`).
