@@ -102,14 +102,19 @@ fn content_type(resp: &reqwest::Response) -> &str {
 }
 
 pub fn failure(e: &reqwest::Error) -> TransportFailure {
-    let mut chain = e.to_string();
+    TransportFailure { timeout: e.is_timeout(), connect: e.is_connect(), chain: chain(e) }
+}
+
+/// An error and every cause under it, on one line (`a: b: c`).
+pub fn chain(e: &reqwest::Error) -> String {
+    let mut s = e.to_string();
     let mut cur = std::error::Error::source(e);
     while let Some(c) = cur {
-        chain.push_str(": ");
-        chain.push_str(&c.to_string());
+        s.push_str(": ");
+        s.push_str(&c.to_string());
         cur = c.source();
     }
-    TransportFailure { timeout: e.is_timeout(), connect: e.is_connect(), chain }
+    s
 }
 
 pub async fn get_models(client: &reqwest::Client, ep: &Endpoint, entry: &ProviderEntry, headers: &HeaderMap) -> ModelsSeen {

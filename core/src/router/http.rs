@@ -39,16 +39,7 @@ pub async fn capped_text(mut resp: reqwest::Response, cap: usize) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-pub fn chain(e: &reqwest::Error) -> String {
-    let mut s = e.to_string();
-    let mut cur = std::error::Error::source(e);
-    while let Some(c) = cur {
-        s.push_str(": ");
-        s.push_str(&c.to_string());
-        cur = c.source();
-    }
-    s
-}
+pub use crate::probe::http::chain;
 
 pub fn stream_of(mut rx: tokio::sync::mpsc::Receiver<Bytes>) -> impl futures_util::Stream<Item = Bytes> {
     futures_util::stream::poll_fn(move |cx| rx.poll_recv(cx))
