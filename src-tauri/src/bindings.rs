@@ -4,7 +4,7 @@
 
 use tauri_specta::{Builder, ErrorHandlingMode, collect_commands};
 
-use crate::{adopt, commands, login, share};
+use crate::{adopt, commands, login, share, update};
 
 /// Where the generated TypeScript lives, from this crate's folder.
 #[cfg(test)]
@@ -51,6 +51,11 @@ pub fn builder() -> Builder<tauri::Wry> {
             adopt::import_cc_switch,
             login::autostart,
             login::set_autostart,
+            update::update_setting,
+            update::set_update_setting,
+            update::update_check,
+            update::update_later,
+            update::update_install,
         ])
         // Failed commands reject with a `UiError`, as `invoke` does.
         .error_handling(ErrorHandlingMode::Throw)

@@ -20,6 +20,7 @@ mod state;
 mod tray;
 #[cfg(target_os = "linux")]
 mod tray_process;
+mod update;
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -94,11 +95,13 @@ fn main() {
             state::show_window(app);
             share::opened(app, &args, Path::new(&cwd));
         }))
-        .plugin(tauri_plugin_deep_link::init());
+        .plugin(tauri_plugin_deep_link::init())
+        .plugin(update::plugin());
     #[cfg(not(target_os = "linux"))]
     let builder = builder.plugin(tauri_plugin_autostart::init(tauri_plugin_autostart::MacosLauncher::LaunchAgent, Some(vec!["--tray"])));
     let app = builder
         .manage(AppState::new(sb, helper, session.clone()))
+        .manage(update::Pending::default())
         .invoke_handler(contract.invoke_handler())
         .on_page_load(|webview, payload| match payload.event() {
             tauri::webview::PageLoadEvent::Started => startup::mark("page-started"),
@@ -169,7 +172,7 @@ fn main() {
             }
             Ok(())
         })
-        .build(tauri::generate_context!())
+        .build(update::context(tauri::generate_context!()))
         .expect("error while starting Switchboard");
     app.run(move |app, event| {
         if let RunEvent::Exit = event {

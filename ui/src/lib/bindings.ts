@@ -76,6 +76,23 @@ export const commands = {
 	autostart: () => __TAURI_INVOKE<boolean>("autostart"),
 	/**  Turns start at login on or off; answers the new state. */
 	setAutostart: (on: boolean) => __TAURI_INVOKE<boolean>("set_autostart", { on }),
+	/**  What the user chose: check at start and ask, or never. */
+	updateSetting: () => __TAURI_INVOKE<Check>("update_setting"),
+	/**  Keeps the user's choice; answers it as kept. */
+	setUpdateSetting: (check: Check) => __TAURI_INVOKE<Check>("set_update_setting", { check }),
+	/**
+	 *  Asks the feed for a newer version, unless the user chose never. `None` when there is
+	 *  none, it was put off, or the feed could not be asked (nothing is shown then).
+	 */
+	updateCheck: () => __TAURI_INVOKE<UpdateOffer | null>("update_check"),
+	/**  Puts `version` off: it is not offered again (a newer one is). */
+	updateLater: (version: string) => __TAURI_INVOKE<null>("update_later", { version }),
+	/**
+	 *  Downloads `version`, checks its signature, installs it and starts it. On a refusal or
+	 *  a failure nothing was changed and the app goes on; the error's code says which
+	 *  (`update-signature`, `update-download`, `update-install`, `update-gone`).
+	 */
+	updateInstall: (version: string) => __TAURI_INVOKE<null>("update_install", { version }),
 };
 
 /* Types */
@@ -149,6 +166,13 @@ export type CcPreview = {
 	version: number,
 	candidates: Candidate[],
 };
+
+/**  When the app looks for an update. */
+export type Check = 
+/**  At every start; a newer version is offered, never installed without a yes. */
+"ask" | 
+/**  Never: no request leaves the app. */
+"never";
 
 /**  What `check` found: problems per field, and any that belong to no field. */
 export type Checked = {
@@ -681,6 +705,17 @@ export type UiError = {
 	hint: string,
 	code: string,
 	field: Field | null,
+};
+
+/**  A newer version, as the window offers it. */
+export type UpdateOffer = {
+	version: string,
+	/**  The running version. */
+	current: string,
+	/**  When it was published (RFC 3339), if the feed says. */
+	date: string | null,
+	/**  The release notes: plain text, bounded. */
+	notes: string,
 };
 
 /**  Where the window comes from. */
