@@ -29,6 +29,7 @@ use output::{Exit, cli_language, print_json, runtime, say, shown};
 mod adopt;
 mod bridge;
 mod models;
+mod usage;
 
 #[derive(Parser)]
 #[command(name = "switchboard", version, about = "Point Codex CLI at another model provider, with keys in the OS keychain.")]
@@ -63,6 +64,13 @@ enum Command {
     /// The models Codex lists of each provider through Switchboard (`<provider>/<model>` in
     /// its /model picker); `--add` and `--remove` choose them, `--available` asks the provider.
     Models(models::ModelsArgs),
+    /// Every request Codex sent through Switchboard's router, counted: tokens under Codex's
+    /// own names, failovers, and the cost where a price is known.
+    Usage(usage::UsageArgs),
+    /// A provider's price per million tokens (OpenRouter's come from its own list).
+    Price(usage::PriceArgs),
+    /// A provider's monthly budget, and this month's spending.
+    Budget(usage::BudgetArgs),
     /// Whether Codex reaches a provider through Switchboard (`router`, the default: one
     /// Codex provider for every model) or `direct`ly, as its own provider.
     Route {
@@ -426,6 +434,9 @@ fn run(cli: Cli) -> Result<(), Exit> {
         Command::Share(a) => return share::share(&sb, a),
         Command::Import(a) => return share::import(&sb, a),
         Command::Models(args) => return models::run(&sb, &args),
+        Command::Usage(a) => return usage::usage(&sb, &a),
+        Command::Price(a) => return usage::price(&sb, &a),
+        Command::Budget(a) => return usage::budget(&sb, &a),
         Command::Route { id, via } => return models::route(&sb, &id, &via),
         Command::Secure { ids, all, json } => return Ok(adopt::secure(&sb, ids, all, json)?),
         Command::ImportCcSwitch { db, only, dry_run, json } => return Ok(adopt::import(&sb, db, only, dry_run, json)?),

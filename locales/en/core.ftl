@@ -705,3 +705,75 @@ doctor-router-taken-hint = Stop that program, or move the router: set SWITCHBOAR
 doctor-router-current = Codex's model `{ $slug }` goes to `{ $id }`, model { $model }
 doctor-router-unrouted = Codex's model `{ $slug }` is none of Switchboard's models: Codex's next request will be refused.
 doctor-router-unrouted-hint = Run `switchboard use <id>`, or pick one of Switchboard's models in Codex with /model.
+
+## Usage: `switchboard usage`, `price` and `budget` (issue 23)
+
+cli-usage-head = Requests through Switchboard's router, by { $by } (days in { $zone })
+cli-usage-head-since = Requests through Switchboard's router since { $date }, by { $by } (days in { $zone })
+cli-usage-by-day = day
+cli-usage-by-provider = provider
+cli-usage-by-model = model
+cli-usage-none = No request through Switchboard's router is recorded yet in { $path }.
+cli-usage-col-day = day
+cli-usage-col-provider = provider
+cli-usage-col-model = model
+cli-usage-col-requests = requests
+cli-usage-col-failovers = failovers
+cli-usage-col-input = input
+cli-usage-col-cached = cached
+cli-usage-col-output = output
+cli-usage-col-reasoning = reasoning
+cli-usage-col-total = total
+cli-usage-col-cost = cost
+cli-usage-total = total
+cli-usage-partial = * Some of these requests have no known price: they are not in the cost.
+cli-usage-failover = { $time }  { $path }: { $why }
+cli-usage-why-connect = the connection failed
+cli-usage-why-timeout = no answer in time
+cli-usage-why-status = it answered { $status }
+cli-usage-why-rate-limited = it answered { $status } with a long wait
+cli-usage-why-error-event = it failed before any output
+cli-usage-why-cooling-down = it was cooling down after repeated failures
+cli-usage-why-over-budget = its monthly budget was spent
+cli-usage-why-other = { $code }
+cli-usage-not-counted =
+    { $count ->
+        [one] 1 request was not counted: the router's queue was full.
+       *[other] { $count } requests were not counted: the router's queue was full.
+    }
+cli-price-amounts = { $currency } { $input } per million input tokens, { $output } per million output tokens
+cli-price-cached = , { $price } per million cached input tokens
+cli-price-reasoning = , { $price } per million reasoning tokens
+cli-price-all-models = all models
+cli-price-line = { $id } ({ $model }): { $price } (yours)
+cli-price-listed =
+    { $count ->
+        [one] { $id }: 1 model priced by the provider's own list, fetched { $when }
+       *[other] { $id }: { $count } models priced by the provider's own list, fetched { $when }
+    }
+cli-price-none = No price is known: set one with `switchboard price <id> --input X --output Y`; an OpenRouter provider's come from its own list.
+cli-price-set = { $id } ({ $model }) costs { $price }.
+cli-price-cleared = Your price for { $id } ({ $model }) is removed.
+cli-price-fetched =
+    { $count ->
+        [one] { $id }: 1 model's price fetched from its own list.
+       *[other] { $id }: { $count } models' prices fetched from its own list.
+    }
+cli-price-fetch-failed = { $id }'s prices were not fetched ({ $reason }); its costs are left out until they are.
+cli-budget-set = { $id }'s monthly budget is { $amount } { $currency }.
+cli-budget-cleared = { $id } has no budget now.
+cli-budget-none = No budget is set: `switchboard budget <id> <amount>` sets a monthly one.
+cli-budget-ok = { $id }: { $spent } of { $budget } { $currency } spent in { $month } ({ $percent }%)
+cli-budget-warn = { $id }: { $spent } of { $budget } { $currency } spent in { $month } ({ $percent }%): near the budget
+cli-budget-over = { $id }: { $spent } of { $budget } { $currency } spent in { $month } ({ $percent }%): over the budget
+cli-budget-no-price = { $id }: a budget of { $budget }, but no price is known, so nothing counts against it
+reason-usage-date = `{ $date }` is not a date: give one as YYYY-MM-DD, like 2026-05-01.
+reason-usage-price = A price must be a number from 0 to 1,000,000 per million tokens.
+reason-usage-currency = A currency is a three-letter code, like USD, EUR or CNY.
+reason-usage-price-both = Give both --input and --output, per million tokens.
+reason-usage-budget = A budget must be a number above 0.
+reason-usage-budget-no-price = `{ $id }` has no known price, so a budget would count nothing: set one first with `switchboard price { $id } --input X --output Y`.
+reason-usage-too-many = At most { $limit } providers can have a price or a budget.
+reason-usage-fetch-unreachable = its model list could not be reached: { $detail }
+reason-usage-fetch-status = its model list answered HTTP { $status }
+reason-usage-fetch-shape = its model list holds no prices

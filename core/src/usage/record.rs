@@ -31,12 +31,13 @@ impl Tokens {
         })
     }
 
+    /// Adds `o`, field by field (saturating: a provider's nonsense never panics).
     pub fn add(&mut self, o: &Tokens) {
-        self.input_tokens += o.input_tokens;
-        self.cached_input_tokens += o.cached_input_tokens;
-        self.output_tokens += o.output_tokens;
-        self.reasoning_output_tokens += o.reasoning_output_tokens;
-        self.total_tokens += o.total_tokens;
+        self.input_tokens = self.input_tokens.saturating_add(o.input_tokens);
+        self.cached_input_tokens = self.cached_input_tokens.saturating_add(o.cached_input_tokens);
+        self.output_tokens = self.output_tokens.saturating_add(o.output_tokens);
+        self.reasoning_output_tokens = self.reasoning_output_tokens.saturating_add(o.reasoning_output_tokens);
+        self.total_tokens = self.total_tokens.saturating_add(o.total_tokens);
     }
 }
 
@@ -78,4 +79,44 @@ pub struct Record {
     pub total_ms: u64,
     /// The moves made before it was served, in order.
     pub failovers: Vec<Failover>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn t(input: u64, cached: u64, output: u64, reasoning: u64, total: u64) -> Tokens {
+        Tokens { input_tokens: input, cached_input_tokens: cached, output_tokens: output, reasoning_output_tokens: reasoning, total_tokens: total }
+    }
+
+    #[test]
+    fn tokens_are_read_as_codex_reads_a_responses_usage() {
+        let cases = [
+            (json!({"input_tokens": 1200, "input_tokens_details": {"cached_tokens": 1024}, "output_tokens": 300, "output_tokens_details": {"reasoning_tokens": 128}, "total_tokens": 1500}), Some(t(1200, 1024, 300, 128, 1500))),
+            // What the bridge makes of a chat usage without details, and a provider's nulls.
+            (json!({"input_tokens": 10, "input_tokens_details": null, "output_tokens": 2, "output_tokens_details": null, "total_tokens": 12}), Some(t(10, 0, 2, 0, 12))),
+            (json!({"input_tokens": 10, "output_tokens": 2}), Some(t(10, 0, 2, 0, 0))),
+            (json!({}), Some(Tokens::default())),
+            (json!({"input_tokens": -5, "output_tokens": "7", "total_tokens": 1.5}), Some(Tokens::default())),
+            (json!(null), None),
+            (json!("usage"), None),
+            (json!([1, 2]), None),
+        ];
+        for (usage, want) in cases {
+            assert_eq!(Tokens::from_usage(&usage), want, "{usage}");
+        }
+    }
+
+    #[test]
+    fn tokens_add_up_field_by_field() {
+        let mut sum = Tokens::default();
+        for x in [t(1, 2, 3, 4, 5), t(10, 20, 30, 40, 50), Tokens::default()] {
+            sum.add(&x);
+        }
+        assert_eq!(sum, t(11, 22, 33, 44, 55));
+        // Under Codex's own names, as `--json` prints them.
+        let v = serde_json::to_value(t(1, 2, 3, 4, 5)).unwrap();
+        assert_eq!(v, json!({"input_tokens": 1, "cached_input_tokens": 2, "output_tokens": 3, "reasoning_output_tokens": 4, "total_tokens": 5}));
+    }
 }
