@@ -404,3 +404,21 @@ running-client-tui = Codex in a terminal
 running-client-vscode = Codex in VS Code
 running-client-app = the Codex app
 running-client-unknown = Codex
+
+## Updates (issue 24): the offer at start, and the footer's switch
+update-title = Switchboard { $version } is available
+update-current = You have { $current }.
+update-date = Published { $date }.
+update-notes = What's new
+update-notes-none = This release has no notes.
+update-keeps = Installing replaces the app, its command-line tool and its tray. Your providers, config.toml and keys stay as they are.
+update-install = Install and restart
+update-later = Later
+update-installing = Downloading { $version } and checking its signature…
+update-failed-signature = The update was refused: its signature does not match Switchboard's key. Nothing was changed.
+update-failed-download = The update could not be downloaded. Nothing was changed; try again later.
+update-failed-install = The update could not be installed. Nothing was changed.
+update-failed-gone = This update is no longer offered. Nothing was changed.
+update-dismiss = Close
+update-check = Check for updates
+update-check-title = At every start Switchboard asks its release feed for a newer version, and asks you before installing it.

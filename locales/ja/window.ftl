@@ -361,3 +361,21 @@ running-client-tui = ターミナルの Codex
 running-client-vscode = VS Code の Codex
 running-client-app = Codex アプリ
 running-client-unknown = Codex
+
+## Updates (issue 24): the offer at start, and the footer's switch
+update-title = Switchboard { $version } が利用できます
+update-current = 現在のバージョンは { $current } です。
+update-date = 公開日：{ $date }。
+update-notes = 新機能と変更点
+update-notes-none = このリリースにはリリースノートがありません。
+update-keeps = インストールすると、アプリとそのコマンドラインツール、トレイが置き換わります。プロバイダー、config.toml、キーはそのまま残ります。
+update-install = インストールして再起動
+update-later = あとで
+update-installing = { $version } をダウンロードし、署名を確認しています…
+update-failed-signature = アップデートを拒否しました：署名が Switchboard のキーと一致しません。何も変更されていません。
+update-failed-download = アップデートをダウンロードできませんでした。何も変更されていません。しばらくしてからもう一度お試しください。
+update-failed-install = アップデートをインストールできませんでした。何も変更されていません。
+update-failed-gone = このアップデートはもう提供されていません。何も変更されていません。
+update-dismiss = 閉じる
+update-check = アップデートを確認
+update-check-title = 起動するたびに、Switchboard はリリースフィードに新しいバージョンがあるか問い合わせ、インストールする前にあなたに確認します。

@@ -361,3 +361,21 @@ running-client-tui = 终端中的 Codex
 running-client-vscode = VS Code 中的 Codex
 running-client-app = Codex 应用
 running-client-unknown = Codex
+
+## Updates (issue 24): the offer at start, and the footer's switch
+update-title = Switchboard { $version } 已发布
+update-current = 你现在的版本是 { $current }。
+update-date = 发布于 { $date }。
+update-notes = 更新内容
+update-notes-none = 此版本没有更新说明。
+update-keeps = 安装会替换应用、它的命令行工具和托盘程序。你的提供商、config.toml 和密钥保持不变。
+update-install = 安装并重启
+update-later = 以后再说
+update-installing = 正在下载 { $version } 并校验签名…
+update-failed-signature = 更新已被拒绝：它的签名与 Switchboard 的密钥不符。没有做任何更改。
+update-failed-download = 无法下载更新。没有做任何更改，请稍后再试。
+update-failed-install = 无法安装更新。没有做任何更改。
+update-failed-gone = 此更新已不再提供。没有做任何更改。
+update-dismiss = 关闭
+update-check = 检查更新
+update-check-title = 每次启动时，Switchboard 会向发布源询问是否有新版本，并在安装前征求你的同意。

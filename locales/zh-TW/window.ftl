@@ -362,3 +362,21 @@ running-client-tui = 終端機中的 Codex
 running-client-vscode = VS Code 中的 Codex
 running-client-app = Codex 應用程式
 running-client-unknown = Codex
+
+## Updates (issue 24): the offer at start, and the footer's switch
+update-title = Switchboard { $version } 已推出
+update-current = 你目前的版本是 { $current }。
+update-date = 發布於 { $date }。
+update-notes = 更新內容
+update-notes-none = 此版本沒有更新說明。
+update-keeps = 安裝會取代應用程式、它的命令列工具和系統匣程式。你的供應商、config.toml 和金鑰維持不變。
+update-install = 安裝並重新啟動
+update-later = 稍後再說
+update-installing = 正在下載 { $version } 並驗證簽章…
+update-failed-signature = 更新已被拒絕：它的簽章與 Switchboard 的金鑰不符。沒有做任何變更。
+update-failed-download = 無法下載更新。沒有做任何變更，請稍後再試。
+update-failed-install = 無法安裝更新。沒有做任何變更。
+update-failed-gone = 此更新已不再提供。沒有做任何變更。
+update-dismiss = 關閉
+update-check = 檢查更新
+update-check-title = 每次啟動時，Switchboard 會向發布來源詢問是否有新版本，並在安裝前徵求你的同意。

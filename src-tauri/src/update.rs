@@ -188,8 +188,16 @@ fn end_old_tray(app: &AppHandle) {
         return;
     }
     let pid = std::fs::read_to_string(session.tray_lock_file()).ok().and_then(|t| t.trim().parse::<i32>().ok());
-    if let Some(pid) = pid.and_then(rustix::process::Pid::from_raw) {
-        let _ = rustix::process::kill_process(pid, rustix::process::Signal::TERM);
+    let Some(pid) = pid.and_then(rustix::process::Pid::from_raw) else { return };
+    if rustix::process::kill_process(pid, rustix::process::Signal::TERM).is_err() {
+        return;
+    }
+    // Until the old tray has let go of its lock, a new one would give way to it.
+    for _ in 0..50 {
+        if let Ok(Some(_free)) = session.tray_lock() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(40));
     }
 }
 
