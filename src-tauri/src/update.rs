@@ -16,7 +16,7 @@ use std::time::Duration;
 use serde::Serialize;
 use switchboard_core::desktop::log;
 use switchboard_core::desktop::update::{self as choice, Check};
-use tauri::{AppHandle, Manager, Runtime, State};
+use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_updater::{Error, Update, UpdaterExt};
 
 use crate::commands::UiError;
@@ -182,6 +182,7 @@ async fn find(app: &AppHandle) -> Result<Option<Update>, String> {
 /// mount): it is ended, and the new window starts the new one.
 #[cfg(target_os = "linux")]
 fn end_old_tray(app: &AppHandle) {
+    use tauri::Manager;
     let session = &app.state::<crate::state::AppState>().session;
     // The lock is free: no tray runs.
     if let Ok(Some(_free)) = session.tray_lock() {

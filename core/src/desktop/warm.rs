@@ -163,11 +163,11 @@ pub fn load_list() -> Vec<PathBuf> {
         .collect()
 }
 
-#[cfg(test)]
+// What is read ahead is Linux's (/proc/<pid>/maps).
+#[cfg(all(test, target_os = "linux"))]
 mod tests {
     use super::*;
 
-    #[cfg(target_os = "linux")]
     #[test]
     fn the_files_a_process_maps_are_found_once_each() {
         let files = mapped_files();
