@@ -84,7 +84,9 @@ fn refresh_listed(sb: &Switchboard, only: Option<&[String]>, max_age: Duration, 
     let wanted: Vec<(String, String)> = listing
         .providers
         .iter()
-        .filter(|p| p.preset == PresetId::Openrouter && !p.base_url.is_empty() && only.is_none_or(|o| o.contains(&p.id)))
+        // OpenRouter's host, or its preset named in the bridge's URL (a stand-in, a proxy).
+        .filter(|p| p.preset == PresetId::Openrouter || p.entry.as_ref().and_then(|e| e.preset) == Some(PresetId::Openrouter))
+        .filter(|p| !p.base_url.is_empty() && only.is_none_or(|o| o.contains(&p.id)))
         .map(|p| (p.id.clone(), p.base_url.clone()))
         .collect();
     if wanted.is_empty() {
