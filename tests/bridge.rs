@@ -9,6 +9,7 @@ use std::time::Duration;
 use serde_json::Value;
 use switchboard_e2e::bridge::{StopBridge, bridges, free_port};
 use switchboard_e2e::chat::{ChatServer, Script};
+use switchboard_e2e::drip::{self, shown_without, sse_events};
 use switchboard_e2e::*;
 
 /// `codex exec` with the sandbox off, in `work`, with this test's runtime folder.
@@ -144,6 +145,28 @@ fn the_bridge_opens_only_for_its_own_token_and_host() {
     let pid = bridges(port)[0];
     let env = String::from_utf8_lossy(&std::fs::read(format!("/proc/{pid}/environ")).unwrap()).into_owned();
     assert!(!env.contains("CARGO") && !env.contains(&token), "{env}");
+}
+
+/// A provider that quotes the key it was sent a few characters per delta, in its
+/// reasoning, its answer and a call's arguments: no event the bridge sends Codex holds
+/// the key, and each text's deltas add up to its final, redacted text.
+#[test]
+fn a_key_a_provider_streams_in_pieces_is_in_no_event_the_bridge_sends() {
+    let port = free_port();
+    let runtime = tempfile::tempdir().unwrap().keep();
+    let _stop = StopBridge(port, runtime.clone());
+    let upstream = drip::chat();
+    let mut cmd = Command::new(bin());
+    cmd.args(["token", "drip", "--bridge", &port.to_string(), "--no-key"]).env("XDG_RUNTIME_DIR", &runtime);
+    let out = run(cmd, None);
+    out.ok();
+    let (token, key) = (out.stdout.trim().to_owned(), "sk-bridge-drip-5f0c2e9a");
+    let url = format!("http://127.0.0.1:{port}/http/127.0.0.1:{upstream}/v1/responses");
+    let body = r#"{"model":"m","input":"hi","stream":true}"#;
+    let mut answer = ureq::post(&url).header("authorization", &format!("Bearer {token}:{key}")).header("content-type", "application/json").send(body).unwrap();
+    let text = answer.body_mut().read_to_string().unwrap();
+    assert!(text.contains("response.completed"), "{text}");
+    shown_without("the bridge", &sse_events(&text), key, &["response.reasoning_summary_text", "response.output_text", "response.function_call_arguments"]);
 }
 
 /// The Test of a provider behind the bridge checks the whole path and names the

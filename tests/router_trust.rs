@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 
 use switchboard_e2e::bridge::bridges;
 use switchboard_e2e::chat::{ChatServer, Script};
+use switchboard_e2e::drip::{self, shown_without, sse_events};
 use switchboard_e2e::router::*;
 use switchboard_e2e::scripted::{Plan, Scripted, Wire};
 use switchboard_e2e::*;
@@ -186,6 +187,43 @@ fn no_key_gets_out_even_when_a_provider_echoes_it_back() {
         assert!(!outputs.contains(key.as_str()), "{name} ({id}): the key is in Codex's output");
         assert!(!files.contains(key.as_str()) && !runtime.contains(key.as_str()), "{name}: the key is in a file");
         assert!(!proc.contains(key.as_str()), "{name}: the key is in the router's arguments or environment");
+    }
+}
+
+/// A provider that streams the key it was sent back a few characters per event, in
+/// every text Codex's TUI, the VS Code extension and the app draw as it arrives:
+/// through the router, no event Codex reads holds the key, and each text's deltas add
+/// up to its final, redacted text.
+#[test]
+fn a_key_streamed_a_few_characters_at_a_time_is_in_no_event_codex_reads() {
+    let home = Home::new();
+    // (id, key, what each provider is)
+    let mut providers: Vec<(String, String, &str)> = Vec::new();
+    let mut add_one = |name: &'static str, url: String, api: &str| {
+        let id = unique_id(name);
+        let key = format!("sk-drip-{}-5f0c2e9a", &id[id.len() - 4..]);
+        add(&home, if api == "chat" { "chat-gateway" } else { "custom" }, &id, &url, "m", api, &key);
+        providers.push((id, key, name));
+    };
+    add_one("dresp", format!("http://127.0.0.1:{}/v1", drip::responses()), "responses");
+    add_one("dchat", format!("http://127.0.0.1:{}/v1", drip::chat()), "chat");
+    let split = Scripted::start(Plan::new("S", Wire::Responses).echo_key().slow(40, Duration::ZERO));
+    add_one("dsplit", split.base_url(), "responses");
+    let chat = Scripted::start(Plan::new("C", Wire::Chat).echo_key().slow(40, Duration::ZERO));
+    add_one("dsplitchat", chat.base_url(), "chat");
+    home.sb(&["use", &providers[0].0], None).ok();
+    let token = router_token(&home, &[]);
+    let url = format!("http://127.0.0.1:{}/codex/{}/v1/responses", home.port, home_id(&home));
+    for (id, key, name) in &providers {
+        let body = serde_json::json!({"model": format!("{id}/m"), "input": "hi", "stream": true}).to_string();
+        let mut answer = ureq::post(&url).header("authorization", &format!("Bearer {token}")).header("content-type", "application/json").send(body.as_str()).unwrap();
+        let text = answer.body_mut().read_to_string().unwrap();
+        assert!(text.contains("response.completed"), "{name}: {text}");
+        let kinds: &[&str] = match *name {
+            "dresp" | "dchat" => &["response.reasoning_summary_text", "response.output_text", "response.function_call_arguments"],
+            _ => &["response.output_text"],
+        };
+        shown_without(name, &sse_events(&text), key, kinds);
     }
 }
 

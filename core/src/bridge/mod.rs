@@ -2,6 +2,7 @@
 
 pub mod carry;
 pub mod credential;
+pub mod deltas;
 pub mod dialect;
 pub mod failure;
 pub mod learnt;

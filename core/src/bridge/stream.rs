@@ -23,12 +23,16 @@
 //! provider needs back (`reasoning_details`, Gemini's thought signatures) goes in a
 //! last reasoning item of its own (`carry`). Usage is read wherever it sits: its own
 //! chunk, the finish chunk, or inside `choices[0]` (Kimi).
+//!
+//! Every event goes out through `deltas`, which redacts each streamed text across its
+//! deltas (a key quoted a few characters at a time) and the finished texts whole.
 
 use std::collections::BTreeMap;
 
 use serde_json::{Map, Value, json};
 
 use super::carry::{Carry, MAX_ENTRIES};
+use super::deltas::Deltas;
 use super::request::Tools;
 use crate::probe::redact::Redactor;
 
@@ -78,7 +82,7 @@ struct Call {
     signature: Option<String>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Stream {
     id: String,
     created_at: u64,
@@ -102,6 +106,8 @@ pub struct Stream {
     carry: Carry,
     /// What must not leave, even inside what the provider needs back.
     redactor: Redactor,
+    /// The texts streamed so far, redacted across their deltas.
+    shown: Deltas,
     usage: Option<Value>,
     finish: Option<String>,
     held: usize,
@@ -111,29 +117,7 @@ pub struct Stream {
 impl Stream {
     /// `id` names the response (and prefixes its items); `marker` tags reasoning items.
     pub fn new(id: &str, created_at: u64, model: &str, tools: Tools, marker: &str) -> Stream {
-        Stream {
-            id: id.to_owned(),
-            created_at,
-            model: model.to_owned(),
-            tools,
-            marker: marker.to_owned(),
-            seq: 0,
-            done: Vec::new(),
-            next_index: 0,
-            reasoning: None,
-            message: None,
-            calls: BTreeMap::new(),
-            by_index: BTreeMap::new(),
-            next_call: 0,
-            last_call: None,
-            pending_signature: None,
-            carry: Carry::default(),
-            redactor: Redactor::default(),
-            usage: None,
-            finish: None,
-            held: 0,
-            over: false,
-        }
+        Stream { id: id.to_owned(), created_at, model: model.to_owned(), tools, marker: marker.to_owned(), ..Stream::default() }
     }
 
     /// The same stream, keeping the credentials `r` knows out of what it carries back.
@@ -168,24 +152,34 @@ impl Stream {
     /// `response.created` and `response.in_progress`.
     pub fn start(&mut self) -> Vec<Event> {
         let r = Value::Object(self.response("in_progress"));
-        vec![self.event("response.created", obj([("response", r.clone())])), self.event("response.in_progress", obj([("response", r)]))]
+        let events = vec![self.event("response.created", obj([("response", r.clone())])), self.event("response.in_progress", obj([("response", r)]))];
+        self.shown(events)
+    }
+
+    /// The events as they go out: each streamed text redacted across its deltas (`deltas`).
+    fn shown(&mut self, events: Vec<Event>) -> Vec<Event> {
+        let (shown, r) = (&mut self.shown, &self.redactor);
+        events.into_iter().flat_map(|e| shown.pass(r, &e.kind, e.data)).map(|(kind, data)| Event { kind, data }).collect()
     }
 
     /// The events one `data:` field completes: `[DONE]` ends the response, JSON is a
     /// chunk, anything else (a keep-alive, a stray line) is nothing.
     pub fn data(&mut self, data: &str) -> Vec<Event> {
         let data = data.trim();
-        if data == "[DONE]" {
-            return self.finish(End::Done);
-        }
-        match serde_json::from_str::<Value>(data) {
-            Ok(v) => self.chunk(&v),
-            Err(_) => Vec::new(),
-        }
+        let events = match data {
+            "[DONE]" => self.end(End::Done),
+            _ => serde_json::from_str::<Value>(data).map_or_else(|_| Vec::new(), |v| self.read(&v)),
+        };
+        self.shown(events)
     }
 
     /// The events one chunk (a `data:` line's JSON) completes.
     pub fn chunk(&mut self, chunk: &Value) -> Vec<Event> {
+        let events = self.read(chunk);
+        self.shown(events)
+    }
+
+    fn read(&mut self, chunk: &Value) -> Vec<Event> {
         let mut out = Vec::new();
         if self.over {
             return out;
@@ -193,11 +187,11 @@ impl Stream {
         // An error inside a 200 stream: `{"error": ...}` (OpenRouter), `{"object": "error", ...}` (vLLM).
         if let Some(err) = chunk.get("error").filter(|e| !e.is_null()) {
             let message = err.get("message").and_then(Value::as_str).or(err.as_str()).unwrap_or("the provider reported an error").to_owned();
-            return self.fail(&message);
+            return self.failure(&message);
         }
         if chunk.get("object").and_then(Value::as_str) == Some("error") {
             let message = chunk.get("message").and_then(Value::as_str).unwrap_or("the provider reported an error").to_owned();
-            return self.fail(&message);
+            return self.failure(&message);
         }
         let choice = chunk.get("choices").and_then(Value::as_array).and_then(|c| c.first());
         for u in [chunk.get("usage"), choice.and_then(|c| c.get("usage"))].into_iter().flatten() {
@@ -257,12 +251,12 @@ impl Stream {
         }
         match choice.get("finish_reason").and_then(Value::as_str) {
             // OpenRouter ends a stream that failed after tokens with `finish_reason: "error"`.
-            Some("error") => return self.fail("The provider ended its answer with an error."),
+            Some("error") => return self.failure("The provider ended its answer with an error."),
             Some(f) => self.finish = Some(f.to_owned()),
             None => {}
         }
         if self.held > MAX_TEXT {
-            out.extend(self.fail(&format!("The provider's answer went past {} MB; Switchboard's bridge stopped reading it.", MAX_TEXT >> 20)));
+            out.extend(self.failure(&format!("The provider's answer went past {} MB; Switchboard's bridge stopped reading it.", MAX_TEXT >> 20)));
         }
         out
     }
@@ -493,11 +487,16 @@ impl Stream {
 
     /// The end of the provider's stream: the last items close, then the response ends.
     pub fn finish(&mut self, end: End) -> Vec<Event> {
+        let events = self.end(end);
+        self.shown(events)
+    }
+
+    fn end(&mut self, end: End) -> Vec<Event> {
         if self.over {
             return Vec::new();
         }
         match end {
-            End::Broken(reason) if self.finish.is_none() => self.fail(&reason),
+            End::Broken(reason) if self.finish.is_none() => self.failure(&reason),
             _ => {
                 let mut out = Vec::new();
                 self.close_reasoning(&mut out);
@@ -521,6 +520,11 @@ impl Stream {
 
     /// `response.failed` with `message`: Codex retries it like a dropped stream.
     pub fn fail(&mut self, message: &str) -> Vec<Event> {
+        let events = self.failure(message);
+        self.shown(events)
+    }
+
+    fn failure(&mut self, message: &str) -> Vec<Event> {
         if self.over {
             return Vec::new();
         }

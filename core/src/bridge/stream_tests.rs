@@ -232,3 +232,46 @@ fn what_codex_sent_back_is_what_the_stream_made() {
     assert_eq!(keys(&ours.data["item"]), keys(&their_call["item"]));
     assert_eq!(keys(&ours.data), keys(their_call));
 }
+
+#[test]
+fn a_key_the_provider_streams_in_pieces_shows_in_no_delta_and_the_deltas_add_up_to_the_final_texts() {
+    let key = "sk-echo-5f0c2e9a";
+    let mut r = Redactor::default();
+    r.add(key);
+    let (thought, said, args) = (format!("I got {key}, 你好"), format!("Your key: {key}."), json!({"cmd": format!("echo {key}")}).to_string());
+    let pieces = |text: &str, n: usize| -> Vec<String> { text.chars().collect::<Vec<_>>().chunks(n).map(|c| c.iter().collect()).collect() };
+    // (how it ends, whether the items close)
+    let ends = [(Some("tool_calls"), End::Done, true), (None, End::Broken("cut".into()), false)];
+    for n in 1..=5 {
+        for (finish_reason, end, closes) in ends.clone() {
+            let mut chunks: Vec<Value> = pieces(&thought, n).into_iter().map(|p| delta(json!({"reasoning_content": p}))).collect();
+            chunks.extend(pieces(&said, n).into_iter().map(|p| delta(json!({"content": p}))));
+            chunks.push(delta(json!({"tool_calls": [{"index": 0, "id": "call_1", "function": {"name": "exec_command", "arguments": ""}}]})));
+            chunks.extend(pieces(&args, n).into_iter().map(|p| delta(json!({"tool_calls": [{"index": 0, "function": {"arguments": p}}]}))));
+            if let Some(f) = finish_reason {
+                chunks.push(finish(f));
+            }
+            let mut s = stream(&[]).redacting(r.clone());
+            let events = run(&mut s, &chunks, end);
+            let what = format!("pieces of {n}, finish {finish_reason:?}");
+            for e in &events {
+                assert!(!e.data.to_string().contains(key), "{what}: {}", e.sse());
+            }
+            let seq: Vec<u64> = events.iter().map(|e| e.data["sequence_number"].as_u64().unwrap()).collect();
+            assert_eq!(seq, (0..events.len() as u64).collect::<Vec<_>>(), "{what}");
+            // (the deltas' kind, the final text's event and field, what it says, whether
+            // it closes anyway: the reasoning and the text close when the next item begins)
+            let texts = [
+                ("response.reasoning_summary_text.delta", "response.reasoning_summary_text.done", "text", "I got [redacted], 你好", true),
+                ("response.output_text.delta", "response.output_text.done", "text", "Your key: [redacted].", true),
+                ("response.function_call_arguments.delta", "response.function_call_arguments.done", "arguments", "{\"cmd\":\"echo [redacted]\"}", closes),
+            ];
+            for (kind, done, field, want, closed) in texts {
+                let streamed: String = events.iter().filter(|e| e.kind == kind).map(|e| e.data["delta"].as_str().unwrap()).collect();
+                assert_eq!(streamed, want, "{what}: {kind}");
+                let finals: Vec<Value> = events.iter().filter(|e| e.kind == done).map(|e| e.data[field].clone()).collect();
+                assert_eq!(finals, if closed { vec![json!(want)] } else { vec![] }, "{what}: {done}");
+            }
+        }
+    }
+}

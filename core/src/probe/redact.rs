@@ -2,6 +2,10 @@
 //! keychain, an environment variable, a token command or a hand-written
 //! `experimental_bearer_token`, and secret-looking header values) is removed
 //! from every text before a report, a live step or a model list leaves the probe.
+//! A text that streams out a few characters at a time (a model's answer quoting the
+//! key) is redacted across its pieces: [`Redactor::delta`] holds back only the end
+//! that may still become a credential, and [`Redactor::end`] lets it out when the
+//! text ends, so what streamed is what [`Redactor::whole`] makes of the whole text.
 
 use crate::provider::table::{Auth, ProviderEntry};
 
@@ -11,6 +15,22 @@ pub const MARK: &str = "[redacted]";
 /// Shorter values are not treated as secrets (Ollama accepts any key, even `x`;
 /// redacting one letter would only garble the sentences).
 const MIN_LEN: usize = 4;
+
+/// What a streamed text has not let out yet: its end, which may be the start of a
+/// credential (at most the longest form, and an ellipsis being written).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Withheld(String);
+
+impl Withheld {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
 
 /// The credentials to remove, and the forms they may be quoted in.
 #[derive(Debug, Clone, Default)]
@@ -78,13 +98,70 @@ impl Redactor {
     /// `text` with every credential replaced by [`MARK`], and control characters
     /// a provider may have slipped in (a terminal escape) made harmless.
     pub fn text(&self, text: &str) -> String {
-        let mut out = neutralise_controls(text);
+        self.cut_tail(self.replace(neutralise_controls(text)))
+    }
+
+    /// Whether there is nothing to redact.
+    pub fn is_empty(&self) -> bool {
+        self.needles.is_empty()
+    }
+
+    /// A finished text that goes out inside JSON (a model's answer, a tool call's
+    /// arguments): every credential replaced and a trailing start of one cut, as
+    /// [`Redactor::text`] does, its characters otherwise kept (a `\r` in code stays).
+    pub fn whole(&self, text: &str) -> String {
+        self.cut_tail(self.replace(text.to_owned()))
+    }
+
+    /// The next piece of a streamed text whose earlier pieces went through `held`:
+    /// what may be shown now. Every credential now whole is replaced; the end that may
+    /// still become one (the start of a form, or a start of four characters or more
+    /// before an ellipsis) waits in `held` for the next piece. Text that cannot be
+    /// part of a credential is never held.
+    pub fn delta(&self, held: &mut Withheld, piece: &str) -> String {
+        if self.needles.is_empty() {
+            return piece.to_owned();
+        }
+        let mut text = std::mem::take(&mut held.0);
+        text.push_str(piece);
+        let mut text = self.replace(text);
+        let keep = self.undecided(&text);
+        held.0 = text.split_off(text.len() - keep);
+        text
+    }
+
+    /// The end of a streamed text: what `held` kept, as [`Redactor::whole`] ends it.
+    pub fn end(&self, held: &mut Withheld) -> String {
+        self.cut_tail(std::mem::take(&mut held.0))
+    }
+
+    fn replace(&self, mut text: String) -> String {
         for n in &self.needles {
-            if out.contains(n.as_str()) {
-                out = out.replace(n.as_str(), MARK);
+            if text.contains(n.as_str()) {
+                text = text.replace(n.as_str(), MARK);
             }
         }
-        self.cut_tail(out)
+        text
+    }
+
+    /// How many bytes at the end of `text` may yet become a credential, or be cut by
+    /// [`Redactor::cut_tail`] if the text ended there: the longest such end, on a
+    /// character boundary.
+    fn undecided(&self, text: &str) -> usize {
+        let longest = self.needles.iter().map(String::len).max().unwrap_or(0);
+        let from = text.len().saturating_sub(longest + "...".len());
+        let starts = |tail: &str| self.needles.iter().any(|n| n.starts_with(tail));
+        for (i, _) in text.char_indices().filter(|(i, _)| *i >= from) {
+            let tail = &text[i..];
+            // The start of a form, not yet whole (whole ones were replaced).
+            let open = self.needles.iter().any(|n| n.len() > tail.len() && n.starts_with(tail));
+            // A start long enough to be cut, then an ellipsis or the start of one.
+            let clipped = || ["…", "...", "..", "."].iter().filter_map(|e| tail.strip_suffix(e)).any(|p| p.chars().count() >= MIN_LEN && starts(p));
+            if open || clipped() {
+                return tail.len();
+            }
+        }
+        0
     }
 
     /// A text cut short (a provider's words clipped to a length) may end in the start
@@ -156,6 +233,108 @@ mod tests {
             r.add(secret);
             assert_eq!(r.text(text), want, "{secret:?} in {text:?}");
         }
+    }
+
+    fn redactor(secrets: &[&str]) -> Redactor {
+        let mut r = Redactor::default();
+        for s in secrets {
+            r.add(s);
+        }
+        r
+    }
+
+    /// Every way to cut `text` at character boundaries into pieces: in two and three
+    /// anywhere, and in pieces of 1 to 5 characters.
+    fn cuts(text: &str) -> Vec<Vec<String>> {
+        let at: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let mut out = Vec::new();
+        for &a in &at {
+            out.push(vec![text[..a].to_owned(), text[a..].to_owned()]);
+            for &b in at.iter().filter(|&&b| b >= a) {
+                out.push(vec![text[..a].to_owned(), text[a..b].to_owned(), text[b..].to_owned()]);
+            }
+        }
+        let chars: Vec<char> = text.chars().collect();
+        for n in 1..=5 {
+            out.push(chars.chunks(n).map(|c| c.iter().collect()).collect());
+        }
+        out
+    }
+
+    #[test]
+    fn a_credential_streamed_in_pieces_never_shows_and_the_stream_ends_as_the_whole_text() {
+        // (credentials, text, what the whole text becomes)
+        let cases: &[(&[&str], &str, &str)] = &[
+            (&["sk-abc-123"], "sk-abc-123", "[redacted]"),
+            (&["sk-abc-123"], "Your key is sk-abc-123, keep it.", "Your key is [redacted], keep it."),
+            (&["sk-abc-123"], "sk-abc-123sk-abc-123", "[redacted][redacted]"),
+            (&["sk-abc-123"], "Bearer sk-abc-123.", "Bearer [redacted]."),
+            (&["sk-abc-123", "tok-9876-zz"], "a sk-abc-123 b tok-9876-zz c", "a [redacted] b [redacted] c"),
+            (&["sk-abc-123", "tok-9876-zz"], "tok-9876-zzsk-abc-123", "[redacted][redacted]"),
+            // Starts that turn out not to be a key are let out as they were.
+            (&["sk-abc-123"], "asked: sk-abc-12 is not it, nor sk-sk-abc either", "asked: sk-abc-12 is not it, nor sk-sk-abc either"),
+            (&["sk-abc-123"], "sk-sk-abc-123s", "sk-[redacted]s"),
+            // Its JSON-escaped and URL-encoded forms.
+            (&["sk/a b+c\"d"], "url sk%2Fa+b%2Bc%22d json sk/a b+c\\\"d raw sk/a b+c\"d", "url [redacted] json [redacted] raw [redacted]"),
+            // Multi-byte characters around it and inside it.
+            (&["sk-é€-1234"], "héllo ✓ sk-é€-1234 你好", "héllo ✓ [redacted] 你好"),
+            (&["sk-abc-123"], "你好sk-abc-123你好", "你好[redacted]你好"),
+            // A text cut short in a key, before an ellipsis or not: that start goes too.
+            (&["sk-abc-123"], "it starts sk-abc-1", "it starts [redacted]"),
+            (&["sk-abc-123"], "it starts sk-abc…", "it starts [redacted]…"),
+            (&["sk-abc-123"], "it starts sk-ab...", "it starts [redacted]..."),
+            (&["sk-abc-123"], "it starts sk-ab..", "it starts sk-ab.."),
+            (&["sk-abc-123"], "ends in sk-", "ends in sk-"),
+            (&["sk-abc-123"], "a line\r\nkept \u{1b} as is", "a line\r\nkept \u{1b} as is"),
+            (&[], "nothing to hide", "nothing to hide"),
+        ];
+        for (secrets, text, want) in cases {
+            let r = redactor(secrets);
+            assert_eq!(r.whole(text), *want, "{text:?} whole");
+            let longest = r.needles.iter().map(String::len).max().unwrap_or(0);
+            for pieces in cuts(text) {
+                let mut held = Withheld::default();
+                let mut shown = String::new();
+                for p in &pieces {
+                    shown.push_str(&r.delta(&mut held, p));
+                    assert!(held.0.len() <= longest + 2, "{pieces:?}: held {:?}", held.0);
+                    for n in &r.needles {
+                        assert!(!shown.contains(n.as_str()), "{pieces:?}: {n:?} shown in {shown:?}");
+                    }
+                }
+                shown.push_str(&r.end(&mut held));
+                assert!(held.is_empty());
+                assert_eq!(shown, *want, "{pieces:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_what_may_be_a_credential_waits() {
+        // (pieces, what each shows, what the end lets out)
+        let cases: &[(&[&str], &[&str], &str)] = &[
+            (&["Hello", " world"], &["Hello", " world"], ""),
+            (&["Hello s", "k-abc", "-123!"], &["Hello ", "", "[redacted]!"], ""),
+            // `sk` might have begun the key; `sked` did not.
+            (&["ask", "ed"], &["a", "sked"], ""),
+            (&["sk-abc-12", "x"], &["", "sk-abc-12x"], ""),
+            (&["yes"], &["ye"], "s"),
+            (&["sk-a"], &[""], "[redacted]"),
+            (&["sk-abc-1", "…"], &["", ""], "[redacted]…"),
+            (&["sk-abc-1", "…", " and more"], &["", "", "sk-abc-1… and more"], ""),
+            (&["x sk-é", "€-1234 y"], &["x ", "[redacted] y"], ""),
+        ];
+        let r = redactor(&["sk-abc-123", "sk-é€-1234"]);
+        for (pieces, shows, end) in cases {
+            let mut held = Withheld::default();
+            let got: Vec<String> = pieces.iter().map(|p| r.delta(&mut held, p)).collect();
+            assert_eq!(got, *shows, "{pieces:?}");
+            assert_eq!(r.end(&mut held), *end, "{pieces:?}");
+        }
+        // Without a credential nothing waits.
+        let mut held = Withheld::default();
+        assert_eq!(Redactor::default().delta(&mut held, "sk-abc-1"), "sk-abc-1");
+        assert!(held.is_empty());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 //! query parameters (Azure's `api-version`) added; its answer streamed back with the
 //! items it made marked as its own (`tag`), so a later request to another provider
 //! leaves them out. A refusal goes back as it came (Codex reads a Responses
-//! provider's errors itself), redacted.
+//! provider's errors itself), redacted. Streamed texts are redacted across their
+//! deltas (`bridge::deltas`), so a key quoted a few characters at a time shows nowhere.
 
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -22,6 +23,7 @@ use super::http::{Body, capped_text, chain, error, stream_of};
 use super::routes::Route;
 use super::shared::Shared;
 use super::tag;
+use crate::bridge::deltas::Deltas;
 use crate::probe::redact::Redactor;
 use crate::sse::Decoder;
 
@@ -118,28 +120,18 @@ pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePer
     r
 }
 
-/// The upstream's events, marked, as they come; a pause or a deadline ends the stream
-/// (Codex retries a stream that breaks off).
+/// The upstream's events, marked and redacted, as they come; a pause or a deadline
+/// ends the stream (Codex retries a stream that breaks off).
 async fn relay(mut resp: reqwest::Response, tag: &str, deadline: tokio::time::Instant, idle: Duration, tx: &tokio::sync::mpsc::Sender<Bytes>, redactor: &Redactor) {
     let mut decoder = Decoder::with_limit(16 << 20);
+    let mut shown = Deltas::default();
     loop {
         let next = tokio::time::timeout(idle, resp.chunk());
         let chunk = match tokio::time::timeout_at(deadline, next).await {
             Ok(Ok(Ok(Some(c)))) => c,
             _ => break,
         };
-        let mut out = String::new();
-        for ev in decoder.push(&chunk) {
-            let data = ev.data.trim();
-            match serde_json::from_str::<Value>(data) {
-                Ok(mut v) => {
-                    tag::mark_event(tag, &mut v);
-                    out.push_str(&format!("event: {}\ndata: {v}\n\n", ev.event));
-                }
-                // `[DONE]` and anything else pass as they came.
-                Err(_) => out.push_str(&format!("event: {}\ndata: {data}\n\n", ev.event)),
-            }
-        }
+        let out: String = decoder.push(&chunk).into_iter().map(|ev| event_text(&mut shown, redactor, tag, &ev)).collect();
         if !out.is_empty() && tx.send(Bytes::from(redactor.text(&out))).await.is_err() {
             return;
         }
@@ -147,7 +139,26 @@ async fn relay(mut resp: reqwest::Response, tag: &str, deadline: tokio::time::In
             break;
         }
     }
-    if let Some(ev) = decoder.finish() {
-        let _ = tx.send(Bytes::from(redactor.text(&format!("event: {}\ndata: {}\n\n", ev.event, ev.data)))).await;
+    // A last event no blank line closed, then what the open texts still hold.
+    let mut out = decoder.finish().map(|ev| event_text(&mut shown, redactor, tag, &ev)).unwrap_or_default();
+    for (name, data) in shown.finish(redactor) {
+        out.push_str(&format!("event: {name}\ndata: {data}\n\n"));
+    }
+    if !out.is_empty() {
+        let _ = tx.send(Bytes::from(redactor.text(&out))).await;
+    }
+}
+
+/// One upstream event as it goes to Codex: marked, its texts redacted across their
+/// deltas (with any delta that ends a text's wait before it); `[DONE]` and anything
+/// else that is not JSON as it came.
+fn event_text(shown: &mut Deltas, redactor: &Redactor, tag: &str, ev: &crate::sse::Event) -> String {
+    let data = ev.data.trim();
+    match serde_json::from_str::<Value>(data) {
+        Ok(mut v) => {
+            tag::mark_event(tag, &mut v);
+            shown.pass(redactor, &ev.event, v).into_iter().map(|(name, data)| format!("event: {name}\ndata: {data}\n\n")).collect()
+        }
+        Err(_) => format!("event: {}\ndata: {data}\n\n", ev.event),
     }
 }
