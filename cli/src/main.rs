@@ -28,6 +28,7 @@ use output::{Exit, cli_language, print_json, runtime, say, shown};
 
 mod adopt;
 mod bridge;
+mod fallback;
 mod models;
 mod usage;
 
@@ -78,6 +79,10 @@ enum Command {
         #[arg(value_parser = ["router", "direct"])]
         via: String,
     },
+    /// A model's fallbacks: where Switchboard's router sends a request when the model's
+    /// provider fails before answering (`fallback MODEL FALLBACK...`, `--clear`), a provider's
+    /// deadline (`--deadline`), the cool-down (`--cool-down`); alone, lists them and the moves made lately.
+    Fallback(fallback::FallbackArgs),
     /// List every provider: yours, hand-written and built-in.
     List {
         #[arg(long)]
@@ -438,6 +443,7 @@ fn run(cli: Cli) -> Result<(), Exit> {
         Command::Price(a) => return usage::price(&sb, &a),
         Command::Budget(a) => return usage::budget(&sb, &a),
         Command::Route { id, via } => return models::route(&sb, &id, &via),
+        Command::Fallback(a) => return fallback::run(&sb, a),
         Command::Secure { ids, all, json } => return Ok(adopt::secure(&sb, ids, all, json)?),
         Command::ImportCcSwitch { db, only, dry_run, json } => return Ok(adopt::import(&sb, db, only, dry_run, json)?),
         Command::Test { id, model, timeout, with_codex, json } => {

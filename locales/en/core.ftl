@@ -777,3 +777,34 @@ reason-usage-too-many = At most { $limit } providers can have a price or a budge
 reason-usage-fetch-unreachable = its model list could not be reached: { $detail }
 reason-usage-fetch-status = its model list answered HTTP { $status }
 reason-usage-fetch-shape = its model list holds no prices
+
+## Failover (the router: a model's fallbacks, a provider's deadline, the cool-down)
+
+reason-fallback-self = `{ $slug }` cannot be its own fallback.
+reason-fallback-many = A model may have at most { $max } fallbacks.
+reason-fallback-current = `switchboard/current` stands for whichever model Use chose: give fallbacks to a model itself (`<provider>/<model>`); `switchboard/current` uses them while it stands for that model.
+reason-fallback-slug = `{ $slug }` names no model: write it `<provider>/<model>`, as Codex's /model lists it.
+reason-fallback-direct = Codex reaches `{ $id }` directly, not through Switchboard's router, so the router can neither move its requests elsewhere nor move others to it.
+reason-seconds = `{ $secs }` is not a number of seconds from 1 to { $max }.
+op-fallbacks-set = When `{ $slug }` fails before answering, Switchboard's router tries { $list }, in that order.
+op-fallbacks-cleared = `{ $slug }` has no fallbacks now.
+op-deadline-set = `{ $id }` now has { $secs } s to answer before a request moves to the model's next fallback.
+op-deadline-default = `{ $id }` has the default { $secs } s to answer again.
+op-cool-down-set = A provider that keeps failing is now skipped for { $secs } s at first.
+op-cool-down-default = A provider that keeps failing is skipped for the default { $secs } s at first again.
+cli-fallback-none = No model has fallbacks. Give one some: `switchboard fallback <provider>/<model> <fallback>...`
+cli-fallback-none-for = `{ $model }` has no fallbacks.
+cli-fallback-deadlines = Time to answer before a request moves on: { $list }; every other provider { $secs } s.
+cli-fallback-cool-down = A provider that fails { $failures } times within { $window } s is skipped for { $secs } s at first, twice as long each time it fails again.
+cli-fallback-recent = Moved lately:
+failover-reason-connect = { $provider } could not be reached
+failover-reason-timeout = { $provider } sent no answer in time
+failover-reason-status = { $provider } answered { $status }
+failover-reason-rate-limited = { $provider } answered 429 (too many requests)
+failover-reason-error-event = { $provider } reported an error before answering
+failover-reason-cooling-down = { $provider } was skipped: it kept failing
+failover-reason-over-budget = { $provider } was skipped: its monthly budget is spent
+failover-reason-other = { $provider } failed
+failover-served = { $why }; this request went to { $provider }, model { $model }.
+failover-unserved = { $why }; { $provider }, model { $model }, failed too, and Codex got its error.
+router-over-budget = `{ $provider }` has spent its monthly budget ({ $spent } of { $budget } { $currency } in { $month }), and `{ $model }` has no fallback within budget. Raise the budget in Switchboard, or give `{ $model }` a fallback: `switchboard fallback { $model } <provider>/<model>`.

@@ -712,3 +712,34 @@ reason-usage-too-many = 価格または予算を設定できるプロバイダ�
 reason-usage-fetch-unreachable = モデル一覧に接続できませんでした：{ $detail }
 reason-usage-fetch-status = モデル一覧が HTTP { $status } を返しました
 reason-usage-fetch-shape = モデル一覧に価格がありません
+
+## フェイルオーバー（ルーター：モデルのフォールバック、プロバイダーの応答期限、クールダウン）
+
+reason-fallback-self = `{ $slug }` を自身のフォールバックにはできません。
+reason-fallback-many = 1 つのモデルに設定できるフォールバックは最大 { $max } 個です。
+reason-fallback-current = `switchboard/current` は「使用」で選んだモデルを表します。フォールバックはモデルそのもの（`<provider>/<model>`）に設定してください。`switchboard/current` がそのモデルを表す間はそれが使われます。
+reason-fallback-slug = `{ $slug }` はモデル名ではありません。Codex の /model の一覧と同じく `<provider>/<model>` の形で指定してください。
+reason-fallback-direct = Codex は `{ $id }` に Switchboard のルーターを通さず直接接続しているため、ルーターはそのリクエストを他へ移すことも、他のリクエストをそこへ移すこともできません。
+reason-seconds = `{ $secs }` は 1 から { $max } までの秒数ではありません。
+op-fallbacks-set = `{ $slug }` が応答前に失敗すると、Switchboard のルーターは { $list } を順に試します。
+op-fallbacks-cleared = `{ $slug }` のフォールバックはなくなりました。
+op-deadline-set = `{ $id }` の応答期限は { $secs } 秒になりました。超えるとリクエストはモデルの次のフォールバックへ移ります。
+op-deadline-default = `{ $id }` の応答期限は既定の { $secs } 秒に戻りました。
+op-cool-down-set = 失敗を繰り返すプロバイダーは、最初に { $secs } 秒スキップされるようになりました。
+op-cool-down-default = 失敗を繰り返すプロバイダーを最初にスキップする時間は既定の { $secs } 秒に戻りました。
+cli-fallback-none = フォールバックのあるモデルはまだありません。設定するには：`switchboard fallback <provider>/<model> <fallback>...`
+cli-fallback-none-for = `{ $model }` にはフォールバックがありません。
+cli-fallback-deadlines = リクエストが移るまでの応答期限：{ $list }。その他のプロバイダーは { $secs } 秒。
+cli-fallback-cool-down = { $window } 秒以内に { $failures } 回失敗したプロバイダーは最初に { $secs } 秒スキップされ、再び失敗するたびに倍になります。
+cli-fallback-recent = 最近の移動：
+failover-reason-connect = { $provider } に接続できませんでした
+failover-reason-timeout = { $provider } が期限内に応答しませんでした
+failover-reason-status = { $provider } が { $status } を返しました
+failover-reason-rate-limited = { $provider } が 429（リクエスト過多）を返しました
+failover-reason-error-event = { $provider } が応答前にエラーを報告しました
+failover-reason-cooling-down = { $provider } をスキップしました：失敗が続いています
+failover-reason-over-budget = { $provider } をスキップしました：今月の予算を使い切りました
+failover-reason-other = { $provider } が失敗しました
+failover-served = { $why }。このリクエストは { $provider }（モデル { $model }）に移りました。
+failover-unserved = { $why }。{ $provider }（モデル { $model }）も失敗し、Codex はそのエラーを受け取りました。
+router-over-budget = `{ $provider }` は今月の予算を使い切りました（{ $month }：{ $spent } / { $budget } { $currency }）。`{ $model }` には予算内のフォールバックがありません。Switchboard で予算を上げるか、`{ $model }` にフォールバックを設定してください：`switchboard fallback { $model } <provider>/<model>`。

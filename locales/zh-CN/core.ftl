@@ -714,3 +714,34 @@ reason-usage-too-many = 最多只能为 { $limit } 个提供商设置价格或�
 reason-usage-fetch-unreachable = 无法访问它的模型列表：{ $detail }
 reason-usage-fetch-status = 它的模型列表返回了 HTTP { $status }
 reason-usage-fetch-shape = 它的模型列表中没有价格
+
+## 故障转移（路由器：模型的备用模型、提供商的应答时限、冷却）
+
+reason-fallback-self = `{ $slug }` 不能作为自己的备用模型。
+reason-fallback-many = 一个模型最多只能有 { $max } 个备用模型。
+reason-fallback-current = `switchboard/current` 代表“使用”所选的模型：请为具体模型（`<provider>/<model>`）设置备用模型；`switchboard/current` 代表该模型时就会使用它们。
+reason-fallback-slug = `{ $slug }` 不是模型名：请写成 `<provider>/<model>`，与 Codex 的 /model 列表一致。
+reason-fallback-direct = Codex 直接访问 `{ $id }`，不经过 Switchboard 的路由器，因此路由器既不能把它的请求转到别处，也不能把别的请求转给它。
+reason-seconds = `{ $secs }` 不是 1 到 { $max } 之间的秒数。
+op-fallbacks-set = 当 `{ $slug }` 在应答前失败时，Switchboard 的路由器会依次尝试 { $list }。
+op-fallbacks-cleared = `{ $slug }` 现在没有备用模型。
+op-deadline-set = `{ $id }` 现在有 { $secs } 秒应答，超时后请求会转到该模型的下一个备用模型。
+op-deadline-default = `{ $id }` 的应答时限已恢复为默认的 { $secs } 秒。
+op-cool-down-set = 持续失败的提供商现在首次会被跳过 { $secs } 秒。
+op-cool-down-default = 持续失败的提供商首次跳过的时间已恢复为默认的 { $secs } 秒。
+cli-fallback-none = 还没有模型设置备用模型。设置方法：`switchboard fallback <provider>/<model> <fallback>...`
+cli-fallback-none-for = `{ $model }` 没有备用模型。
+cli-fallback-deadlines = 请求转走前的应答时限：{ $list }；其他提供商均为 { $secs } 秒。
+cli-fallback-cool-down = 在 { $window } 秒内失败 { $failures } 次的提供商首次会被跳过 { $secs } 秒，之后每次再失败，跳过时间加倍。
+cli-fallback-recent = 最近的转移：
+failover-reason-connect = 无法连接 { $provider }
+failover-reason-timeout = { $provider } 未按时应答
+failover-reason-status = { $provider } 返回了 { $status }
+failover-reason-rate-limited = { $provider } 返回了 429（请求过多）
+failover-reason-error-event = { $provider } 在应答前报告了错误
+failover-reason-cooling-down = 已跳过 { $provider }：它持续失败
+failover-reason-over-budget = 已跳过 { $provider }：本月预算已用完
+failover-reason-other = { $provider } 失败
+failover-served = { $why }；此请求已转到 { $provider }，模型 { $model }。
+failover-unserved = { $why }；{ $provider }（模型 { $model }）也失败了，Codex 收到了它的错误。
+router-over-budget = `{ $provider }` 已用完本月预算（{ $month } 已用 { $spent } / { $budget } { $currency }），且 `{ $model }` 没有预算内的备用模型。请在 Switchboard 中提高预算，或为 `{ $model }` 设置备用模型：`switchboard fallback { $model } <provider>/<model>`。

@@ -714,3 +714,34 @@ reason-usage-too-many = 最多只能為 { $limit } 個供應商設定價格或�
 reason-usage-fetch-unreachable = 無法連到它的模型清單：{ $detail }
 reason-usage-fetch-status = 它的模型清單回應了 HTTP { $status }
 reason-usage-fetch-shape = 它的模型清單中沒有價格
+
+## 容錯移轉（路由器：模型的備援模型、供應商的回應時限、冷卻）
+
+reason-fallback-self = `{ $slug }` 不能作為自己的備援模型。
+reason-fallback-many = 一個模型最多只能有 { $max } 個備援模型。
+reason-fallback-current = `switchboard/current` 代表「使用」所選的模型：請為具體模型（`<provider>/<model>`）設定備援模型；`switchboard/current` 代表該模型時就會使用它們。
+reason-fallback-slug = `{ $slug }` 不是模型名稱：請寫成 `<provider>/<model>`，與 Codex 的 /model 清單一致。
+reason-fallback-direct = Codex 直接連線到 `{ $id }`，不經過 Switchboard 的路由器，因此路由器既不能把它的請求轉到別處，也不能把別的請求轉給它。
+reason-seconds = `{ $secs }` 不是 1 到 { $max } 之間的秒數。
+op-fallbacks-set = 當 `{ $slug }` 在回應前失敗時，Switchboard 的路由器會依序嘗試 { $list }。
+op-fallbacks-cleared = `{ $slug }` 現在沒有備援模型。
+op-deadline-set = `{ $id }` 現在有 { $secs } 秒可以回應，逾時後請求會轉到該模型的下一個備援模型。
+op-deadline-default = `{ $id }` 的回應時限已恢復為預設的 { $secs } 秒。
+op-cool-down-set = 持續失敗的供應商現在第一次會被略過 { $secs } 秒。
+op-cool-down-default = 持續失敗的供應商第一次略過的時間已恢復為預設的 { $secs } 秒。
+cli-fallback-none = 還沒有模型設定備援模型。設定方式：`switchboard fallback <provider>/<model> <fallback>...`
+cli-fallback-none-for = `{ $model }` 沒有備援模型。
+cli-fallback-deadlines = 請求轉走前的回應時限：{ $list }；其他供應商皆為 { $secs } 秒。
+cli-fallback-cool-down = 在 { $window } 秒內失敗 { $failures } 次的供應商第一次會被略過 { $secs } 秒，之後每次再失敗，略過時間加倍。
+cli-fallback-recent = 最近的轉移：
+failover-reason-connect = 無法連線到 { $provider }
+failover-reason-timeout = { $provider } 未及時回應
+failover-reason-status = { $provider } 回應了 { $status }
+failover-reason-rate-limited = { $provider } 回應了 429（請求過多）
+failover-reason-error-event = { $provider } 在回應前回報了錯誤
+failover-reason-cooling-down = 已略過 { $provider }：它持續失敗
+failover-reason-over-budget = 已略過 { $provider }：本月預算已用完
+failover-reason-other = { $provider } 失敗
+failover-served = { $why }；此請求已轉到 { $provider }，模型 { $model }。
+failover-unserved = { $why }；{ $provider }（模型 { $model }）也失敗了，Codex 收到了它的錯誤。
+router-over-budget = `{ $provider }` 已用完本月預算（{ $month } 已用 { $spent } / { $budget } { $currency }），且 `{ $model }` 沒有預算內的備援模型。請在 Switchboard 中提高預算，或為 `{ $model }` 設定備援模型：`switchboard fallback { $model } <provider>/<model>`。

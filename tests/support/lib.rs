@@ -5,6 +5,7 @@ pub mod bridge;
 pub mod cc_switch;
 pub mod chat;
 pub mod drip;
+pub mod failing;
 pub mod hostile;
 pub mod litellm;
 pub mod providers;

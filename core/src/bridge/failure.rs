@@ -118,7 +118,7 @@ fn details(v: &Value) -> Option<String> {
 }
 
 /// A quota or balance that has run out (as OpenAI, DeepSeek, Moonshot and Zhipu say it).
-fn exhausted(body: &str) -> bool {
+pub fn exhausted(body: &str) -> bool {
     let b = body.to_lowercase();
     ["insufficient_quota", "exceeded your current quota", "insufficient balance", "insufficient_balance", "billing", "余额不足", "欠费"]
         .iter()
@@ -132,7 +132,7 @@ fn seconds_in_header(h: &str) -> Option<u64> {
 }
 
 /// "try again in 20s", "retry after 1.5 seconds", "Please retry in 2m", `"retry_after": 7`.
-fn seconds_in_words(body: &str) -> Option<u64> {
+pub fn seconds_in_words(body: &str) -> Option<u64> {
     let b = body.to_lowercase();
     for key in ["again in ", "retry in ", "retry after ", "retry_after\":", "retry-after: "] {
         let Some(at) = b.find(key) else { continue };

@@ -120,6 +120,8 @@ pub enum RouterOp {
     Models,
     /// `GET .../sessions`: the sessions seen lately, for the window.
     Sessions,
+    /// `GET .../events`: the requests that failed over lately.
+    Events,
 }
 
 /// What a request to the bridge asks for.
@@ -156,6 +158,7 @@ pub fn target(method: &str, path: &str) -> Option<Target> {
             ("POST", "v1/responses") => RouterOp::Responses,
             ("GET", "v1/models") => RouterOp::Models,
             ("GET", "sessions") => RouterOp::Sessions,
+            ("GET", "events") => RouterOp::Events,
             _ => return None,
         };
         return is_home_id(enc).then(|| Target::Router { home: enc.to_owned(), op });
@@ -302,6 +305,8 @@ mod tests {
             ("POST", at("v1/responses"), r(RouterOp::Responses)),
             ("GET", at("v1/models"), r(RouterOp::Models)),
             ("GET", at("sessions"), r(RouterOp::Sessions)),
+            ("GET", at("events"), r(RouterOp::Events)),
+            ("POST", at("events"), None),
             ("GET", at("v1/responses"), None),
             ("POST", "/codex/ABCDEF0123456789/v1/responses".into(), None),
             ("POST", "/codex/%2Fhome%2Fann/v1/responses".into(), None),

@@ -5,10 +5,12 @@
 //! The first such `use` moves an existing setup over, in one transaction: the
 //! provider tables stay as they were (sessions made before keep resuming with their
 //! own provider), and one table is added. Also: which models of a provider Codex
-//! lists, and which providers Codex reaches directly instead.
+//! lists, which providers Codex reaches directly instead, and failover: each model's
+//! fallbacks, a provider's deadline, the first cool-down, and the moves made lately.
 
 use std::cell::RefCell;
 
+use serde::Serialize;
 use toml_edit::{Array, Value};
 
 use super::switchboard::{Outcome, Switchboard};
@@ -22,7 +24,9 @@ use crate::error::{Error, Result};
 use crate::locale::{Args, Words};
 use crate::provider::profile;
 use crate::provider::table::{self, active_provider, read_entry};
-use crate::router::routes::{CURRENT, PROVIDER_ID};
+use crate::router::events::Moved;
+use crate::router::failover::{self, MAX_FALLBACKS, MAX_SETTING_SECS, Policy};
+use crate::router::routes::{CURRENT, PROVIDER_ID, Routes};
 use crate::router::state::{self, Current, RouterState};
 
 /// How often Codex runs the router's auth command again: every request after a
@@ -177,15 +181,129 @@ impl Switchboard {
     /// The Codex sessions the router saw lately for this home: which follow Use and
     /// which are pinned, and where their last turn went. Empty when no router runs.
     pub fn running(&self) -> Vec<crate::router::sessions::SeenSession> {
+        self.ask_router("sessions", "sessions")
+    }
+
+    /// The requests the router moved to a fallback lately (kept in its memory), the
+    /// latest first. Empty when no router runs.
+    pub fn failovers(&self) -> Vec<Moved> {
+        self.ask_router("events", "failovers")
+    }
+
+    /// What the router says at `/codex/<home id>/<op>`, under `key` in its reply.
+    fn ask_router<T: serde::de::DeserializeOwned + Default>(&self, op: &str, key: &str) -> T {
         // The router's port and the home's id, as the table says them (a home keeps its id when moved).
         let table = self.config.load().ok().and_then(|doc| read_entry(&doc, PROVIDER_ID).ok().flatten());
         let (port, id) = table
             .and_then(|e| e.base_url)
             .and_then(|u| crate::bridge::route::router_id_of(&u))
             .unwrap_or_else(|| (crate::bridge::route::port_from_env(), crate::bridge::route::home_id(&self.home)));
-        crate::bridge::lifecycle::look(port, &format!("/codex/{id}/sessions"))
-            .and_then(|v| serde_json::from_value(v.get("sessions")?.clone()).ok())
+        crate::bridge::lifecycle::look(port, &format!("/codex/{id}/{op}"))
+            .and_then(|v| serde_json::from_value(v.get(key)?.clone()).ok())
             .unwrap_or_default()
+    }
+
+    /// The failover settings: each model's fallbacks, the providers' deadlines, the cool-down.
+    pub fn failover_settings(&self) -> FailoverSettings {
+        let st = state::load(&self.home);
+        FailoverSettings {
+            fallbacks: st.fallbacks.into_iter().map(|(model, fallbacks)| Fallbacks { model, fallbacks }).collect(),
+            deadlines: st.deadlines.into_iter().map(|(provider, secs)| Deadline { provider, secs }).collect(),
+            default_deadline: failover::DEFAULT_DEADLINE.as_secs(),
+            cool_down: Policy::with_base(st.cool_down).base.as_secs(),
+            failures: Policy::default().threshold as u32,
+            window: Policy::default().window.as_secs(),
+        }
+    }
+
+    /// `slug`'s fallbacks, in order (none: it has none). Each is `<provider>/<model>`
+    /// of a provider Codex reaches through the router; `switchboard/current` uses the
+    /// fallbacks of the model it stands for at each request.
+    pub fn set_fallbacks(&self, slug: &str, fallbacks: &[String]) -> Result<Outcome> {
+        let mut kept: Vec<String> = Vec::new();
+        for f in fallbacks {
+            if f == slug {
+                return Err(Error::input("reason-fallback-self", Args::new().text("slug", slug)));
+            }
+            if !kept.contains(f) {
+                kept.push(f.clone());
+            }
+        }
+        if kept.len() > MAX_FALLBACKS {
+            return Err(Error::input("reason-fallback-many", Args::new().number("max", MAX_FALLBACKS as u32)));
+        }
+        self.transaction(|_| {
+            let routes = Routes::load(&self.home);
+            for s in std::iter::once(slug).chain(kept.iter().map(String::as_str)) {
+                self.check_slug(&routes, s)?;
+            }
+            let mut st = state::load(&self.home);
+            if kept.is_empty() {
+                st.fallbacks.remove(slug);
+            } else {
+                st.fallbacks.insert(slug.to_owned(), kept.clone());
+            }
+            state::write(&self.home, &st)
+        })?;
+        Ok(Outcome::said(match kept.is_empty() {
+            true => Words::new("op-fallbacks-cleared", Args::new().text("slug", slug)),
+            false => Words::new("op-fallbacks-set", Args::new().text("slug", slug).text("list", kept.join(", "))),
+        }))
+    }
+
+    /// A model Codex reaches through the router, as `<provider>/<model>`.
+    fn check_slug(&self, routes: &Routes, slug: &str) -> Result<()> {
+        if slug == CURRENT {
+            return Err(Error::input("reason-fallback-current", Args::new()));
+        }
+        match slug.split_once('/') {
+            Some((id, m)) if !id.is_empty() && !m.trim().is_empty() && m.len() <= 200 && !slug.chars().any(char::is_control) => self.check_routed(routes, id),
+            _ => Err(Error::input("reason-fallback-slug", Args::new().text("slug", slug.escape_debug()))),
+        }
+    }
+
+    /// A provider Switchboard made that Codex reaches through the router.
+    fn check_routed(&self, routes: &Routes, id: &str) -> Result<()> {
+        if routes.routes.contains_key(id) {
+            return Ok(());
+        }
+        if table::is_built_in(id) || id == PROVIDER_ID {
+            return Err(Error::BuiltIn(id.into()));
+        }
+        match state::load(&self.home).routed(id) {
+            false if profile::is_ours(&self.home, id) => Err(Error::input("reason-fallback-direct", Args::new().text("id", id))),
+            _ => Err(Error::UnknownProvider(id.into())),
+        }
+    }
+
+    /// How long provider `id` has for its headers before a request moves to the model's
+    /// next fallback (`None`: the default, 30 s).
+    pub fn set_deadline(&self, id: &str, secs: Option<u64>) -> Result<Outcome> {
+        check_secs(secs)?;
+        self.transaction(|_| {
+            self.check_routed(&Routes::load(&self.home), id)?;
+            let mut st = state::load(&self.home);
+            match secs {
+                Some(s) => st.deadlines.insert(id.to_owned(), s),
+                None => st.deadlines.remove(id),
+            };
+            state::write(&self.home, &st)
+        })?;
+        let shown = secs.unwrap_or(failover::DEFAULT_DEADLINE.as_secs());
+        Ok(Outcome::said(Words::new(if secs.is_some() { "op-deadline-set" } else { "op-deadline-default" }, Args::new().text("id", id).number("secs", shown as u32))))
+    }
+
+    /// How long a provider that keeps failing is first skipped (`None`: the default, 60 s);
+    /// each cool-down after a failed trial is twice as long, up to ten minutes (or this).
+    pub fn set_cool_down(&self, secs: Option<u64>) -> Result<Outcome> {
+        check_secs(secs)?;
+        self.transaction(|_| {
+            let mut st = state::load(&self.home);
+            st.cool_down = secs;
+            state::write(&self.home, &st)
+        })?;
+        let shown = Policy::with_base(secs).base.as_secs();
+        Ok(Outcome::said(Words::new(if secs.is_some() { "op-cool-down-set" } else { "op-cool-down-default" }, Args::new().number("secs", shown as u32))))
     }
 
     /// Changes the router's state for a provider Switchboard made, under the lock.
@@ -212,10 +330,50 @@ impl Switchboard {
     /// Forgets a removed provider in the router's state.
     pub(crate) fn router_forgets(&self, _lock: &Lock, id: &str) -> Result<()> {
         let mut st = state::load(&self.home);
-        if st.listed.contains_key(id) || st.direct.contains(id) || st.current.as_ref().is_some_and(|c| c.provider == id) {
+        if st.mentions(id) {
             st.forget(id);
             state::write(&self.home, &st)?;
         }
         Ok(())
     }
+}
+
+/// A number of seconds a user may set (a deadline, a cool-down).
+fn check_secs(secs: Option<u64>) -> Result<()> {
+    match secs {
+        Some(s) if s == 0 || s > MAX_SETTING_SECS => Err(Error::input("reason-seconds", Args::new().text("secs", s).number("max", MAX_SETTING_SECS as u32))),
+        _ => Ok(()),
+    }
+}
+
+/// The failover settings, as the window and `switchboard fallback` show them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct FailoverSettings {
+    /// Each model that has fallbacks.
+    pub fallbacks: Vec<Fallbacks>,
+    /// The providers with a deadline of their own.
+    pub deadlines: Vec<Deadline>,
+    /// Every other provider's deadline, in seconds.
+    pub default_deadline: u64,
+    /// The first cool-down, in seconds: after `failures` failures within `window` seconds.
+    pub cool_down: u64,
+    pub failures: u32,
+    pub window: u64,
+}
+
+/// A model (`<provider>/<model>`) and its fallbacks, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Fallbacks {
+    pub model: String,
+    pub fallbacks: Vec<String>,
+}
+
+/// A provider's deadline for its headers, in seconds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "specta", derive(specta::Type))]
+pub struct Deadline {
+    pub provider: String,
+    pub secs: u64,
 }

@@ -15,7 +15,8 @@ use hyper::body::Frame;
 use hyper::{Response, StatusCode};
 use serde_json::Value;
 
-use super::http::{Body, capped_text, chain, error, stream_of};
+use super::failover::{self, Upstream::Unreached};
+use super::http::{Body, capped_text, chain, error, now_ms, stream_of, told, wait_headers};
 use super::shared::Shared;
 use crate::bridge::failure::{self, Answer};
 use crate::bridge::request::{self, Chat};
@@ -59,7 +60,8 @@ impl Upstream {
     }
 }
 
-pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePermit, to: Upstream, req: Value, redactor: Redactor) -> Response<Body> {
+/// `permit`: the stream's place among those at once, when the caller does not hold it.
+pub async fn respond(shared: Arc<Shared>, permit: Option<tokio::sync::OwnedSemaphorePermit>, to: Upstream, req: Value, redactor: Redactor) -> Response<Body> {
     let cfg = &shared.cfg;
     let dialect = (cfg.dialect)(to.preset.as_deref(), &to.url);
     let known = cfg.learnt.lessons(&to.url);
@@ -75,7 +77,7 @@ pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePer
     let deadline = tokio::time::Instant::now() + cfg.limits.deadline;
     let first = match to.send(&shared.client, &chat, deadline).await {
         Ok(r) => r,
-        Err(why) => return failed_stream(&mut stream, &redactor.text(&why)),
+        Err(why) => return told(failed_stream(&mut stream, &redactor.text(&why)), Unreached),
     };
     let answered = if matches!(first.status().as_u16(), 400 | 422) {
         let refusal = Refused::read(first).await;
@@ -93,7 +95,7 @@ pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePer
                     }
                     Ok(r)
                 }
-                Err(why) => return failed_stream(&mut stream, &redactor.text(&why)),
+                Err(why) => return told(failed_stream(&mut stream, &redactor.text(&why)), Unreached),
             },
             None => Err(refusal),
         }
@@ -135,10 +137,12 @@ pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePer
     r
 }
 
-/// A provider's answer that is not a 2xx: its status, `Retry-After` and (capped) body.
+/// A provider's answer that is not a 2xx: its status, `Retry-After`, the headers that
+/// say how long to wait, and its (capped) body.
 struct Refused {
     status: u16,
     retry_after: Option<String>,
+    waits: Vec<(String, String)>,
     body: String,
 }
 
@@ -146,12 +150,18 @@ impl Refused {
     async fn read(resp: reqwest::Response) -> Refused {
         let status = resp.status().as_u16();
         let retry_after = resp.headers().get("retry-after").and_then(|v| v.to_str().ok()).map(str::to_owned);
-        Refused { status, retry_after, body: capped_text(resp, 64 << 10).await }
+        let waits = wait_headers(resp.headers());
+        Refused { status, retry_after, waits, body: capped_text(resp, 64 << 10).await }
     }
 }
 
-/// What Codex is told of a refusal (`failure`), redacted.
+/// What Codex is told of a refusal (`failure`), redacted, saying what the provider did.
 fn refused_answer(r: Refused, host: &str, redactor: &Redactor, stream: &mut Stream) -> Response<Body> {
+    let what = failover::refused(r.status, &r.waits, &r.body, now_ms());
+    told(refused_words(r, host, redactor, stream), what)
+}
+
+fn refused_words(r: Refused, host: &str, redactor: &Redactor, stream: &mut Stream) -> Response<Body> {
     // Redacted whole, before the provider's words are cut to a length.
     match failure::from_status(r.status, r.retry_after.as_deref(), &redactor.text(&r.body), host) {
         Answer::Status { status, retry_after, message } => {

@@ -137,7 +137,7 @@ mod tests {
             };
             r.insert(id.to_string(), Route { id: id.to_string(), name: id.to_string(), entry, model: None, listed: vec![], upstream: "https://h/v1".into(), api: crate::provider::api::Api::Responses, tag: "0000000000".into() });
         }
-        Routes { routes: r, current: None, epoch }
+        Routes { routes: r, epoch, ..Default::default() }
     }
 
     #[test]

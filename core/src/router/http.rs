@@ -21,6 +21,22 @@ pub fn error(status: StatusCode, message: &str) -> Response<Body> {
     full(status, json!({"error": {"message": message, "type": "switchboard_bridge"}}))
 }
 
+/// `r`, saying what its upstream did instead of answering (read by the failover; never sent).
+pub fn told(mut r: Response<Body>, what: super::failover::Upstream) -> Response<Body> {
+    r.extensions_mut().insert(what);
+    r
+}
+
+/// The headers of an upstream's answer that say how long to wait (names lower-case).
+pub fn wait_headers(h: &reqwest::header::HeaderMap) -> Vec<(String, String)> {
+    h.iter().filter(|(k, _)| super::failover::is_wait_header(k.as_str())).filter_map(|(k, v)| Some((k.as_str().to_owned(), v.to_str().ok()?.to_owned()))).collect()
+}
+
+/// Now, in milliseconds since the Unix epoch.
+pub fn now_ms() -> u64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
 /// How long a body read here may go without a byte before it is cut off: an
 /// upstream that sends headers and then hangs holds no task forever.
 pub const BODY_IDLE: std::time::Duration = std::time::Duration::from_secs(120);

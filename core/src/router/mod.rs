@@ -2,13 +2,21 @@
 //! Codex sees one provider, `switchboard`, whose models are `<provider-id>/<model>`
 //! slugs and `switchboard/current` (what Use chose); the router sends each request
 //! where its model says, passed through or translated, its history cleaned for that
-//! upstream. Pure: `routes`, `history`, `tag`, `models`; I/O: `server`, `dispatch`,
-//! `chat`, `passthrough`; in memory: `creds`, `sessions`; on disk: `state`.
+//! upstream. A request whose provider fails before any output moves to the model's
+//! next fallback. Pure: `routes`, `history`, `tag`, `models`, `failover` (what moves a
+//! request, the cool-downs); I/O: `server`, `dispatch` (the candidates, in order),
+//! `attempt` (one of them), `gate` (a stream held until its first output, then
+//! watched), `chat`, `passthrough`; in memory: `creds`, `sessions`, `events`; on
+//! disk: `state`.
 
+pub mod attempt;
 pub mod chat;
 pub mod codex_list;
 pub mod creds;
 pub mod dispatch;
+pub mod events;
+pub mod failover;
+pub mod gate;
 pub mod handover;
 pub mod history;
 pub mod http;

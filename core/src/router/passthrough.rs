@@ -19,7 +19,8 @@ use hyper::{Response, StatusCode};
 use serde_json::Value;
 
 use super::creds::Handed;
-use super::http::{Body, capped_text, chain, error, stream_of};
+use super::failover::{self, Upstream::Unreached};
+use super::http::{Body, capped_text, chain, error, now_ms, stream_of, told, wait_headers};
 use super::routes::Route;
 use super::shared::Shared;
 use super::tag;
@@ -46,7 +47,8 @@ fn url_of(route: &Route) -> String {
     url
 }
 
-pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePermit, out: Outgoing<'_>, body: Value, redactor: Redactor) -> Response<Body> {
+/// `permit`: the stream's place among those at once, when the caller does not hold it.
+pub async fn respond(shared: Arc<Shared>, permit: Option<tokio::sync::OwnedSemaphorePermit>, out: Outgoing<'_>, body: Value, redactor: Redactor) -> Response<Body> {
     let cfg = &shared.cfg;
     let route = out.route;
     let mut rb = shared.client.post(url_of(route)).header("accept", "text/event-stream").header("content-type", "application/json").body(body.to_string());
@@ -69,14 +71,16 @@ pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePer
     let host = route.upstream.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or("").to_owned();
     let resp = match tokio::time::timeout_at(deadline, rb.send()).await {
         Ok(Ok(r)) => r,
-        Ok(Err(e)) => return error(StatusCode::BAD_GATEWAY, &redactor.text(&format!("Switchboard could not reach {host}: {}", chain(&e)))),
-        Err(_) => return error(StatusCode::GATEWAY_TIMEOUT, &format!("{host} did not answer in time.")),
+        Ok(Err(e)) => return told(error(StatusCode::BAD_GATEWAY, &redactor.text(&format!("Switchboard could not reach {host}: {}", chain(&e)))), Unreached),
+        Err(_) => return told(error(StatusCode::GATEWAY_TIMEOUT, &format!("{host} did not answer in time.")), Unreached),
     };
     let status = resp.status();
     if !status.is_success() {
         let retry = resp.headers().get("retry-after").cloned();
         let ctype = resp.headers().get("content-type").cloned();
+        let waits = wait_headers(resp.headers());
         let text = capped_text(resp, 64 << 10).await;
+        let what = failover::refused(status.as_u16(), &waits, &text, now_ms());
         let mut r = Response::new(Full::new(Bytes::from(redactor.text(&text))).boxed());
         *r.status_mut() = StatusCode::from_u16(status.as_u16()).unwrap_or(StatusCode::BAD_GATEWAY);
         if let Some(v) = ctype {
@@ -85,7 +89,7 @@ pub async fn respond(shared: Arc<Shared>, permit: tokio::sync::OwnedSemaphorePer
         if let Some(v) = retry {
             r.headers_mut().insert("retry-after", v);
         }
-        return r;
+        return told(r, what);
     }
     let is_stream = resp.headers().get("content-type").and_then(|v| v.to_str().ok()).is_some_and(|c| c.contains("text/event-stream"));
     if !is_stream {

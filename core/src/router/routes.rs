@@ -42,12 +42,17 @@ pub struct Route {
     pub tag: String,
 }
 
-/// Every route, and what Use chose.
+/// Every route, what Use chose, and the failover settings.
 #[derive(Debug, Clone, Default)]
 pub struct Routes {
     pub routes: BTreeMap<String, Route>,
     pub current: Option<Current>,
     pub epoch: u64,
+    /// Each model's fallbacks (`<id>/<model>` → `<id>/<model>`s), a provider's
+    /// deadline and the first cool-down, in seconds, as the state holds them.
+    pub fallbacks: BTreeMap<String, Vec<String>>,
+    pub deadlines: BTreeMap<String, u64>,
+    pub cool_down: Option<u64>,
 }
 
 /// Why a request's model names no route.
@@ -101,14 +106,36 @@ impl Routes {
             };
             routes.insert(id, route);
         }
-        Routes { routes, current: state.current.clone(), epoch: state.epoch }
+        Routes { routes, ..Routes::settings(state) }
+    }
+
+    /// No route yet: what `state` says besides them.
+    fn settings(state: &RouterState) -> Routes {
+        Routes {
+            routes: BTreeMap::new(),
+            current: state.current.clone(),
+            epoch: state.epoch,
+            fallbacks: state.fallbacks.clone(),
+            deadlines: state.deadlines.clone(),
+            cool_down: state.cool_down,
+        }
+    }
+
+    /// The fallbacks of `<id>/<model>`, in order (none when it has none).
+    pub fn fallbacks_of(&self, slug: &str) -> &[String] {
+        self.fallbacks.get(slug).map_or(&[], Vec::as_slice)
+    }
+
+    /// How long provider `id` has for its headers before a request moves on.
+    pub fn deadline_of(&self, id: &str) -> std::time::Duration {
+        self.deadlines.get(id).map_or(super::failover::DEFAULT_DEADLINE, |s| std::time::Duration::from_secs((*s).max(1)))
     }
 
     /// The routes of the Codex home `home`, read now.
     pub fn load(home: &Path) -> Routes {
         let state = super::state::load(home);
         let path = home.join("config.toml");
-        let Ok(Some(bytes)) = crate::edit::atomic::read_regular(&path, Path::new("config.toml")) else { return Routes { current: state.current.clone(), epoch: state.epoch, ..Default::default() } };
+        let Ok(Some(bytes)) = crate::edit::atomic::read_regular(&path, Path::new("config.toml")) else { return Routes::settings(&state) };
         let Ok(doc) = String::from_utf8(bytes).map_err(|_| ()).and_then(|t| ConfigDoc::parse(t, &path).map_err(|_| ())) else { return Routes::default() };
         Routes::build(&doc, &state, |id| crate::provider::profile::is_ours(home, id), |id| crate::provider::profile::model(home, id).ok().flatten())
     }

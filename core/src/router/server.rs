@@ -54,6 +54,9 @@ pub async fn serve(listener: tokio::net::TcpListener, cfg: Config) -> std::io::R
         routes: Default::default(),
         homes: Default::default(),
         codex: Default::default(),
+        cooldowns: Default::default(),
+        events: Default::default(),
+        usage: Default::default(),
     });
     let idle = tokio::spawn(watch_idle(shared.clone()));
     loop {
@@ -145,10 +148,11 @@ async fn handle(shared: &Arc<Shared>, req: Request<Incoming>) -> Response<Body> 
             match op {
                 route::RouterOp::Models => super::dispatch::models(shared, &home),
                 route::RouterOp::Sessions => full(StatusCode::OK, json!({"sessions": shared.seen.of(&home)})),
+                route::RouterOp::Events => full(StatusCode::OK, json!({"failovers": shared.events.of(&home)})),
                 route::RouterOp::Responses => {
                     let Some(permit) = permit_for(shared) else { return busy() };
-                    match read_json(req, cfg.limits.max_request).await {
-                        Ok(body) => super::dispatch::responses(shared.clone(), permit, &home, credential.as_deref(), &headers, body).await,
+                    match read_raw(req, cfg.limits.max_request).await {
+                        Ok((raw, body)) => super::dispatch::responses(shared.clone(), permit, &home, credential.as_deref(), &headers, raw, body).await,
                         Err(r) => r,
                     }
                 }
@@ -167,7 +171,7 @@ async fn handle(shared: &Arc<Shared>, req: Request<Incoming>) -> Response<Body> 
                 redactor.add(c);
             }
             let to = Upstream { url: upstream, preset, query, forwarded, credential };
-            chat::respond(shared.clone(), permit, to, parsed, redactor).await
+            chat::respond(shared.clone(), Some(permit), to, parsed, redactor).await
         }
     }
 }
@@ -185,10 +189,16 @@ fn busy() -> Response<Body> {
 
 /// A request's JSON body, read under `cap`.
 async fn read_json(req: Request<Incoming>, cap: usize) -> Result<Value, Response<Body>> {
+    read_raw(req, cap).await.map(|(_, v)| v)
+}
+
+/// A request's body under `cap`, as it came and as JSON.
+async fn read_raw(req: Request<Incoming>, cap: usize) -> Result<(bytes::Bytes, Value), Response<Body>> {
     let body = match Limited::new(req.into_body(), cap).collect().await {
         Ok(b) => b.to_bytes(),
         Err(_) => return Err(error(StatusCode::PAYLOAD_TOO_LARGE, "The request is larger than Switchboard's bridge takes.")),
     };
-    serde_json::from_slice::<Value>(&body).map_err(|_| error(StatusCode::BAD_REQUEST, "The request is not JSON."))
+    let v = serde_json::from_slice::<Value>(&body).map_err(|_| error(StatusCode::BAD_REQUEST, "The request is not JSON."))?;
+    Ok((body, v))
 }
 

@@ -1,5 +1,6 @@
 //! What the router's handlers share: its limits, what it knows of itself, the HTTP
-//! client, the streams in flight, the credentials, the sessions seen and the routes.
+//! client, the streams in flight, the credentials, the sessions seen, the routes,
+//! the upstreams' cool-downs, the moves made lately, and where usage is recorded.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
@@ -74,5 +75,11 @@ pub struct Shared {
     pub homes: std::sync::Mutex<std::collections::HashMap<String, String>>,
     /// Codex's own model list, read once.
     pub codex: super::codex_list::CodexList,
+    /// Each upstream's recent failures and cool-downs (by home and provider).
+    pub cooldowns: std::sync::Mutex<super::failover::Cooldowns>,
+    /// The requests that failed over lately.
+    pub events: super::events::Events,
+    /// Where each finished request is recorded.
+    pub usage: crate::usage::Sink,
 }
 

@@ -1,8 +1,9 @@
 //! What Switchboard keeps of the router in the Codex home
 //! (`switchboard-router.json`): which provider and model the `switchboard/current`
 //! slug stands for (what Use chose), which models of each provider Codex lists,
-//! the providers Codex reaches directly instead, and a counter that tells the
-//! router its credentials are stale (a key was stored, replaced or deleted).
+//! the providers Codex reaches directly instead, a counter that tells the
+//! router its credentials are stale (a key was stored, replaced or deleted), and
+//! the failover settings: each model's fallbacks, a provider's deadline, the cool-down.
 //! Written whole, atomically, under the operation's lock; read by the router at
 //! each request when the file changed. No secret in it.
 
@@ -43,6 +44,15 @@ pub struct RouterState {
     /// Bumped whenever a key changes: the router asks for credentials again.
     #[serde(default)]
     pub epoch: u64,
+    /// Each model's fallbacks, in order: `<id>/<model>` → `<id>/<model>`s.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub fallbacks: BTreeMap<String, Vec<String>>,
+    /// A provider's deadline for its headers, in seconds, when not the default.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub deadlines: BTreeMap<String, u64>,
+    /// How long an upstream that keeps failing is first skipped, in seconds, when not the default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cool_down: Option<u64>,
 }
 
 impl RouterState {
@@ -62,13 +72,30 @@ impl RouterState {
         !self.direct.contains(id)
     }
 
-    /// Forgets a provider that was removed.
+    /// Forgets a provider that was removed: its models' fallbacks, and its models
+    /// wherever they were a fallback.
     pub fn forget(&mut self, id: &str) {
         self.listed.remove(id);
         self.direct.remove(id);
+        self.deadlines.remove(id);
         if self.current.as_ref().is_some_and(|c| c.provider == id) {
             self.current = None;
         }
+        let its = |slug: &str| slug.split_once('/').is_some_and(|(p, _)| p == id);
+        self.fallbacks.retain(|slug, list| {
+            list.retain(|f| !its(f));
+            !its(slug) && !list.is_empty()
+        });
+    }
+
+    /// Whether forgetting `id` would change anything.
+    pub fn mentions(&self, id: &str) -> bool {
+        let its = |slug: &str| slug.split_once('/').is_some_and(|(p, _)| p == id);
+        self.listed.contains_key(id)
+            || self.direct.contains(id)
+            || self.deadlines.contains_key(id)
+            || self.current.as_ref().is_some_and(|c| c.provider == id)
+            || self.fallbacks.iter().any(|(s, l)| its(s) || l.iter().any(|f| its(f)))
     }
 }
 
@@ -112,7 +139,32 @@ mod tests {
         gone.forget("kimi");
         assert_eq!(gone.current, None);
         assert!(gone.listed.is_empty());
+        assert!(!gone.mentions("kimi"));
         std::fs::write(path(dir.path()), "{broken").unwrap();
         assert_eq!(load(dir.path()), RouterState::default(), "a broken file reads as nothing");
+    }
+
+    #[test]
+    fn a_removed_provider_leaves_no_fallback_behind() {
+        let mut s = RouterState::default();
+        let list = |l: &[&str]| l.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        s.fallbacks.insert("kimi/kimi-k2.6".into(), list(&["openrouter/moonshotai/kimi-k2.6", "kimi2/k", "glm/glm-4.6"]));
+        s.fallbacks.insert("glm/glm-4.6".into(), list(&["kimi/kimi-k2.6"]));
+        s.fallbacks.insert("kimi2/k".into(), list(&["openrouter/x"]));
+        s.fallbacks.insert("openrouter/x".into(), list(&["glm/glm-4.6", "kimi/kimi-k2.6"]));
+        s.deadlines.insert("kimi".into(), 5);
+        s.deadlines.insert("glm".into(), 9);
+        assert!(s.mentions("kimi") && s.mentions("glm") && !s.mentions("kim"));
+        s.forget("kimi");
+        assert!(!s.mentions("kimi"));
+        // (model, its fallbacks now): `kimi2` is another provider; a list left empty goes.
+        let want: BTreeMap<String, Vec<String>> = [("kimi2/k", list(&["openrouter/x"])), ("openrouter/x", list(&["glm/glm-4.6"]))].into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+        assert_eq!(s.fallbacks, want);
+        assert_eq!(s.deadlines.keys().collect::<Vec<_>>(), ["glm"]);
+        let dir = tempfile::tempdir().unwrap();
+        s.cool_down = Some(2);
+        write(dir.path(), &s).unwrap();
+        assert_eq!(load(dir.path()).fallbacks, s.fallbacks);
+        assert_eq!(load(dir.path()).cool_down, Some(2));
     }
 }
