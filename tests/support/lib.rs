@@ -1,11 +1,13 @@
 //! Shared parts of the end-to-end tests: the real `switchboard` binary, a
 //! throwaway Codex home, and a small Responses-API server on 127.0.0.1.
 
+pub mod axe;
 pub mod bridge;
 pub mod cc_switch;
 pub mod chat;
 pub mod drip;
 pub mod failing;
+pub mod first_event;
 pub mod hostile;
 pub mod litellm;
 pub mod providers;
