@@ -285,7 +285,6 @@ fn settled(home: &Home, by: &str, requests: u64) -> Value {
 }
 
 #[test]
-#[ignore = "needs the router's usage hook (issue 23 failover work)"]
 fn the_real_codexs_token_counts_equal_switchboards_per_provider_and_model_to_the_token() {
     let home = Home::new();
     let work = tempfile::tempdir().unwrap();
@@ -342,7 +341,6 @@ fn router_token(home: &Home) -> String {
 }
 
 #[test]
-#[ignore = "needs the router's usage hook (issue 23 failover work)"]
 fn fifty_streams_at_once_through_the_router_are_counted_exactly() {
     let home = Home::new();
     let up = Metered::start("F", Wire::Responses, None);
