@@ -12,41 +12,9 @@
 
 use std::time::Duration;
 
-use switchboard_e2e::webdriver::{Driver, Session, T, app_bin, page_layout, shot, wait_for};
+use switchboard_e2e::axe::{audit, message, message_in, source as axe_source};
+use switchboard_e2e::webdriver::{Driver, T, app_bin, page_layout, shot, wait_for};
 use switchboard_e2e::*;
-
-fn axe_source() -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e} (scripts/test installs tests/package.json)", path.display()))
-}
-
-/// A one-line message of `locales/<lang>/window.ftl`, as written (placeables left in).
-fn message(lang: &str, id: &str) -> String {
-    message_in(lang, "window", id)
-}
-
-/// A one-line message of `locales/<lang>/<file>.ftl`, as written.
-fn message_in(lang: &str, file: &str, id: &str) -> String {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(format!("../locales/{lang}/{file}.ftl"));
-    let text = std::fs::read_to_string(&path).unwrap();
-    let prefix = format!("{id} = ");
-    text.lines().find_map(|l| l.strip_prefix(&prefix)).unwrap_or_else(|| panic!("{id} is not a one-line message of {}", path.display())).to_owned()
-}
-
-/// The violations axe finds on the page as it is now, one line per node.
-fn audit(s: &Session, axe: &str, screen: &str) -> Vec<String> {
-    if s.script("return typeof window.axe") != "object" {
-        s.script(&format!("{axe}\nreturn true"));
-    }
-    let found = s.script_async(
-        "const done = arguments[arguments.length - 1]; \
-         axe.run(document, { resultTypes: ['violations'] }).then( \
-           (r) => done(r.violations.flatMap((v) => v.nodes.map((n) => `${v.impact} ${v.id}: ${n.target.join(' ')}: ${n.failureSummary.replace(/\\s+/g, ' ')}`))), \
-           (e) => done(['axe failed: ' + e]));",
-    );
-    let lines: Vec<String> = found.as_array().unwrap_or_else(|| panic!("{screen}: axe answered {found}")).iter().map(|v| format!("{screen}: {}", v.as_str().unwrap_or_default())).collect();
-    lines
-}
 
 #[test]
 fn every_screen_passes_axe_in_both_themes() {

@@ -13,9 +13,9 @@ use switchboard_core::locale::Args as Params;
 use switchboard_core::provider::preset_row::PresetId;
 use switchboard_core::usage::budget::{self, Standing, Status};
 use switchboard_core::usage::price::Price;
-use switchboard_core::usage::report::{self, By, Row};
+use switchboard_core::usage::report::{By, Row};
 use switchboard_core::usage::store::Store;
-use switchboard_core::usage::{Record, clock, fetch, settings};
+use switchboard_core::usage::{Record, clock, fetch, settings, summary};
 use switchboard_core::{Error, Result};
 
 use crate::output::{Exit, print_json, runtime, say, shown};
@@ -104,26 +104,16 @@ fn refresh_listed(sb: &Switchboard, only: Option<&[String]>, max_age: Duration, 
 
 pub fn usage(sb: &Switchboard, a: &UsageArgs) -> Result<(), Exit> {
     let (tz, zone_name) = clock::zone();
-    let since_ms = match &a.since {
-        Some(d) => clock::start_of(d, &tz).ok_or_else(|| Error::input("reason-usage-date", Params::new().text("date", shown(d))))?,
-        None => 0,
-    };
     let by = By::parse(&a.by).unwrap_or(By::Day);
-    let store = Store::open_existing(sb.home())?;
-    let buckets = match &store {
-        Some(s) => s.buckets(since_ms, None)?,
-        None => Vec::new(),
-    };
+    let since = a.since.as_deref();
+    let from = summary::since_ms(since, &tz)?;
     // OpenRouter's prices, for the OpenRouter providers this report counts (at most daily).
-    let counted: Vec<String> = buckets.iter().map(|b| b.provider.clone()).collect();
-    refresh_listed(sb, Some(&counted), fetch::MAX_AGE, true);
-    let prices = settings::prices(sb.home());
-    let report = report::report(&buckets, by, a.since.as_deref().map(str::trim), &prices, &tz, &zone_name);
-    let failovers = match &store {
-        Some(s) => s.last(if a.json { 20 } else { 5 }, true)?,
+    let counted: Vec<String> = match Store::open_existing(sb.home())? {
+        Some(s) => s.buckets(from, None)?.into_iter().map(|b| b.provider).collect(),
         None => Vec::new(),
     };
-    let not_counted = store.as_ref().map(|s| s.not_counted()).transpose()?.unwrap_or(0);
+    refresh_listed(sb, Some(&counted), fetch::MAX_AGE, true);
+    let (report, failovers, not_counted) = summary::report(sb.home(), by, since, if a.json { 20 } else { 5 })?;
     if a.json {
         let mut v = serde_json::to_value(&report).expect("the report serialises");
         v["failovers"] = serde_json::to_value(&failovers).expect("records serialise");
@@ -132,7 +122,7 @@ pub fn usage(sb: &Switchboard, a: &UsageArgs) -> Result<(), Exit> {
         return Ok(());
     }
     let head = match &a.since {
-        Some(d) => say("cli-usage-head-since", Params::new().message("by", by_word(by)).text("date", d.trim()).text("zone", &zone_name)),
+        Some(d) => say("cli-usage-head-since", Params::new().message("by", by_word(by)).text("date", shown(d.trim())).text("zone", &zone_name)),
         None => say("cli-usage-head", Params::new().message("by", by_word(by)).text("zone", &zone_name)),
     };
     println!("{head}");
@@ -202,7 +192,12 @@ fn print_table(by: By, rows: &[Row], totals: &Row) {
     };
     let mut table = vec![std::iter::once(key_head).chain(heads).collect::<Vec<_>>()];
     for r in rows {
-        let key = r.day.clone().or(r.provider.clone()).or(r.model.clone()).unwrap_or_default();
+        // A model as Codex's /model names it: `<provider>/<model>`.
+        let key = match (&r.day, &r.provider, &r.model) {
+            (Some(d), _, _) => d.clone(),
+            (None, Some(p), Some(m)) => format!("{p}/{m}"),
+            (None, p, m) => p.clone().or(m.clone()).unwrap_or_default(),
+        };
         table.push(line(r, shown(&key)));
     }
     table.push(line(totals, say("cli-usage-total", Params::new())));

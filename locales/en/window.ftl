@@ -422,3 +422,74 @@ update-failed-gone = This update is no longer offered. Nothing was changed.
 update-dismiss = Close
 update-check = Check for updates
 update-check-title = At every start Switchboard asks its release feed for a newer version, and asks you before installing it.
+
+## Usage (issue 23): every request through the router, counted
+nav-usage = Usage
+usage-title = Usage
+usage-lead = Every request Codex sent through Switchboard's router, counted as the provider reported it. No prompt, answer or key is kept.
+usage-zone = Days are in { $zone }.
+usage-period-label = Period
+usage-period-days = Last { $days } days
+usage-period-all = Everything kept
+usage-loading = Reading the figures…
+usage-empty-title = Nothing counted in this period yet
+usage-empty-body = Requests are counted once Codex reaches a provider through Switchboard's router (pick a model on the Providers page and use Codex as usual). A provider reached directly is not counted.
+usage-chart-label = Tokens per day, by provider
+usage-chart-summary = { $tokens } tokens over { $days } days from { $providers ->
+        [one] one provider
+       *[other] { $providers } providers
+    }. The table below has the figures.
+usage-legend = Providers
+usage-by-model = By model
+usage-col-model = Model
+usage-col-requests = Requests
+usage-col-failovers = Failovers
+usage-col-input = Input
+usage-col-cached = Cached
+usage-col-output = Output
+usage-col-reasoning = Reasoning
+usage-col-total = Total tokens
+usage-col-cost = Cost
+usage-total = Total
+usage-partial = * A cost marked so leaves out the requests whose price is not known.
+usage-not-counted = { $count ->
+        [one] One request could not be counted (the router's queue was full); it is not in these figures.
+       *[other] { $count } requests could not be counted (the router's queue was full); they are not in these figures.
+    }
+usage-failovers-title = Recent failovers
+usage-failover-line = { $from } { $why }, so { $to } answered ({ $model }).
+usage-reason-connect = could not be reached
+usage-reason-timeout = did not answer in time
+usage-reason-status_5xx = failed with a server error ({ $status })
+usage-reason-rate_limited = was rate-limited ({ $status })
+usage-reason-error_event = sent an error before any output
+usage-reason-cooling_down = was resting after repeated failures
+usage-reason-over_budget = was over its monthly budget
+usage-budgets-title = Budgets this month
+usage-budget-of = { $provider }'s budget used
+usage-budget-ok = { $spent } of { $budget } ({ $percent }%)
+usage-budget-warn = { $spent } of { $budget } ({ $percent }%): near the budget
+usage-budget-over = { $spent } of { $budget } ({ $percent }%): over the budget; requests go to its fallbacks
+usage-prices-title = Prices and budgets
+usage-prices-lead = Prices are per million tokens. OpenRouter's come from its own list; for any other provider, set yours to see costs. A monthly budget counts against its price.
+usage-price-yours = { $input } in, { $output } out
+usage-price-listed = { $count ->
+        [one] its own list (one model)
+       *[other] its own list ({ $count } models)
+    }
+usage-price-none = no price known
+usage-budget-set = budget { $amount } a month
+usage-budget-none = no budget
+usage-edit = Edit
+usage-edit-close = Done
+usage-price-form = { $provider }'s price
+usage-budget-form = { $provider }'s monthly budget
+usage-currency = Currency
+usage-price-input = Input, per million tokens
+usage-price-output = Output, per million tokens
+usage-save-price = Save price
+usage-clear-price = Remove price
+usage-budget-monthly = Monthly budget
+usage-save-budget = Save budget
+usage-clear-budget = Remove budget
+usage-budget-needs-price = Set a price first: a budget counts against it.

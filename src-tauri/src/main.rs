@@ -20,6 +20,7 @@ mod state;
 mod tray;
 #[cfg(target_os = "linux")]
 mod tray_process;
+mod usage;
 mod update;
 
 use std::path::Path;

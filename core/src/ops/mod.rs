@@ -10,3 +10,4 @@ pub mod restore;
 pub mod route;
 pub mod switch;
 pub mod switchboard;
+pub mod usage;

@@ -26,7 +26,7 @@ pub const REFRESH: Duration = Duration::from_secs(5);
 /// Where spending stands against a budget.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
-#[serde(rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", rename = "BudgetStatus")]
 pub enum Status {
     /// Under 80%.
     Ok,

@@ -3,7 +3,7 @@
 //! served it and whether it failed over — never a prompt, an answer or a key), the
 //! local store that keeps them (`store`, one SQLite file per Codex home, bounded,
 //! crash-safe), the reports over them (`report`, pure, days in the user's time zone:
-//! `clock`), prices where one is known (`price`, pure; `settings` keeps the user's and
+//! `clock`; `summary` reads a home whole), prices where one is known (`price`, pure; `settings` keeps the user's and
 //! the fetched lists, `fetch` gets OpenRouter's) and monthly budgets (`budget`).
 //!
 //! The router hands each finished request to a `Sink` (`sink`), which writes off the
@@ -18,6 +18,7 @@ pub mod report;
 pub mod settings;
 pub mod sink;
 pub mod store;
+pub mod summary;
 
 pub use record::{Failover, Record, Tokens};
 pub use sink::Sink;

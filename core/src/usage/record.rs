@@ -58,6 +58,8 @@ pub struct Failover {
 /// One routed request. No prompt, answer or key: counts, times and names.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+// TypeScript has a `Record` of its own: the window's bindings name it `UsageRecord`.
+#[serde(rename = "UsageRecord")]
 pub struct Record {
     /// When the request arrived, in milliseconds since the Unix epoch.
     pub at_ms: u64,

@@ -98,6 +98,8 @@ impl Row {
 /// A whole report, as `switchboard usage --json` prints it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(feature = "specta", derive(specta::Type))]
+// The window's bindings already have the Test's `Report`: a struct's name is not in its JSON.
+#[serde(rename = "UsageReport")]
 pub struct Report {
     pub by: By,
     /// The first local day counted (`--since`), if one was asked for.
@@ -111,19 +113,20 @@ pub struct Report {
 
 /// The buckets grouped by `by`: days in order, providers and models by tokens (most first).
 pub fn rows(buckets: &[Bucket], by: By, prices: &Prices, tz: &TimeZone) -> Vec<Row> {
-    let mut groups: BTreeMap<String, Row> = BTreeMap::new();
+    // A model is its provider's: the same name at two providers is two rows.
+    let mut groups: BTreeMap<(String, String), Row> = BTreeMap::new();
     for b in buckets {
         let key = match by {
-            By::Day => day_of(b.start_ms, tz),
-            By::Provider => b.provider.clone(),
-            By::Model => b.model.clone(),
+            By::Day => (day_of(b.start_ms, tz), String::new()),
+            By::Provider => (b.provider.clone(), String::new()),
+            By::Model => (b.provider.clone(), b.model.clone()),
         };
         groups
             .entry(key.clone())
             .or_insert_with(|| Row {
-                day: (by == By::Day).then(|| key.clone()),
-                provider: (by == By::Provider).then(|| key.clone()),
-                model: (by == By::Model).then(|| key.clone()),
+                day: (by == By::Day).then(|| key.0.clone()),
+                provider: (by != By::Day).then(|| key.0.clone()),
+                model: (by == By::Model).then(|| key.1.clone()),
                 ..Row::default()
             })
             .add(b, prices);

@@ -45,7 +45,10 @@ type Seen = (String, u64, u64, u64, Vec<(String, f64)>, u64);
 fn seen(rows: &[Row]) -> Vec<Seen> {
     rows.iter()
         .map(|r| {
-            let key = r.day.clone().or(r.provider.clone()).or(r.model.clone()).unwrap_or_default();
+            let key = match (&r.provider, &r.model) {
+                (Some(p), Some(m)) => format!("{p}/{m}"),
+                _ => r.day.clone().or(r.provider.clone()).unwrap_or_default(),
+            };
             (key, r.requests, r.failovers, r.tokens.total_tokens, r.cost.iter().map(|(c, v)| (c.clone(), *v)).collect(), r.unpriced_requests)
         })
         .collect()
@@ -93,10 +96,10 @@ fn rows_group_by_day_provider_and_model() {
             By::Model,
             &utc,
             vec![
-                s("moonshotai/kimi-k2.6", 2, 2, 3_000_000, &[("USD", 3.25)], 0),
-                s("kimi-k2.6", 4, 0, 3410, &[("CNY", 0.01436)], 0),
-                s("glm-5", 4, 1, 440, &[], 4),
-                s("kimi-k2-thinking", 1, 0, 55, &[], 1),
+                s("openrouter/moonshotai/kimi-k2.6", 2, 2, 3_000_000, &[("USD", 3.25)], 0),
+                s("kimi/kimi-k2.6", 4, 0, 3410, &[("CNY", 0.01436)], 0),
+                s("glm/glm-5", 4, 1, 440, &[], 4),
+                s("kimi/kimi-k2-thinking", 1, 0, 55, &[], 1),
             ],
         ),
     ];

@@ -50,6 +50,12 @@ export const commands = {
 	setRoute: (id: string, direct: boolean) => __TAURI_INVOKE<Outcome>("set_route", { id, direct }),
 	/**  The sessions the router saw in the last hour, latest first (none when no router runs). */
 	runningSessions: () => __TAURI_INVOKE<SeenSession[]>("running_sessions"),
+	/**  Usage from `since` (a local day, YYYY-MM-DD) on, or all of it. */
+	usage: (since: string | null) => __TAURI_INVOKE<UsageView>("usage", { since }),
+	/**  A monthly budget for `id` (`None` removes it). */
+	setBudget: (id: string, monthly: number | null) => __TAURI_INVOKE<Outcome>("set_budget", { id, monthly }),
+	/**  Your price per million tokens for every model of `id` (`None` removes it). */
+	setPrice: (id: string, price: Price | null) => __TAURI_INVOKE<Outcome>("set_price", { id, price }),
 	/**  The share the app was opened with, once. */
 	openedWith: () => __TAURI_INVOKE<string | null>("opened_with"),
 	/**  What importing `source` (a link or a share file's path) would do, provider by provider. */
@@ -132,6 +138,18 @@ export type BackupInfo = {
 	/**  UTC, `YYYY-MM-DD HH:MM:SS`. */
 	taken: string,
 };
+
+/**  Where spending stands against a budget. */
+export type BudgetStatus = 
+/**  Under 80%. */
+"ok" | 
+/**  80% or more. */
+"warn" | 
+/**  100% or more: the router sends the request to the provider's fallback, or says why not. */
+"over";
+
+/**  What a report groups by. */
+export type By = "day" | "provider" | "model";
 
 /**  One CC Switch provider, judged. Never carries the key. */
 export type Candidate = {
@@ -235,6 +253,20 @@ export type Draft = {
 	api?: Api | null,
 	/**  The model's context window as typed (`128k`, `262144`); empty: let Switchboard find it. */
 	contextWindow?: string,
+};
+
+/**  A move from one upstream to the next before any output reached Codex. */
+export type Failover = {
+	/**  The provider (and its model) the request left. */
+	from_provider: string,
+	from_model: string,
+	/**
+	 *  Why, as a code: `connect`, `timeout`, `status_5xx`, `rate_limited`,
+	 *  `error_event`, `cooling_down`, `over_budget`.
+	 */
+	reason: string,
+	/**  The status the upstream answered, when it answered one. */
+	status: number | null,
 };
 
 /**  One input of `add`/`edit`. The JSON names are the window's form field names. */
@@ -498,6 +530,23 @@ export type Preview = {
 	warnings: string[],
 };
 
+/**
+ *  A price per million tokens.
+ * 
+ *  Input tokens include the cached ones and output tokens include the reasoning ones
+ *  (as in Codex's counts and the providers' bills): cached input is charged at
+ *  `cached_input` instead of `input` when that is set, and reasoning at `reasoning`
+ *  instead of `output` when that is set.
+ */
+export type Price = {
+	/**  An ISO 4217 code: `USD`. */
+	currency: string,
+	input: number | null,
+	output: number | null,
+	cached_input?: number | null,
+	reasoning?: number | null,
+};
+
 /**  A provider table as found in config.toml (ours or hand-written). */
 export type ProviderEntry = {
 	id: string,
@@ -517,6 +566,17 @@ export type ProviderEntry = {
 	http_headers: { [key in string]: string },
 	env_http_headers: { [key in string]: string },
 	stream_idle_timeout_ms: number | null,
+};
+
+/**  What is known of one provider's price, and its budget. */
+export type ProviderPrice = {
+	provider: string,
+	/**  Your price for all its models, if you set one. */
+	yours: Price | null,
+	/**  How many of its models have a price from its own list (OpenRouter's). */
+	listed_models: number,
+	/**  Its monthly budget, if one is set. */
+	monthly_budget: number | null,
 };
 
 export type ProviderView = {
@@ -576,6 +636,19 @@ export type Reviewed = {
 	/**  What `add` would refuse in it, if anything (one sentence). */
 	problem: string | null,
 };
+
+/**  One group of a report. Only the keys it is grouped by are set. */
+export type Row = {
+	day?: string | null,
+	provider?: string | null,
+	model?: string | null,
+	requests: number,
+	failovers: number,
+	/**  What the group cost, by currency; empty when no price is known for any of it. */
+	cost?: { [key in string]: number | null },
+	/**  Requests of the group with no known price (not in `cost`). */
+	unpriced_requests: number,
+} & Tokens;
 
 /**  What `secure` did, for each surface to word. */
 export type Secured = {
@@ -671,6 +744,17 @@ export type Source =
 /**  Built into Codex. */
 "built_in";
 
+/**  A provider's budget this month, with what it cost so far. */
+export type Standing = {
+	provider: string,
+	status: BudgetStatus,
+	spent: number | null,
+	budget: number | null,
+	currency: string,
+	/**  The local month (`2026-05`). */
+	month: string,
+};
+
 /**  How an import candidate is judged (each surface words it). */
 export type Status = 
 /**  Can be imported. */
@@ -697,6 +781,18 @@ export type StepName = "config" | "connect" | "models" | "responses" | "codex";
 export type StepStatus = "ok" | "warn" | "fail" | "skipped";
 
 /**
+ *  Token counts under Codex's own names (its `token_count` records and the
+ *  Responses API's `usage`).
+ */
+export type Tokens = {
+	input_tokens: number,
+	cached_input_tokens: number,
+	output_tokens: number,
+	reasoning_output_tokens: number,
+	total_tokens: number,
+};
+
+/**
  *  An error as the UI shows it: core's sentence and hint, its code, and the
  *  form field it is about, if any.
  */
@@ -716,6 +812,62 @@ export type UpdateOffer = {
 	date: string | null,
 	/**  The release notes: plain text, bounded. */
 	notes: string,
+};
+
+/**  One routed request. No prompt, answer or key: counts, times and names. */
+export type UsageRecord = {
+	/**  When the request arrived, in milliseconds since the Unix epoch. */
+	at_ms: number,
+	/**  The Codex session it belongs to, when Codex said (`session-id`). */
+	session: string | null,
+	/**  What Codex asked for (`switchboard/current`, `<id>/<model>`). */
+	asked: string,
+	/**  The provider that served it (after any failover) and its own model id. */
+	provider: string,
+	model: string,
+	/**
+	 *  The final HTTP status Codex got (200 for a stream that completed), or the
+	 *  upstream's refusal; 0 when nothing answered.
+	 */
+	status: number,
+	/**  Whether the response completed (`response.completed` reached Codex). */
+	completed: boolean,
+	tokens: Tokens,
+	/**  Time to the first output event reaching Codex, and to the end. */
+	first_token_ms: number | null,
+	total_ms: number,
+	/**  The moves made before it was served, in order. */
+	failovers: Failover[],
+};
+
+/**  A whole report, as `switchboard usage --json` prints it. */
+export type UsageReport = {
+	by: By,
+	/**  The first local day counted (`--since`), if one was asked for. */
+	since?: string | null,
+	/**  The zone the days are in (an IANA name, `UTC`, or `local`). */
+	time_zone: string,
+	rows: Row[],
+	totals: Row,
+};
+
+/**  What the Usage screen shows. */
+export type UsageView = {
+	/**  Grouped by model (the table), then by provider (the chart's legend). */
+	models: UsageReport,
+	providers: UsageReport,
+	/**  Each local day's rows by provider, days in order (the chart). */
+	days: Row[],
+	/**  The last requests that failed over, newest first. */
+	failovers: UsageRecord[],
+	/**  Providers with a monthly budget (and a known price): this month so far. */
+	budgets: Standing[],
+	/**  Requests the store could not keep (a full queue), so not in the figures. */
+	not_counted: number,
+	/**  The zone the days are in. */
+	time_zone: string,
+	/**  Each provider's price and budget, for the window to show and set. */
+	prices: ProviderPrice[],
 };
 
 /**  Where the window comes from. */

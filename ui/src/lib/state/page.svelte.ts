@@ -8,6 +8,7 @@ export type View =
   | { kind: "add"; preset: Preset }
   | { kind: "edit"; provider: ProviderView }
   | { kind: "backups" }
+  | { kind: "usage" }
   | { kind: "sessions"; provider?: string }
   | { kind: "import"; source: string }
   | { kind: "cc-import" };
