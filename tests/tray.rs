@@ -6,9 +6,10 @@
 //! Xvfb, on a private D-Bus session, with the window closed at the X level.
 
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use switchboard_e2e::tray::Notifications;
 use switchboard_e2e::webdriver::Driver;
 use switchboard_e2e::*;
 
@@ -56,37 +57,6 @@ fn window_file(rt: &Path) -> Option<(u32, bool)> {
     let text = std::fs::read_to_string(rt.join("switchboard/window")).ok()?;
     let mut it = text.split_whitespace();
     Some((it.next()?.parse().ok()?, it.next()? == "focused"))
-}
-
-/// Records every desktop notification sent on the session bus.
-struct Notifications {
-    child: Child,
-    log: PathBuf,
-}
-
-impl Notifications {
-    fn watch(dir: &Path) -> Notifications {
-        let log = dir.join("notifications.log");
-        let child = Command::new("dbus-monitor")
-            .args(["--session", "type='method_call',interface='org.freedesktop.Notifications',member='Notify'"])
-            .stdout(std::fs::File::create(&log).unwrap())
-            .stderr(Stdio::null())
-            .spawn()
-            .expect("dbus-monitor (Debian's dbus package)");
-        std::thread::sleep(Duration::from_millis(300));
-        Notifications { child, log }
-    }
-
-    fn text(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-}
-
-impl Drop for Notifications {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
 }
 
 #[test]

@@ -493,3 +493,22 @@ usage-budget-monthly = Monthly budget
 usage-save-budget = Save budget
 usage-clear-budget = Remove budget
 usage-budget-needs-price = Set a price first: a budget counts against it.
+
+## Failover (issue 23): a model's fallbacks, and the moves the router made
+fallback-button = { $count ->
+        [0] Fallbacks
+        [one] 1 fallback
+       *[other] { $count } fallbacks
+    }
+fallback-title = Fallbacks of { $slug }, in the order they are tried
+fallback-lead = When { $slug }'s provider cannot be reached, does not answer in time, fails with a 5xx, asks for a long wait (429) or reports an error before any output, the router sends the request to the first of these that can take it. Once output has reached Codex it is never moved.
+fallback-none = No fallback yet: a failure of this model's provider ends the turn.
+fallback-add-label = Add a fallback
+fallback-add-choose = Choose a model…
+fallback-add = Add
+fallback-no-candidates = Add another provider (or list another model) that Codex reaches through Switchboard's router to fall back to.
+fallback-up = Try { $slug } earlier
+fallback-down = Try { $slug } later
+fallback-remove = Remove { $slug } from the fallbacks
+fallback-drag-hint = Drag to change the order
+row-moved = Failover at { $time }:

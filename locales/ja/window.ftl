@@ -441,3 +441,21 @@ usage-budget-monthly = 月の予算
 usage-save-budget = 予算を保存
 usage-clear-budget = 予算を削除
 usage-budget-needs-price = 先に価格を設定してください。予算はその価格で計算されます。
+
+## フェイルオーバー (issue 23)
+fallback-button = { $count ->
+        [0] 代替先
+       *[other] 代替先 { $count } 件
+    }
+fallback-title = { $slug } の代替先（試す順）
+fallback-lead = { $slug } のプロバイダーに接続できない、時間内に応答しない、5xx で失敗する、長い待機（429）を求める、または出力の前にエラーを返した場合、ルーターはリクエストをこのうち受け付けられる最初のモデルに送ります。出力が Codex に届いた後は移しません。
+fallback-none = 代替先はまだありません。このモデルのプロバイダーが失敗すると、そのターンは終わります。
+fallback-add-label = 代替先を追加
+fallback-add-choose = モデルを選択…
+fallback-add = 追加
+fallback-no-candidates = 代替先にするには、Switchboard のルーター経由で使う別のプロバイダーを追加する（または別のモデルを一覧に加える）必要があります。
+fallback-up = { $slug } を先に試す
+fallback-down = { $slug } を後で試す
+fallback-remove = { $slug } を代替先から削除
+fallback-drag-hint = ドラッグして順序を変更
+row-moved = { $time } のフェイルオーバー：

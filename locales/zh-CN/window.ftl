@@ -441,3 +441,21 @@ usage-budget-monthly = 月度预算
 usage-save-budget = 保存预算
 usage-clear-budget = 删除预算
 usage-budget-needs-price = 请先设置价格：预算按价格计算。
+
+## 故障转移 (issue 23)
+fallback-button = { $count ->
+        [0] 备用模型
+       *[other] { $count } 个备用模型
+    }
+fallback-title = { $slug } 的备用模型（按尝试顺序）
+fallback-lead = 当 { $slug } 的提供商无法连接、未按时响应、返回 5xx、要求长时间等待（429）或在输出前返回错误时，路由器会把请求发给其中第一个能接收的模型。输出到达 Codex 之后绝不转移。
+fallback-none = 还没有备用模型：此模型的提供商失败时，本轮对话即告结束。
+fallback-add-label = 添加备用模型
+fallback-add-choose = 选择模型…
+fallback-add = 添加
+fallback-no-candidates = 要设置备用模型，请再添加一个经 Switchboard 路由器访问的提供商（或列出另一个模型）。
+fallback-up = 提前尝试 { $slug }
+fallback-down = 推后尝试 { $slug }
+fallback-remove = 从备用模型中删除 { $slug }
+fallback-drag-hint = 拖动以调整顺序
+row-moved = { $time } 的故障转移：

@@ -442,3 +442,21 @@ usage-budget-monthly = 每月預算
 usage-save-budget = 儲存預算
 usage-clear-budget = 刪除預算
 usage-budget-needs-price = 請先設定價格：預算依價格計算。
+
+## 容錯移轉 (issue 23)
+fallback-button = { $count ->
+        [0] 備援模型
+       *[other] { $count } 個備援模型
+    }
+fallback-title = { $slug } 的備援模型（依嘗試順序）
+fallback-lead = 當 { $slug } 的提供者無法連線、未及時回應、回傳 5xx、要求長時間等待（429）或在輸出前回傳錯誤時，路由器會把請求送給其中第一個能接收的模型。輸出送達 Codex 之後絕不轉移。
+fallback-none = 還沒有備援模型：此模型的提供者失敗時，本輪對話即告結束。
+fallback-add-label = 新增備援模型
+fallback-add-choose = 選擇模型…
+fallback-add = 新增
+fallback-no-candidates = 要設定備援模型，請再新增一個經 Switchboard 路由器連線的提供者（或列出另一個模型）。
+fallback-up = 提前嘗試 { $slug }
+fallback-down = 延後嘗試 { $slug }
+fallback-remove = 從備援模型中刪除 { $slug }
+fallback-drag-hint = 拖曳以調整順序
+row-moved = { $time } 的容錯移轉：

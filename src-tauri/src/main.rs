@@ -11,6 +11,7 @@
 mod adopt;
 mod bindings;
 mod commands;
+mod failover;
 mod login;
 mod routing;
 mod sessions;

@@ -1,8 +1,9 @@
 //! The tray process as a tray host sees it: its dbusmenu on the session bus, read with
-//! `GetLayout` and clicked with `Event "clicked"` (gdbus), and a guard that ends it.
+//! `GetLayout` and clicked with `Event "clicked"` (gdbus), a guard that ends it, and the
+//! desktop notifications sent on the session bus (dbus-monitor).
 
-use std::path::PathBuf;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
 use std::sync::Mutex;
 use std::time::Duration;
 
@@ -106,4 +107,35 @@ fn try_tray_click(dest: &str, path: &str, id: i32) -> bool {
         .output()
         .expect("gdbus");
     out.status.success()
+}
+
+/// Records every desktop notification sent on the session bus (dbus-monitor).
+pub struct Notifications {
+    child: Child,
+    log: PathBuf,
+}
+
+impl Notifications {
+    pub fn watch(dir: &Path) -> Notifications {
+        let log = dir.join("notifications.log");
+        let child = Command::new("dbus-monitor")
+            .args(["--session", "type='method_call',interface='org.freedesktop.Notifications',member='Notify'"])
+            .stdout(std::fs::File::create(&log).unwrap())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("dbus-monitor (Debian's dbus package)");
+        std::thread::sleep(Duration::from_millis(300));
+        Notifications { child, log }
+    }
+
+    pub fn text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Notifications {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }

@@ -80,8 +80,17 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
     }
     let gone = bus::gone();
     tokio::pin!(gone);
+    // The router's moves to a fallback, said as they happen (none from before the tray started).
+    let mut moves = tokio::time::interval(MOVES_EVERY);
+    let mut seen = switchboard_core::usage::clock::now_ms();
     loop {
         let action = tokio::select! {
+            _ = moves.tick() => {
+                for line in new_moves(&sb, &mut seen).await {
+                    notice::send(&session, &line).await;
+                }
+                continue;
+            }
             a = rx.recv() => match a {
                 Some(a) => a,
                 None => return 0,
@@ -153,6 +162,20 @@ async fn serve(home: PathBuf, session: Session, open: bool) -> i32 {
             }
         }
     }
+}
+
+/// How often the router is asked for the requests it moved.
+const MOVES_EVERY: Duration = Duration::from_secs(3);
+
+/// The moves made since `seen` (then moved on), each in a line in the chosen language.
+async fn new_moves(sb: &Switchboard, seen: &mut u64) -> Vec<String> {
+    let sb = sb.clone();
+    let Ok(moves) = tokio::task::spawn_blocking(move || sb.failovers()).await else { return Vec::new() };
+    let lang = chosen_language::current();
+    let fresh: Vec<String> = moves.iter().filter(|m| m.at_ms > *seen).map(|m| m.words().in_language(lang)).collect();
+    *seen = moves.iter().map(|m| m.at_ms).max().unwrap_or(0).max(*seen);
+    // The latest first, as the router lists them; a burst is said as its latest move.
+    fresh.into_iter().take(1).collect()
 }
 
 /// The listing, read off the loop: it may ask the keychain over D-Bus.

@@ -50,6 +50,14 @@ export const commands = {
 	setRoute: (id: string, direct: boolean) => __TAURI_INVOKE<Outcome>("set_route", { id, direct }),
 	/**  The sessions the router saw in the last hour, latest first (none when no router runs). */
 	runningSessions: () => __TAURI_INVOKE<SeenSession[]>("running_sessions"),
+	/**  Each model's fallbacks, the providers' deadlines and the cool-down. */
+	failoverSettings: () => __TAURI_INVOKE<FailoverSettings>("failover_settings"),
+	/**  `slug`'s fallbacks, in the order they are tried (none: it has none). */
+	setFallbacks: (slug: string, fallbacks: string[]) => __TAURI_INVOKE<Outcome>("set_fallbacks", { slug, fallbacks }),
+	/**  How long provider `id` has for its headers, in seconds (`None`: the default). */
+	setDeadline: (id: string, secs: number | null) => __TAURI_INVOKE<Outcome>("set_deadline", { id, secs }),
+	/**  The requests the router moved lately, the latest first. */
+	failovers: () => __TAURI_INVOKE<MoveView[]>("failovers"),
 	/**  Usage from `since` (a local day, YYYY-MM-DD) on, or all of it. */
 	usage: (since: string | null) => __TAURI_INVOKE<UsageView>("usage", { since }),
 	/**  A monthly budget for `id` (`None` removes it). */
@@ -223,6 +231,12 @@ export type Current = {
 	model: string,
 };
 
+/**  A provider's deadline for its headers, in seconds. */
+export type Deadline = {
+	provider: string,
+	secs: number,
+};
+
 /**  A diagnosis code. The strings are a contract: the UI and scripts rely on them. */
 export type Diagnosis = "ok" | "missing_key" | "token_command_failed" | "invalid_config" | "dns" | "unreachable" | "tls" | "timeout" | "unauthorized" | "wrong_base_url" | "no_responses_api" | 
 /**  The Responses API answers, but refuses the tools Codex sends. */
@@ -267,6 +281,26 @@ export type Failover = {
 	reason: string,
 	/**  The status the upstream answered, when it answered one. */
 	status: number | null,
+};
+
+/**  The failover settings, as the window and `switchboard fallback` show them. */
+export type FailoverSettings = {
+	/**  Each model that has fallbacks. */
+	fallbacks: Fallbacks[],
+	/**  The providers with a deadline of their own. */
+	deadlines: Deadline[],
+	/**  Every other provider's deadline, in seconds. */
+	default_deadline: number,
+	/**  The first cool-down, in seconds: after `failures` failures within `window` seconds. */
+	cool_down: number,
+	failures: number,
+	window: number,
+};
+
+/**  A model (`<provider>/<model>`) and its fallbacks, in order. */
+export type Fallbacks = {
+	model: string,
+	fallbacks: string[],
 };
 
 /**  One input of `add`/`edit`. The JSON names are the window's form field names. */
@@ -415,6 +449,18 @@ export type ModelFacts = {
 	 *  deployment's model (`gpt5-prod` serving `gpt-6.1-sol-...`).
 	 */
 	served_as?: string,
+};
+
+/**  A request the router moved, as the window shows it. */
+export type MoveView = {
+	at_ms: number,
+	/**  Where it went in the end. */
+	provider: string,
+	/**  The providers it moved away from, in order. */
+	from: string[],
+	served: boolean,
+	/**  What happened, in a sentence in the window's language. */
+	text: string,
 };
 
 /**  What an operation did, in words for the user. */
