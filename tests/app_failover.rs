@@ -1,6 +1,6 @@
 //! Failover in the real app, through tauri-driver and WebKitWebDriver under Xvfb: a
 //! model's fallbacks set from its models panel (added, reordered with the buttons and by
-//! dragging, removed) are what `switchboard fallback` lists; the real Codex's request,
+//! dragging, removed) and a provider's deadline are what `switchboard fallback` lists; the real Codex's request,
 //! moved off a provider that cannot be reached, is said on the page and on both
 //! providers' rows; and with the window closed the tray says it in a desktop
 //! notification. With a screenshot.
@@ -111,6 +111,20 @@ fn fallbacks_from_the_window_and_each_move_said_on_the_page_its_rows_and_the_des
     wait_fallbacks(&home, "fa/m1", &["fc/m1"]);
     add_fallback(&s, "fa/m1", "fb/m1");
     wait_fallbacks(&home, "fa/m1", &["fc/m1", "fb/m1"]);
+    // fb's deadline: 10 s from the window; nonsense refused in core's words, nothing written.
+    s.find("[data-testid=models-button-fb]").click();
+    s.find("[data-testid=deadline-fb]").type_text("10");
+    s.find("[data-testid=deadline-save-fb]").click();
+    wait_for(|| {
+        let v: Value = serde_json::from_str(&home.sb(&["fallback", "--json"], None).stdout).ok()?;
+        (v["settings"]["deadlines"] == serde_json::json!([{"provider": "fb", "secs": 10}])).then_some(())
+    });
+    let router_file = std::fs::read(home.path().join("switchboard-router.json")).unwrap();
+    s.find("[data-testid=deadline-fb]").clear();
+    s.find("[data-testid=deadline-fb]").type_text("soon");
+    s.find("[data-testid=deadline-save-fb]").click();
+    s.wait_text("[data-testid=notice]", "3600", T);
+    assert_eq!(std::fs::read(home.path().join("switchboard-router.json")).unwrap(), router_file, "a refused deadline writes nothing");
     // A change made with the CLI shows in the window.
     home.sb(&["fallback", "fa/m1", "fb/m1"], None).ok();
     s.wait_text("[data-testid=fallbacks-button-fa-m1]", "1 fallback", T);

@@ -511,4 +511,7 @@ fallback-up = Try { $slug } earlier
 fallback-down = Try { $slug } later
 fallback-remove = Remove { $slug } from the fallbacks
 fallback-drag-hint = Drag to change the order
+fallback-deadline-label = Seconds it has to answer before a request moves to a fallback
+fallback-deadline-save = Save
+fallback-deadline-help = Until its headers arrive. Empty: the default. The time to think and write the answer is not limited.
 row-moved = Failover at { $time }:

@@ -458,4 +458,7 @@ fallback-up = { $slug } を先に試す
 fallback-down = { $slug } を後で試す
 fallback-remove = { $slug } を代替先から削除
 fallback-drag-hint = ドラッグして順序を変更
+fallback-deadline-label = リクエストを代替先に移すまでの応答待ち時間（秒）
+fallback-deadline-save = 保存
+fallback-deadline-help = ヘッダーが届くまでの時間です。空欄は既定値。考えて回答を書く時間は制限しません。
 row-moved = { $time } のフェイルオーバー：

@@ -458,4 +458,7 @@ fallback-up = 提前尝试 { $slug }
 fallback-down = 推后尝试 { $slug }
 fallback-remove = 从备用模型中删除 { $slug }
 fallback-drag-hint = 拖动以调整顺序
+fallback-deadline-label = 请求转给备用模型前等待响应的秒数
+fallback-deadline-save = 保存
+fallback-deadline-help = 指收到响应头之前的时间。留空为默认值。思考和生成回答的时间不受限制。
 row-moved = { $time } 的故障转移：

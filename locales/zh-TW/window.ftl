@@ -459,4 +459,7 @@ fallback-up = 提前嘗試 { $slug }
 fallback-down = 延後嘗試 { $slug }
 fallback-remove = 從備援模型中刪除 { $slug }
 fallback-drag-hint = 拖曳以調整順序
+fallback-deadline-label = 請求轉給備援模型前等待回應的秒數
+fallback-deadline-save = 儲存
+fallback-deadline-help = 指收到回應標頭之前的時間。留空為預設值。思考和產生回答的時間不受限制。
 row-moved = { $time } 的容錯移轉：
