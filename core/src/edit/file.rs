@@ -17,6 +17,7 @@
 //! Symlinks are followed so the link stays a link; the file's mode is kept
 //! (0600 for a new file).
 
+#[cfg(any(unix, test))]
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -202,6 +202,8 @@ fn the_native_binary_where_codex_js_looks_for_it() {
     assert_eq!(win[1], p("/p/@openai/codex-win32-x64/vendor/x86_64-pc-windows-msvc/bin/codex.exe"));
 }
 
+// Unix paths; Windows' own are below (a path without a drive is not absolute there).
+#[cfg(unix)]
 #[test]
 fn npmrc_prefixes() {
     let home = Path::new("/home/u");
@@ -219,6 +221,22 @@ fn npmrc_prefixes() {
         assert_eq!(npmrc_prefix(text, Some(home)), want.map(PathBuf::from), "{text:?}");
     }
     assert_eq!(npmrc_prefix("prefix=~/x", None), None);
+}
+
+#[cfg(windows)]
+#[test]
+fn npmrc_prefixes_on_windows() {
+    let home = Path::new(r"C:\Users\u");
+    let cases = [
+        ("prefix=C:\\Users\\u\\AppData\\Roaming\\npm\r\n", Some(r"C:\Users\u\AppData\Roaming\npm")),
+        ("prefix=~\\npm", Some(r"C:\Users\u\npm")),
+        ("prefix=\"${HOME}\\npm\"", Some(r"C:\Users\u\npm")),
+        ("prefix=/home/u/.npm-global", None),
+        ("prefix=relative", None),
+    ];
+    for (text, want) in cases {
+        assert_eq!(npmrc_prefix(text, Some(home)), want.map(PathBuf::from), "{text:?}");
+    }
 }
 
 #[test]
