@@ -2,7 +2,7 @@
 // `switchboard fallback`), and the requests the router moved lately. A new move is said
 // on the page ("kimi answered 429; this request went to openrouter…") and on its rows.
 import { api, onConfigChanged, type FailoverSettings, type MoveView } from "../api";
-import { page } from "./page.svelte";
+import { change, page } from "./page.svelte";
 
 /** How often the router is asked for its moves. */
 const POLL_MS = 4000;
@@ -65,28 +65,12 @@ class Failover {
     return this.moves.find((m) => now - m.at_ms < SHOWN_MS && (m.provider === provider || m.from.includes(provider)));
   }
 
-  async set(slug: string, fallbacks: string[]) {
-    this.saving[slug] = true;
-    try {
-      page.say((await api.setFallbacks(slug, fallbacks)).message);
-      await this.loadSettings();
-    } catch (e) {
-      page.fail(e);
-    } finally {
-      this.saving[slug] = false;
-    }
+  set(slug: string, fallbacks: string[]) {
+    return change(this.saving, slug, () => api.setFallbacks(slug, fallbacks), () => this.loadSettings());
   }
 
-  async setDeadline(id: string, secs: number | null) {
-    this.saving[id] = true;
-    try {
-      page.say((await api.setDeadline(id, secs)).message);
-      await this.loadSettings();
-    } catch (e) {
-      page.fail(e);
-    } finally {
-      this.saving[id] = false;
-    }
+  setDeadline(id: string, secs: number | null) {
+    return change(this.saving, id, () => api.setDeadline(id, secs), () => this.loadSettings());
   }
 }
 

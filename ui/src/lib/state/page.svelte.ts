@@ -38,3 +38,17 @@ class Page {
 }
 
 export const page = new Page();
+
+/** A change made from the window: `busy[key]` while it runs, core's sentence said, a
+ *  failure said as one, then `after` (reading again what it changed). */
+export async function change(busy: Record<string, boolean>, key: string, call: () => Promise<{ message: string }>, after?: () => Promise<void>) {
+  busy[key] = true;
+  try {
+    page.say((await call()).message);
+    await after?.();
+  } catch (e) {
+    page.fail(e);
+  } finally {
+    busy[key] = false;
+  }
+}

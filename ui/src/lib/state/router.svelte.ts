@@ -2,7 +2,7 @@
 // lists (and the provider's own list to choose from), whether Codex reaches a
 // provider through the router or directly, and the Codex sessions running now.
 import { api, type ProviderView, type SeenSession } from "../api";
-import { page } from "./page.svelte";
+import { change } from "./page.svelte";
 
 /** How often the running sessions are asked for while they are on screen. */
 const POLL_MS = 4000;
@@ -53,29 +53,13 @@ class Router {
     await this.saveListed(p, want);
   }
 
-  async saveListed(p: ProviderView, models: string[]) {
-    this.saving[p.id] = true;
-    try {
-      const out = await api.setListed(p.id, models);
-      page.say(out.message);
-    } catch (e) {
-      page.fail(e);
-    } finally {
-      this.saving[p.id] = false;
-    }
+  saveListed(p: ProviderView, models: string[]) {
+    return change(this.saving, p.id, () => api.setListed(p.id, models));
   }
 
   /** Codex reaches `p` directly (`direct`), or through the router. */
-  async route(p: ProviderView, direct: boolean) {
-    this.saving[p.id] = true;
-    try {
-      const out = await api.setRoute(p.id, direct);
-      page.say(out.message);
-    } catch (e) {
-      page.fail(e);
-    } finally {
-      this.saving[p.id] = false;
-    }
+  route(p: ProviderView, direct: boolean) {
+    return change(this.saving, p.id, () => api.setRoute(p.id, direct));
   }
 }
 

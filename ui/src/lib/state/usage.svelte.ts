@@ -2,7 +2,7 @@
 // report by model and by provider, each day by provider, the last failovers, the
 // budgets), and the budget and price a user sets.
 import { api, onConfigChanged, type Price, type UsageView } from "../api";
-import { page } from "./page.svelte";
+import { change } from "./page.svelte";
 
 /** The periods offered, in days back from today (0: everything kept). */
 export const PERIODS = [7, 30, 90, 0] as const;
@@ -61,28 +61,12 @@ class Usage {
     this.load();
   }
 
-  async setBudget(id: string, monthly: number | null) {
-    this.saving[id] = true;
-    try {
-      page.say((await api.setBudget(id, monthly)).message);
-      await this.load();
-    } catch (e) {
-      page.fail(e);
-    } finally {
-      this.saving[id] = false;
-    }
+  setBudget(id: string, monthly: number | null) {
+    return change(this.saving, id, () => api.setBudget(id, monthly), () => this.load());
   }
 
-  async setPrice(id: string, price: Price | null) {
-    this.saving[id] = true;
-    try {
-      page.say((await api.setPrice(id, price)).message);
-      await this.load();
-    } catch (e) {
-      page.fail(e);
-    } finally {
-      this.saving[id] = false;
-    }
+  setPrice(id: string, price: Price | null) {
+    return change(this.saving, id, () => api.setPrice(id, price), () => this.load());
   }
 }
 
