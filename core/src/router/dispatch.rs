@@ -16,7 +16,7 @@ use super::creds::Handed;
 use super::events::Moved;
 use super::failover::{self, Decision, Health, Policy, Reason, Upstream};
 use super::gate::{self, Gated, Watch, Watched};
-use super::http::{Body, error, full, now_ms};
+use super::http::{Body, error, full, json_bytes, now_ms};
 use super::routes::Unrouted;
 use super::shared::Shared;
 use super::sessions::{SeenSession, now};
@@ -64,12 +64,12 @@ pub fn credentials(shared: &Arc<Shared>, body: Value) -> Response<Body> {
     full(StatusCode::OK, json!({"kept": kept}))
 }
 
-/// Every model Codex lists through the router, in Codex's catalog format.
+/// Every model Codex lists through the router, in Codex's catalog format: the answer
+/// kept for the home while its routes and Codex's list stay the same (`models_answer`).
 pub fn models(shared: &Arc<Shared>, home: &str) -> Response<Body> {
     let (routes, store) = shared.routes.get(home);
     let codex = shared.codex.get();
-    let list = super::models::catalog(&routes, &store, codex.as_ref().map(|c| &c.models[..]));
-    full(StatusCode::OK, json!({"models": list}))
+    json_bytes(StatusCode::OK, shared.models.get(home, &routes, &store, codex.as_ref()))
 }
 
 /// What Codex is told when the model names no route, as a refusal it shows.

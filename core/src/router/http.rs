@@ -11,9 +11,14 @@ use serde_json::{Value, json};
 pub type Body = BoxBody<Bytes, Infallible>;
 
 pub fn full(status: StatusCode, body: Value) -> Response<Body> {
-    let mut r = Response::new(Full::new(Bytes::from(body.to_string())).boxed());
+    json_bytes(status, Bytes::from(body.to_string()))
+}
+
+/// An answer whose body is JSON already serialized (shared, not copied).
+pub fn json_bytes(status: StatusCode, body: Bytes) -> Response<Body> {
+    let mut r = Response::new(Full::new(body).boxed());
     *r.status_mut() = status;
-    r.headers_mut().insert("content-type", "application/json".parse().unwrap());
+    r.headers_mut().insert("content-type", hyper::header::HeaderValue::from_static("application/json"));
     r
 }
 

@@ -6,8 +6,9 @@
 //! next fallback. Pure: `routes`, `history`, `tag`, `models`, `failover` (what moves a
 //! request, the cool-downs); I/O: `server`, `dispatch` (the candidates, in order),
 //! `attempt` (one of them), `gate` (a stream held until its first output, then
-//! watched), `chat`, `passthrough`; in memory: `creds`, `sessions`, `events`; on
-//! disk: `state`.
+//! watched), `chat`, `passthrough`; in memory: `creds`, `sessions`, `events`, and
+//! `codex_list` and `models_answer` (Codex's list and the `/models` answer, each kept
+//! once until what it comes from changes); on disk: `state`.
 
 pub mod attempt;
 pub mod chat;
@@ -21,6 +22,7 @@ pub mod handover;
 pub mod history;
 pub mod http;
 pub mod models;
+pub mod models_answer;
 pub mod passthrough;
 pub mod routes;
 pub mod server;

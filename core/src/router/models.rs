@@ -6,6 +6,7 @@
 //! Codex needs no catalog file of Switchboard's, and nothing of where Codex is
 //! installed: it asks. Pure.
 
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
 use super::routes::{CURRENT, Route, Routes};
@@ -76,8 +77,31 @@ fn entry_for(slug: &str, display: &str, route: &Route, model: &str, store: &Stor
 }
 
 /// Every entry Codex lists through the router: `switchboard/current` first (what Use
-/// chose, with that model's figures), then each provider's listed models.
+/// chose, with that model's figures), then each provider's listed models, then
+/// Codex's own models, hidden.
 pub fn catalog(routes: &Routes, store: &Store, codex: Option<&[Value]>) -> Vec<Value> {
+    let mut out = listed(routes, store, codex);
+    let own: Vec<Value> = hidden(codex, &out).map(|m| Hidden(m).copy()).collect();
+    out.extend(own);
+    out
+}
+
+/// The answer to Codex's `GET /models`, `{"models": catalog}` as bytes, byte for byte
+/// what serializing `catalog`'s entries gives; but Codex's own entries (most of its
+/// megabyte) are written as they are held, hidden on the way out, not copied first,
+/// and the bytes go into one buffer of their exact size.
+pub fn answer(routes: &Routes, store: &Store, codex: Option<&[Value]>) -> Vec<u8> {
+    let listed = listed(routes, store, codex);
+    let all = Answer { listed: &listed, hidden: hidden(codex, &listed).collect() };
+    let mut count = Counted(0);
+    serde_json::to_writer(&mut count, &all).expect("a JSON value serializes");
+    let mut out = Vec::with_capacity(count.0);
+    serde_json::to_writer(&mut out, &all).expect("a JSON value serializes");
+    out
+}
+
+/// Codex's `switchboard/current` and each provider's listed models, as Codex gets them.
+fn listed(routes: &Routes, store: &Store, codex: Option<&[Value]>) -> Vec<Value> {
     let fallback = fallback_template();
     let template = codex.and_then(entry::template).unwrap_or(&fallback);
     let mut out = Vec::new();
@@ -93,16 +117,89 @@ pub fn catalog(routes: &Routes, store: &Store, codex: Option<&[Value]>) -> Vec<V
         let display = format!("{model} · {}", route.name);
         out.push(entry_for(&slug, &display, route, &model, store, codex, template, 1 + i as i64));
     }
-    // Codex merges this answer over its own list: its built-in models (OpenAI's, which
-    // the router does not serve) are hidden from the picker under their own slugs.
-    for m in codex.unwrap_or_default() {
-        if m["slug"].as_str().is_some_and(|s| !out.iter().any(|e| e["slug"] == s)) {
-            let mut hidden = m.clone();
-            hidden["visibility"] = json!("hide");
-            out.push(hidden);
+    out
+}
+
+/// Codex merges the answer over its own list: its built-in models (OpenAI's, which
+/// the router does not serve) are hidden from the picker under their own slugs. These
+/// are Codex's entries whose slug `listed` does not take.
+fn hidden<'a>(codex: Option<&'a [Value]>, listed: &[Value]) -> impl Iterator<Item = &'a Value> {
+    let taken: std::collections::HashSet<&str> = listed.iter().filter_map(|e| e["slug"].as_str()).collect();
+    let mut seen = std::collections::HashSet::new();
+    codex.unwrap_or_default().iter().filter(move |m| m["slug"].as_str().is_some_and(|s| !taken.contains(s) && seen.insert(s.to_owned())))
+}
+
+/// `{"models": [listed..., hidden...]}`, for `serde_json` to write.
+struct Answer<'a> {
+    listed: &'a [Value],
+    hidden: Vec<&'a Value>,
+}
+
+impl Serialize for Answer<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        struct Models<'b>(&'b Answer<'b>);
+        impl Serialize for Models<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.listed.len() + self.0.hidden.len()))?;
+                for e in self.0.listed {
+                    seq.serialize_element(e)?;
+                }
+                for m in &self.0.hidden {
+                    seq.serialize_element(&Hidden(m))?;
+                }
+                seq.end()
+            }
+        }
+        let mut map = s.serialize_map(Some(1))?;
+        map.serialize_entry("models", &Models(self))?;
+        map.end()
+    }
+}
+
+/// One of Codex's own entries with `"visibility": "hide"`, written without a copy: the
+/// value is swapped where the entry has the key; an entry without it (none of Codex
+/// 0.171's) is copied and set, as `catalog` does.
+struct Hidden<'a>(&'a Value);
+
+impl Serialize for Hidden<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0.as_object().filter(|o| o.contains_key("visibility")) {
+            Some(o) => {
+                let mut map = s.serialize_map(Some(o.len()))?;
+                for (k, v) in o {
+                    match k.as_str() {
+                        "visibility" => map.serialize_entry(k, "hide")?,
+                        _ => map.serialize_entry(k, v)?,
+                    }
+                }
+                map.end()
+            }
+            None => self.copy().serialize(s),
         }
     }
-    out
+}
+
+impl Hidden<'_> {
+    /// The entry, copied, with `"visibility": "hide"`.
+    fn copy(&self) -> Value {
+        let mut h = self.0.clone();
+        h["visibility"] = json!("hide");
+        h
+    }
+}
+
+/// A writer that only counts: the answer's length, to size its buffer.
+struct Counted(usize);
+
+impl std::io::Write for Counted {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.0 += b.len();
+        Ok(b.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The window of `model` on `route`, when something knows it (not the default guess).
@@ -194,5 +291,33 @@ args = ["token", "or"]
         let r = routes();
         assert_eq!(window_of(&r.routes["kimi"], "kimi-k2.6", &Store::default(), None), Some(262_144));
         assert_eq!(window_of(&r.routes["kimi"], "mystery-model", &Store::default(), None), None, "not guessed");
+    }
+
+    #[test]
+    fn the_answer_is_the_catalog_serialized_byte_for_byte() {
+        let own = |slug: &str, extra: Value| {
+            let mut e = json!({"slug": slug, "display_name": slug, "context_window": 272000, "apply_patch_tool_type": "freeform", "visibility": "list",
+                "base_instructions": format!("{slug}'s \"own\" ✓"), "priority": 1, "supported_in_api": true});
+            e.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
+            e
+        };
+        // Codex's gpt-5.5 (the template), one it hides, one named twice, one without a
+        // visibility, and one the routes list too.
+        let codex = vec![
+            own("gpt-5.5", json!({})),
+            own("gpt-5.4-mini", json!({"visibility": "hide", "zzz": [1, {"a": null}]})),
+            own("gpt-5.4-mini", json!({"display_name": "twice"})),
+            { let mut e = own("o3", json!({})); e.as_object_mut().unwrap().remove("visibility"); e },
+            own("kimi/kimi-k2.6", json!({})),
+        ];
+        for list in [Some(&codex[..]), None] {
+            let want = serde_json::to_vec(&json!({"models": catalog(&routes(), &Store::default(), list)})).unwrap();
+            let got = answer(&routes(), &Store::default(), list);
+            assert_eq!(String::from_utf8(got.clone()).unwrap(), String::from_utf8(want).unwrap());
+            assert_eq!(got.len(), got.capacity(), "one buffer of its exact size");
+        }
+        let v: Value = serde_json::from_slice(&answer(&routes(), &Store::default(), Some(&codex))).unwrap();
+        let hidden: Vec<(&str, &str)> = v["models"].as_array().unwrap().iter().filter(|e| e["visibility"] == "hide").map(|e| (e["slug"].as_str().unwrap(), e["display_name"].as_str().unwrap())).collect();
+        assert_eq!(hidden, [("gpt-5.5", "gpt-5.5"), ("gpt-5.4-mini", "gpt-5.4-mini"), ("o3", "o3")], "each once, the first of a slug named twice");
     }
 }

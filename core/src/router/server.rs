@@ -54,6 +54,7 @@ pub async fn serve(listener: tokio::net::TcpListener, cfg: Config) -> std::io::R
         routes: Default::default(),
         homes: Default::default(),
         codex: Default::default(),
+        models: Default::default(),
         cooldowns: Default::default(),
         events: Default::default(),
         usage: Default::default(),

@@ -1,6 +1,7 @@
 //! What the router's handlers share: its limits, what it knows of itself, the HTTP
 //! client, the streams in flight, the credentials, the sessions seen, the routes,
-//! the upstreams' cool-downs, the moves made lately, and where usage is recorded.
+//! the `/models` answers, the upstreams' cool-downs, the moves made lately, and where
+//! usage is recorded.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize};
@@ -75,6 +76,8 @@ pub struct Shared {
     pub homes: std::sync::Mutex<std::collections::HashMap<String, String>>,
     /// Codex's own model list, read once.
     pub codex: super::codex_list::CodexList,
+    /// Each home's answer to `GET /models`, built once per change of what it comes from.
+    pub models: super::models_answer::ModelsAnswers,
     /// Each upstream's recent failures and cool-downs (by home and provider).
     pub cooldowns: std::sync::Mutex<super::failover::Cooldowns>,
     /// The requests that failed over lately.
