@@ -210,17 +210,17 @@ fn main() {
             warm(&mut c, &router, &codex_r);
         }
     }
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let idle = (status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM"), pss_kb(pid));
     let idle_split = (status_kb(pid, "RssAnon"), status_kb(pid, "RssFile"), threads(pid));
 
     // The model list Codex asks the router for at each start: once, then 20 times more.
     let models = |n: usize| -> Vec<(Duration, usize)> { (0..n).map(|_| get(home.port, &format!("{path}/models"), &token)).collect() };
     let mut listed = models(1);
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let after_models = (status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM"), pss_kb(pid));
     listed.extend(models(20));
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let after_models21 = (status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM"), pss_kb(pid));
     let (models_ms, models_kb) = (median(&listed.iter().map(|r| ms(r.0)).collect::<Vec<_>>()), listed[0].1 / 1024);
 
@@ -245,7 +245,7 @@ fn main() {
     drop((cd, cr));
     // The stand-in's connections from the router: all but the direct ones (one kept alive, two fresh a round).
     let upstream_conns = stand_in.accepted.load(Ordering::SeqCst) - accepted_before - 1 - 2 * (WARMUP + RUNS);
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let after_runs = (status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM"), pss_kb(pid));
 
     // 2. Memory with 50 streams open at once (each emits a delta every 100 ms for 8 s).
@@ -285,7 +285,7 @@ fn main() {
     for c in clients {
         assert_eq!(c.join().unwrap(), SLOW_DELTAS + 1, "every stream came whole");
     }
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let after_streams = status_kb(pid, "VmRSS");
 
     let bare = bare_router(&stand_in);
@@ -395,7 +395,7 @@ fn bare_router(stand_in: &StandIn) -> (u64, u64, u64) {
         warm(&mut c, &t, &codex_body("switchboard/current"));
     }
     drop(c);
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let pid = bridges(home.port)[0];
     (status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM"), pss_kb(pid))
 }
@@ -432,7 +432,7 @@ fn codex_e2e(stand_in: &StandIn) -> Option<(Vec<f64>, Vec<f64>, (u64, u64, u64))
         }
     }
     // The router those Codex runs went through (each: the auth command, GET /models, a turn).
-    std::thread::sleep(Duration::from_secs(2));
+    std::thread::sleep(Duration::from_secs(3));
     let pid = bridges(routed.port)[0];
     Some((d, r, (status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM"), pss_kb(pid))))
 }

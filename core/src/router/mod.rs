@@ -8,7 +8,8 @@
 //! `attempt` (one of them), `gate` (a stream held until its first output, then
 //! watched), `chat`, `passthrough`; in memory: `creds`, `sessions`, `events`, and
 //! `codex_list` and `models_answer` (Codex's list and the `/models` answer, each kept
-//! once until what it comes from changes); on disk: `state`.
+//! once until what it comes from changes), `heap` (what the allocator freed, handed back
+//! once a burst is over); on disk: `state`.
 
 pub mod attempt;
 pub mod chat;
@@ -19,6 +20,7 @@ pub mod events;
 pub mod failover;
 pub mod gate;
 pub mod handover;
+pub mod heap;
 pub mod history;
 pub mod http;
 pub mod models;

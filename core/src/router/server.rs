@@ -35,6 +35,7 @@ use crate::probe::redact::Redactor;
 /// Serves on 127.0.0.1:`port` until idle for `idle_exit` or asked to shut down.
 pub async fn serve(listener: tokio::net::TcpListener, cfg: Config) -> std::io::Result<()> {
     crate::probe::http::install_crypto();
+    super::heap::limit_arenas();
     let client = reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(Duration::from_secs(20))
@@ -60,6 +61,7 @@ pub async fn serve(listener: tokio::net::TcpListener, cfg: Config) -> std::io::R
         usage: Default::default(),
     });
     let idle = tokio::spawn(watch_idle(shared.clone()));
+    let trimmer = tokio::spawn(super::heap::trim_when_quiet(shared.clone()));
     loop {
         tokio::select! {
             accepted = listener.accept() => {
@@ -83,6 +85,7 @@ pub async fn serve(listener: tokio::net::TcpListener, cfg: Config) -> std::io::R
     // No new connections; the streams in flight finish.
     drop(listener);
     idle.abort();
+    trimmer.abort();
     let start = Instant::now();
     while shared.active.load(Ordering::SeqCst) > 0 && start.elapsed() < shared.cfg.limits.deadline {
         tokio::time::sleep(Duration::from_millis(50)).await;
