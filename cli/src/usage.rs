@@ -14,7 +14,6 @@ use switchboard_core::provider::preset_row::PresetId;
 use switchboard_core::usage::budget::{self, Standing, Status};
 use switchboard_core::usage::price::Price;
 use switchboard_core::usage::report::{By, Row};
-use switchboard_core::usage::store::Store;
 use switchboard_core::usage::{Record, clock, fetch, settings, summary};
 use switchboard_core::{Error, Result};
 
@@ -106,17 +105,14 @@ pub fn usage(sb: &Switchboard, a: &UsageArgs) -> Result<(), Exit> {
     let (tz, zone_name) = clock::zone();
     let by = By::parse(&a.by).unwrap_or(By::Day);
     let since = a.since.as_deref();
-    let from = summary::since_ms(since, &tz)?;
+    let read = summary::read(sb.home(), summary::since_ms(since, &tz)?, if a.json { 20 } else { 5 })?;
     // OpenRouter's prices, for the OpenRouter providers this report counts (at most daily).
-    let counted: Vec<String> = match Store::open_existing(sb.home())? {
-        Some(s) => s.buckets(from, None)?.into_iter().map(|b| b.provider).collect(),
-        None => Vec::new(),
-    };
-    refresh_listed(sb, Some(&counted), fetch::MAX_AGE, true);
-    let (report, failovers, not_counted) = summary::report(sb.home(), by, since, if a.json { 20 } else { 5 })?;
+    refresh_listed(sb, Some(&summary::providers(&read)), fetch::MAX_AGE, true);
+    let report = summary::report(sb.home(), &read, by, since);
+    let (failovers, not_counted) = (&read.failovers, read.not_counted);
     if a.json {
         let mut v = serde_json::to_value(&report).expect("the report serialises");
-        v["failovers"] = serde_json::to_value(&failovers).expect("records serialise");
+        v["failovers"] = serde_json::to_value(failovers).expect("records serialise");
         v["not_counted"] = json!(not_counted);
         print_json(&v);
         return Ok(());
@@ -355,8 +351,7 @@ fn list_budgets(sb: &Switchboard, json: bool) {
     let home = sb.home();
     let (tz, _) = clock::zone();
     let now = clock::now_ms();
-    let budgets = settings::load(home).budgets;
-    let standings: Vec<(String, f64, Option<Standing>)> = budgets.iter().map(|(id, b)| (id.clone(), b.monthly, budget::compute(home, id, now, &tz))).collect();
+    let standings: Vec<(String, f64, Option<Standing>)> = budget::every(home, now, &tz);
     if json {
         let rows: Vec<Value> = standings.iter().map(|(id, monthly, s)| json!({"provider": id, "monthly": monthly, "standing": s})).collect();
         print_json(&json!({"budgets": rows}));

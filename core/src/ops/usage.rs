@@ -11,7 +11,6 @@ use crate::locale::{Args, Words};
 use crate::usage::budget::{self, Standing};
 use crate::usage::price::{Price, UserPrices};
 use crate::usage::report::{self, By, Report, Row};
-use crate::usage::store::Store;
 use crate::usage::{Record, clock, settings, summary};
 
 /// What the Usage screen shows.
@@ -53,23 +52,13 @@ impl Switchboard {
     pub fn usage(&self, since: Option<&str>) -> Result<UsageView> {
         let (tz, zone_name) = clock::zone();
         let since = since.map(str::trim).filter(|d| !d.is_empty());
-        let since_ms = summary::since_ms(since, &tz)?;
-        let store = Store::open_existing(&self.home)?;
-        let buckets = match &store {
-            Some(s) => s.buckets(since_ms, None)?,
-            None => Vec::new(),
-        };
+        let summary::Read { buckets, failovers, not_counted } = summary::read(&self.home, summary::since_ms(since, &tz)?, 20)?;
         let prices = settings::prices(&self.home);
         let models = report::report(&buckets, By::Model, since, &prices, &tz, &zone_name);
         let providers = report::report(&buckets, By::Provider, since, &prices, &tz, &zone_name);
         let days = report::by_day_and_provider(&buckets, &prices, &tz);
-        let failovers = match &store {
-            Some(s) => s.last(20, true)?,
-            None => Vec::new(),
-        };
-        let not_counted = store.as_ref().map(|s| s.not_counted()).transpose()?.unwrap_or(0);
+        let budgets = budget::every(&self.home, clock::now_ms(), &tz).into_iter().filter_map(|(_, _, standing)| standing).collect();
         let kept = settings::load(&self.home);
-        let budgets = kept.budgets.keys().filter_map(|p| budget::compute(&self.home, p, clock::now_ms(), &tz)).collect();
         let ids = self.config.load()?.provider_ids()?;
         let prices = ids
             .into_iter()

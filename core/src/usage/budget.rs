@@ -77,19 +77,40 @@ pub fn standing_of(provider: &str, monthly: Option<f64>, buckets: &[Bucket], pri
     Some(Standing { provider: provider.to_owned(), status: status(spent, budget), spent: (spent * 1e8).round() / 1e8, budget, currency, month: month.to_owned() })
 }
 
-/// Works out `provider`'s standing now, from the store (no cache).
-pub fn compute(home: &Path, provider: &str, now: u64, tz: &TimeZone) -> Option<Standing> {
-    let s = settings::load(home);
-    let monthly = s.budgets.get(provider).map(|b| b.monthly);
-    monthly?;
-    let prices = settings::prices(home);
+/// This month's buckets in `home` (of `provider` only, or of every provider), and the month
+/// (`YYYY-MM`).
+fn this_month(home: &Path, provider: Option<&str>, now: u64, tz: &TimeZone) -> (Vec<Bucket>, String) {
     let start = month_start(now, tz);
     let buckets = match Store::open_existing(home) {
-        Ok(Some(store)) => store.buckets(start, Some(provider)).unwrap_or_default(),
+        Ok(Some(store)) => store.buckets(start, provider).unwrap_or_default(),
         _ => Vec::new(),
     };
-    let month = day_of(start, tz).get(..7).unwrap_or_default().to_owned();
-    standing_of(provider, monthly, &buckets, &prices, &month)
+    (buckets, day_of(start, tz).get(..7).unwrap_or_default().to_owned())
+}
+
+/// Works out `provider`'s standing now, from the store (no cache).
+pub fn compute(home: &Path, provider: &str, now: u64, tz: &TimeZone) -> Option<Standing> {
+    let monthly = settings::load(home).budgets.get(provider).map(|b| b.monthly)?;
+    let (buckets, month) = this_month(home, Some(provider), now, tz);
+    standing_of(provider, Some(monthly), &buckets, &settings::prices(home), &month)
+}
+
+/// Every budget in `home`: its provider, its monthly amount, and where it stands now
+/// (`None`: no price is known). One read of the settings, the prices and the store.
+pub fn every(home: &Path, now: u64, tz: &TimeZone) -> Vec<(String, f64, Option<Standing>)> {
+    let budgets = settings::load(home).budgets;
+    if budgets.is_empty() {
+        return Vec::new();
+    }
+    let prices = settings::prices(home);
+    let (buckets, month) = this_month(home, None, now, tz);
+    budgets
+        .into_iter()
+        .map(|(id, b)| {
+            let standing = standing_of(&id, Some(b.monthly), &buckets, &prices, &month);
+            (id, b.monthly, standing)
+        })
+        .collect()
 }
 
 type Cache = Mutex<HashMap<(PathBuf, String), (Instant, Option<Standing>)>>;

@@ -1,13 +1,14 @@
-//! A home's usage read whole, for `switchboard usage` (the window's Usage screen reads
-//! more of it: `ops::usage`): the store's buckets grouped (`report`), priced with what
-//! `settings` knows, in the user's zone (`clock`), with the last failovers and the records
-//! the router could not hand over. An empty home (no store yet) reads as no usage.
+//! A home's usage read whole, for `switchboard usage` and the window's Usage screen
+//! (`ops::usage`): the store read once from a local day on (`read`: its buckets, the last
+//! failovers, the records the router could not hand over), then grouped (`report`) and
+//! priced with what `settings` knows, in the user's zone (`clock`). An empty home (no
+//! store yet) reads as no usage.
 
 use std::path::Path;
 
 use super::clock;
 use super::record::Record;
-use super::report::{self, By, Report};
+use super::report::{self, Bucket, By, Report};
 use super::settings;
 use super::store::Store;
 use crate::error::{Error, Result};
@@ -25,18 +26,38 @@ pub fn since_ms(date: Option<&str>, tz: &clock::Zone) -> Result<u64> {
     }
 }
 
-/// `home`'s usage from the local day `since` on, grouped `by`, with its last `failovers`
-/// (and the count the router could not hand over).
-pub fn report(home: &Path, by: By, since: Option<&str>, failovers: usize) -> Result<(Report, Vec<Record>, u64)> {
+/// What a home's store holds from an instant on.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub buckets: Vec<Bucket>,
+    /// The last requests that failed over, newest first.
+    pub failovers: Vec<Record>,
+    /// Requests the router finished but could not hand over (its queue was full).
+    pub not_counted: u64,
+}
+
+/// `home`'s store from `from_ms` on, with its last `failovers`: one opening of the store
+/// (none when there is no store yet, which reads as no usage).
+pub fn read(home: &Path, from_ms: u64, failovers: usize) -> Result<Read> {
+    Ok(match Store::open_existing(home)? {
+        Some(s) => Read { buckets: s.buckets(from_ms, None)?, failovers: s.last(failovers, true)?, not_counted: s.not_counted()? },
+        None => Read::default(),
+    })
+}
+
+/// The providers `read` counts, each once, in order.
+pub fn providers(read: &Read) -> Vec<String> {
+    let mut out: Vec<String> = read.buckets.iter().map(|b| b.provider.clone()).collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// What `read` (from the local day `since` on) comes to, grouped `by`, priced with what
+/// `home`'s settings know now.
+pub fn report(home: &Path, read: &Read, by: By, since: Option<&str>) -> Report {
     let (tz, zone) = clock::zone();
-    let from = since_ms(since, &tz)?;
-    let store = Store::open_existing(home)?;
-    let (buckets, last, not_counted) = match &store {
-        Some(s) => (s.buckets(from, None)?, s.last(failovers, true)?, s.not_counted()?),
-        None => Default::default(),
-    };
-    let prices = settings::prices(home);
-    Ok((report::report(&buckets, by, since.map(str::trim), &prices, &tz, &zone), last, not_counted))
+    report::report(&read.buckets, by, since.map(str::trim), &settings::prices(home), &tz, &zone)
 }
 
 #[cfg(test)]
@@ -48,17 +69,21 @@ mod tests {
     #[test]
     fn a_home_reads_whole_and_an_empty_one_as_nothing() {
         let dir = tempfile::tempdir().unwrap();
-        let (empty, last, lost) = report(dir.path(), By::Model, None, 5).unwrap();
-        assert!(empty.rows.is_empty() && last.is_empty() && lost == 0);
+        let empty = read(dir.path(), 0, 5).unwrap();
+        assert!(empty.buckets.is_empty() && empty.failovers.is_empty() && empty.not_counted == 0);
+        assert!(report(dir.path(), &empty, By::Model, None).rows.is_empty());
         assert!(!crate::usage::store::path(dir.path()).exists(), "reading makes no store");
         let mut r = crate::usage::store::tests::record(now_ms(), "kimi", "kimi-k2.6", 2);
         let plain = r.clone();
         r.failovers = vec![Failover { from_provider: "glm".into(), from_model: "glm-5".into(), reason: "timeout".into(), status: None }];
         Store::open(dir.path()).unwrap().insert(&[plain, r.clone()]).unwrap();
-        let (by_model, last, lost) = report(dir.path(), By::Model, None, 5).unwrap();
-        assert_eq!((by_model.rows.len(), last, lost), (1, vec![r], 0));
+        let all = read(dir.path(), 0, 5).unwrap();
+        assert_eq!((all.failovers.clone(), all.not_counted, providers(&all)), (vec![r], 0, vec!["kimi".to_owned()]));
+        let by_model = report(dir.path(), &all, By::Model, None);
+        assert_eq!(by_model.rows.len(), 1);
         assert_eq!(by_model.rows[0].tokens, Tokens { input_tokens: 400, cached_input_tokens: 40, output_tokens: 28, reasoning_output_tokens: 12, total_tokens: 428 });
-        assert!(matches!(report(dir.path(), By::Day, Some("soon"), 5), Err(Error::InvalidInput(_))));
-        assert_eq!(report(dir.path(), By::Day, Some("2999-01-01"), 5).unwrap().0.rows.len(), 0);
+        let (tz, _) = clock::zone();
+        assert!(matches!(since_ms(Some("soon"), &tz), Err(Error::InvalidInput(_))));
+        assert!(read(dir.path(), since_ms(Some("2999-01-01"), &tz).unwrap(), 5).unwrap().buckets.is_empty());
     }
 }
