@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use switchboard_e2e::bridge::{StopBridge, bridges, free_port};
 use switchboard_e2e::chat::{ChatServer, Script};
+use switchboard_e2e::first_event::{codex_request, small_request};
 use switchboard_e2e::*;
 
 const FIRST_RUNS: usize = 200;
@@ -116,18 +117,6 @@ fn peak_with_streams(pid: u32, t: &Target, body: &str, done: &[u8]) -> f64 {
     peak
 }
 
-fn body(model: &str) -> String {
-    format!(r#"{{"model":"{model}","input":[{{"type":"message","role":"user","content":[{{"type":"input_text","text":"Say hello"}}]}}],"stream":true}}"#)
-}
-
-/// Codex 0.171's first request of a real run, for `model`.
-fn codex_body(model: &str) -> String {
-    let path = repo_root().join("core/tests/data/codex-wire/requests/01-turn1-initial-user-prompt.json");
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    v["model"] = model.into();
-    v.to_string()
-}
-
 fn main() {
     let first = ChatServer::start("/v1", Script::Burst { deltas: 8 });
     let burst = ChatServer::start("/v1", Script::Burst { deltas: BURST });
@@ -177,25 +166,25 @@ fn main() {
     let chat_needle = br#""content":"word"#;
     let delta = b"response.output_text.delta";
     for _ in 0..20 {
-        assert!(post(&bridge(&first), &body("bench"), delta).0.is_some(), "the bridge streams");
-        assert!(post(&lite(&first), &body("first"), delta).0.is_some(), "LiteLLM streams: {}", String::from_utf8_lossy(&post(&lite(&first), &body("first"), delta).1));
+        assert!(post(&bridge(&first), &small_request("bench"), delta).0.is_some(), "the bridge streams");
+        assert!(post(&lite(&first), &small_request("first"), delta).0.is_some(), "LiteLLM streams: {}", String::from_utf8_lossy(&post(&lite(&first), &small_request("first"), delta).1));
     }
     std::thread::sleep(Duration::from_secs(3));
     let (idle, lite_idle) = (pss_mb(pid), pss_mb(lite_pid));
 
     // 1. Time added to the first event, runs interleaved so drift hits each alike.
-    let codex_small = codex_body("bench");
-    let lite_codex_ok = post(&lite(&first), &codex_body("first"), delta).0.is_some();
+    let codex_small = codex_request("bench");
+    let lite_codex_ok = post(&lite(&first), &codex_request("first"), delta).0.is_some();
     let (mut d, mut b, mut l, mut bc, mut dc, mut lc) = (vec![], vec![], vec![], vec![], vec![], vec![]);
     let direct_codex = serde_json::json!({"model": "bench", "stream": true, "messages": [{"role": "user", "content": "Say hello"}], "tools": serde_json::from_str::<serde_json::Value>(&codex_small).unwrap()["tools"].clone()}).to_string();
     for _ in 0..FIRST_RUNS {
         d.push(post(&direct(&first), r#"{"model":"bench","stream":true,"messages":[{"role":"user","content":"Say hello"}]}"#, chat_needle).0.unwrap());
-        b.push(post(&bridge(&first), &body("bench"), delta).0.unwrap());
-        l.push(post(&lite(&first), &body("first"), delta).0.unwrap());
+        b.push(post(&bridge(&first), &small_request("bench"), delta).0.unwrap());
+        l.push(post(&lite(&first), &small_request("first"), delta).0.unwrap());
         dc.push(post(&direct(&first), &direct_codex, chat_needle).0.unwrap());
         bc.push(post(&bridge(&first), &codex_small, delta).0.unwrap());
         if lite_codex_ok {
-            lc.push(post(&lite(&first), &codex_body("first"), delta).0.unwrap());
+            lc.push(post(&lite(&first), &codex_request("first"), delta).0.unwrap());
         }
     }
     let (d, b, l, dc, bc) = (median(d), median(b), median(l), median(dc), median(bc));
@@ -217,13 +206,13 @@ fn main() {
             count(&all, chat_needle) as f64 / (end - first.unwrap()).as_secs_f64()
         })
         .fold(0.0, f64::max);
-    let bridge_rate = rate(&bridge(&burst), &body("bench"));
-    let lite_rate = rate(&lite(&burst), &body("burst"));
+    let bridge_rate = rate(&bridge(&burst), &small_request("bench"));
+    let lite_rate = rate(&lite(&burst), &small_request("burst"));
 
     // 3. Memory with 50 streams at once.
     let done = b"response.completed";
-    let peak = peak_with_streams(pid, &bridge(&slow), &body("bench"), done);
-    let lite_peak = peak_with_streams(lite_pid, &lite(&slow), &body("slow"), done);
+    let peak = peak_with_streams(pid, &bridge(&slow), &small_request("bench"), done);
+    let lite_peak = peak_with_streams(lite_pid, &lite(&slow), &small_request("slow"), done);
 
     println!("bridge vs LiteLLM {} (use_chat_completions_api: true), same stand-ins, one run", litellm::version());
     println!("auth hook (switchboard token --bridge): starting the bridge {:.1} ms, bridge already up {:.1} ms (median of 21)", cold_hook.as_secs_f64() * 1e3, warm_hook.as_secs_f64() * 1e3);

@@ -22,7 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use switchboard_e2e::bridge::bridges;
-use switchboard_e2e::first_event::{Conn, SLOW_DELTAS, SLOWLY, StandIn, Target, cold, get, warm};
+use switchboard_e2e::first_event::{Conn, SLOW_DELTAS, SLOWLY, StandIn, Target, codex_request, cold, get, small_request, warm};
 use switchboard_e2e::router::status_kb;
 use switchboard_e2e::*;
 
@@ -31,18 +31,6 @@ const WARMUP: usize = 50;
 const STREAMS: usize = 50;
 const USE_RUNS: usize = 60;
 const CODEX_RUNS: usize = 20;
-
-fn small(model: &str) -> String {
-    format!(r#"{{"model":"{model}","input":[{{"type":"message","role":"user","content":[{{"type":"input_text","text":"Say hello"}}]}}],"stream":true}}"#)
-}
-
-/// Codex 0.171's first request of a real run (16 KB: instructions, tools, apply_patch), for `model`.
-fn codex_body(model: &str) -> String {
-    let path = repo_root().join("core/tests/data/codex-wire/requests/01-turn1-initial-user-prompt.json");
-    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    v["model"] = model.into();
-    v.to_string()
-}
 
 // ---------------------------------------------------------------- figures
 
@@ -201,8 +189,8 @@ fn main() {
     let at_start = (status_kb(pid, "VmRSS"), status_kb(pid, "VmHWM"), pss_kb(pid));
 
     // A few requests, then idle.
-    let (small_d, small_r) = (small("m1"), small("switchboard/current"));
-    let (codex_d, codex_r) = (codex_body("m1"), codex_body("switchboard/current"));
+    let (small_d, small_r) = (small_request("m1"), small_request("switchboard/current"));
+    let (codex_d, codex_r) = (codex_request("m1"), codex_request("switchboard/current"));
     {
         let mut c = Conn::open(home.port);
         for _ in 0..10 {
@@ -391,8 +379,8 @@ fn bare_router(stand_in: &StandIn) -> (u64, u64, u64) {
     let t = Target { port: home.port, path: format!("{path}/responses"), bearer: Some(token) };
     let mut c = Conn::open(home.port);
     for _ in 0..10 {
-        warm(&mut c, &t, &small("switchboard/current"));
-        warm(&mut c, &t, &codex_body("switchboard/current"));
+        warm(&mut c, &t, &small_request("switchboard/current"));
+        warm(&mut c, &t, &codex_request("switchboard/current"));
     }
     drop(c);
     std::thread::sleep(Duration::from_secs(3));

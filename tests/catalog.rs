@@ -49,14 +49,8 @@ impl Env {
     /// `codex exec` (not ephemeral, so the session records its window), in a fresh folder.
     fn codex(&self, extra_env: &[(&str, &str)]) -> (Run, Option<u64>) {
         let work = tempfile::tempdir().unwrap();
-        let mut cmd = Command::new(codex_bin());
-        cmd.args(["exec", "--skip-git-repo-check", "--strict-config", "Reply OK"])
-            .current_dir(work.path())
-            .env("CODEX_HOME", self.home.path())
-            .env("HOME", work.path())
-            .env_remove("OPENAI_API_KEY")
-            .env_remove("CODEX_API_KEY")
-            .env("RUST_LOG", "error");
+        let mut cmd = codex_command(self.home.path(), work.path());
+        cmd.args(["exec", "--skip-git-repo-check", "--strict-config", "Reply OK"]);
         self.envs(&mut cmd);
         for (k, v) in extra_env {
             cmd.env(k, v);

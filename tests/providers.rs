@@ -99,18 +99,12 @@ fn run_task_with(b: Behaviour, codex_args: &[&str]) -> Task {
 
 /// `codex exec` with the sandbox off, in `work`, with this test's runtime and state folders.
 fn codex_task(home: &Home, work: &Path, runtime: &Path, state: &Path, extra: &[&str]) -> Run {
-    let mut cmd = Command::new(codex_bin());
+    let mut cmd = codex_command(home.path(), work);
     cmd.args(["exec", "--skip-git-repo-check", "--ephemeral", "--strict-config", "--dangerously-bypass-approvals-and-sandbox"])
         .args(extra)
         .arg("Create one.txt, two.txt and three.txt, then say done.")
-        .current_dir(work)
-        .env("CODEX_HOME", home.path())
-        .env("HOME", work)
         .env("XDG_RUNTIME_DIR", runtime)
-        .env("XDG_STATE_HOME", state)
-        .env_remove("OPENAI_API_KEY")
-        .env_remove("CODEX_API_KEY")
-        .env("RUST_LOG", "error");
+        .env("XDG_STATE_HOME", state);
     codex_env(&mut cmd);
     run_with_timeout(cmd, Duration::from_secs(90))
 }

@@ -5,7 +5,7 @@
 //! command are handed over by the auth command; killed with -9 mid-stream it is back
 //! for Codex's retry; 50 streams at once hold in bounded memory.
 
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use switchboard_e2e::bridge::bridges;
@@ -272,20 +272,6 @@ fn keys_from_an_environment_variable_or_a_token_command_reach_the_provider_throu
     assert!(without.all().contains("SB_ROUTER_TEST_KEY"), "Codex is told which variable is missing: {}", without.all());
     assert_eq!(e.seen().len(), before, "a request went to E without its key");
     assert!(!without.all().contains(env_key) && !other.all().contains(env_key));
-}
-
-fn wait_exit(child: &mut Child, limit: Duration) -> Option<i32> {
-    let start = Instant::now();
-    loop {
-        if let Some(s) = child.try_wait().unwrap() {
-            return s.code();
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            return None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 #[test]

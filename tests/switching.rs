@@ -15,14 +15,8 @@ fn codex(home: &Home, args: &[String]) -> Run {
 
 /// `codex <args>` in `home`, run in the folder `work` (also its HOME).
 fn codex_in(home: &Home, work: &std::path::Path, args: &[String]) -> Run {
-    let mut cmd = Command::new(codex_bin());
-    cmd.args(args)
-        .current_dir(work)
-        .env("CODEX_HOME", home.path())
-        .env("HOME", work)
-        .env_remove("OPENAI_API_KEY")
-        .env_remove("CODEX_API_KEY")
-        .env("RUST_LOG", "error");
+    let mut cmd = codex_command(home.path(), work);
+    cmd.args(args);
     run_with_timeout(cmd, Duration::from_secs(90))
 }
 

@@ -11,16 +11,7 @@ pub fn free_port() -> u16 {
 
 /// The live (not zombie) bridge processes serving `port`.
 pub fn bridges(port: u16) -> Vec<u32> {
-    let want = format!("bridge serve --port {port}");
-    std::fs::read_dir("/proc")
-        .unwrap()
-        .flatten()
-        .filter_map(|e| e.file_name().to_string_lossy().parse::<u32>().ok())
-        .filter(|pid| {
-            let alive = std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| !s.rsplit(')').next().unwrap_or("").trim_start().starts_with('Z'));
-            alive && std::fs::read(format!("/proc/{pid}/cmdline")).is_ok_and(|c| String::from_utf8_lossy(&c).replace('\0', " ").contains(&want))
-        })
-        .collect()
+    crate::router::pids_with(&format!("bridge serve --port {port}"))
 }
 
 /// Kills the bridges of `port`.

@@ -1,6 +1,7 @@
-//! A Responses stand-in that answers at once, and a bare HTTP/1.1 client that times the
-//! first SSE event: what the router's benchmark (bench_router.rs) measures with, the
-//! router against the same stand-in reached directly.
+//! A Responses stand-in that answers at once, a bare HTTP/1.1 client that times the
+//! first SSE event, and the requests the benchmarks send: what the router's benchmark
+//! (bench_router.rs) measures with, the router against the same stand-in reached
+//! directly; the bridge's (bench_bridge.rs) sends the same requests.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -8,7 +9,20 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
-use crate::read_request;
+use crate::{read_request, repo_root};
+
+/// A small streamed request: one user message, for `model`.
+pub fn small_request(model: &str) -> String {
+    format!(r#"{{"model":"{model}","input":[{{"type":"message","role":"user","content":[{{"type":"input_text","text":"Say hello"}}]}}],"stream":true}}"#)
+}
+
+/// Codex 0.171's first request of a real run (16 KB: instructions, tools, apply_patch), for `model`.
+pub fn codex_request(model: &str) -> String {
+    let path = repo_root().join("core/tests/data/codex-wire/requests/01-turn1-initial-user-prompt.json");
+    let mut v: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    v["model"] = model.into();
+    v.to_string()
+}
 
 /// Deltas a slow stream sends, one every `SLOW_GAP`.
 pub const SLOW_DELTAS: usize = 80;

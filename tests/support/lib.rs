@@ -27,7 +27,7 @@ use std::collections::BTreeMap;
 use std::io::{BufRead, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
@@ -252,6 +252,21 @@ pub fn keychain_has(account: &str) -> bool {
     String::from_utf8_lossy(&out.stdout).contains("/org/freedesktop/secrets/collection/")
 }
 
+/// Waits for `child` to end: its exit code, or `None` (and killed) after `limit` or by a signal.
+pub fn wait_exit(child: &mut Child, limit: Duration) -> Option<i32> {
+    let start = Instant::now();
+    loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            return s.code();
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            return None;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 /// Runs `cmd`, killing it after `limit`. Its output goes to files, not pipes, so a
 /// process it leaves running (holding a copy of them) cannot make this wait.
 pub fn run_with_timeout(mut cmd: Command, limit: Duration) -> Run {
@@ -385,19 +400,19 @@ pub fn big_config(lines: usize) -> String {
     s
 }
 
+/// The pinned Codex CLI for `home`, run in `work` (also its HOME), with no OpenAI key in
+/// its environment and quiet logs; its arguments are the caller's.
+pub fn codex_command(home: &Path, work: &Path) -> Command {
+    let mut cmd = Command::new(codex_bin());
+    cmd.current_dir(work).env("CODEX_HOME", home).env("HOME", work).env_remove("OPENAI_API_KEY").env_remove("CODEX_API_KEY").env("RUST_LOG", "error");
+    cmd
+}
+
 /// `codex exec --strict-config "Reply OK"` with the pinned Codex CLI in `home`, with `envs` set.
 pub fn codex_exec(home: &Home, extra: &[&str], envs: &[(&str, &str)]) -> Run {
     let work = tempfile::tempdir().unwrap();
-    let mut cmd = Command::new(codex_bin());
-    cmd.args(["exec", "--skip-git-repo-check", "--ephemeral", "--strict-config"])
-        .args(extra)
-        .arg("Reply OK")
-        .current_dir(work.path())
-        .env("CODEX_HOME", home.path())
-        .env("HOME", work.path())
-        .env_remove("OPENAI_API_KEY")
-        .env_remove("CODEX_API_KEY")
-        .env("RUST_LOG", "error");
+    let mut cmd = codex_command(home.path(), work.path());
+    cmd.args(["exec", "--skip-git-repo-check", "--ephemeral", "--strict-config"]).args(extra).arg("Reply OK");
     home.router_env(&mut cmd);
     for (k, v) in envs {
         cmd.env(k, v);

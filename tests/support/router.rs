@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use crate::{Home, Run, codex_bin, run_with_timeout};
+use crate::{Home, Run, codex_command, run_with_timeout};
 
 /// `switchboard add <preset> --id <id> --base-url <url> --model <model> --api <api>`,
 /// with `key` read into the keychain (the way is chosen: adding asks the provider nothing).
@@ -26,16 +26,8 @@ pub fn codex(home: &Home, work: &Path, args: &[&str], prompt: &str) -> Run {
 
 /// The command `codex_with` runs.
 pub fn codex_cmd(home: &Home, work: &Path, args: &[&str], prompt: &str, envs: &[(&str, &str)]) -> Command {
-    let mut cmd = Command::new(codex_bin());
-    cmd.args(["exec", "--skip-git-repo-check", "--strict-config", "--dangerously-bypass-approvals-and-sandbox"])
-        .args(args)
-        .arg(prompt)
-        .current_dir(work)
-        .env("CODEX_HOME", home.path())
-        .env("HOME", work)
-        .env_remove("OPENAI_API_KEY")
-        .env_remove("CODEX_API_KEY")
-        .env("RUST_LOG", "error");
+    let mut cmd = codex_command(home.path(), work);
+    cmd.args(["exec", "--skip-git-repo-check", "--strict-config", "--dangerously-bypass-approvals-and-sandbox"]).args(args).arg(prompt);
     home.router_env(&mut cmd);
     for (k, v) in envs {
         cmd.env(k, v);
