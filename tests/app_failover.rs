@@ -3,7 +3,7 @@
 //! dragging, removed) and a provider's deadline are what `switchboard fallback` lists; the real Codex's request,
 //! moved off a provider that cannot be reached, is said on the page and on both
 //! providers' rows; and with the window closed the tray says it in a desktop
-//! notification. With a screenshot.
+//! notification. Then, in each language and theme, axe and a screenshot of the fallbacks.
 
 use std::time::Duration;
 
@@ -150,4 +150,30 @@ fn fallbacks_from_the_window_and_each_move_said_on_the_page_its_rows_and_the_des
     let out = codex_exec(&home, &[], &[]);
     assert_eq!(out.code, Some(0), "{}", out.all());
     wait_for(|| (notes.text().matches(said).count() == before + 1).then_some(()));
+
+    // 4. The fallbacks and the row's move in each language and theme: axe and a screenshot.
+    let axe = switchboard_e2e::axe::source();
+    let mut found = Vec::new();
+    for (theme, lang, locale) in switchboard_e2e::axe::LOOKS {
+        let mut env = vec![("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("LANG", locale.as_ref())];
+        if theme == "dark" {
+            env.push(("GTK_THEME", "Adwaita:dark".as_ref()));
+        }
+        let driver = Driver::start(&env);
+        let s = driver.session(&app_bin());
+        s.set_size(1000, 760);
+        s.wait_text("[data-testid=nav-providers]", &switchboard_e2e::axe::message(lang, "nav-providers"), T);
+        s.find("[data-testid=models-button-fa]").click();
+        s.find("[data-testid=fallbacks-button-fa-m1]").click();
+        s.find("[data-testid=\"fallback-fa/m1-0\"]");
+        // The move is worded in the window's language (core's sentence, its words between the placeables).
+        let served = switchboard_e2e::axe::message_in(lang, "core", "failover-served");
+        let words = served.split("{ $provider }").next().unwrap().split("{ $why }").nth(1).unwrap().trim();
+        s.wait_text("[data-testid=moved-fa]", words, T);
+        found.extend(switchboard_e2e::axe::audit(&s, &axe, &format!("fallbacks {theme} {lang}")));
+        shot(&s, &format!("42-fallbacks-{lang}-{theme}"));
+        s.close();
+        drop(driver);
+    }
+    assert!(found.is_empty(), "{}", found.join("\n"));
 }

@@ -167,7 +167,7 @@ fn the_usage_screen_shows_what_the_router_counted_and_sets_prices_and_budgets() 
     // 4. Each language and theme: axe, a screenshot, and the layout at 800×600.
     let axe = axe::source();
     let mut found = Vec::new();
-    for (theme, lang, locale) in [("light", "en", "en_US.UTF-8"), ("dark", "en", "en_US.UTF-8"), ("dark", "zh-CN", "zh_CN.UTF-8"), ("light", "zh-TW", "zh_TW.UTF-8"), ("light", "ja", "ja_JP.UTF-8"), ("dark", "ja", "ja_JP.UTF-8")] {
+    for (theme, lang, locale) in axe::LOOKS {
         let mut env = vec![("CODEX_HOME", home.path().as_os_str()), ("XDG_RUNTIME_DIR", rt.path().as_os_str()), ("SWITCHBOARD_BRIDGE_PORT", port_s.as_ref()), ("LANG", locale.as_ref())];
         if theme == "dark" {
             env.push(("GTK_THEME", "Adwaita:dark".as_ref()));

@@ -5,6 +5,18 @@ use std::path::Path;
 
 use crate::webdriver::Session;
 
+/// Each look a screen is checked in: (theme, window language, the system's locale).
+pub const LOOKS: [(&str, &str, &str); 8] = [
+    ("light", "en", "en_US.UTF-8"),
+    ("dark", "en", "en_US.UTF-8"),
+    ("light", "zh-CN", "zh_CN.UTF-8"),
+    ("dark", "zh-CN", "zh_CN.UTF-8"),
+    ("light", "zh-TW", "zh_TW.UTF-8"),
+    ("dark", "zh-TW", "zh_TW.UTF-8"),
+    ("dark", "ja", "ja_JP.UTF-8"),
+    ("light", "ja", "ja_JP.UTF-8"),
+];
+
 /// axe-core's script, to inject into the page.
 pub fn source() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
